@@ -1,0 +1,9 @@
+package org.sacrum.platform;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+
+/** All REST resources live under /api: /api/v1 (public delivery) and /api/manage (management). */
+@ApplicationPath("/api")
+public class SacrumApplication extends Application {
+}
