@@ -22,6 +22,10 @@ public final class Violations {
 
     /** A custom constraint names its rule in a {@code code} attribute; built-in ones by their annotation. */
     static String rule(ConstraintViolation<?> v) {
+        Object value = v.getConstraintDescriptor().getAttributes().get("value");
+        if (value instanceof RuleCode rule) {
+            return rule.code();
+        }
         Object code = v.getConstraintDescriptor().getAttributes().get("code");
         if (code instanceof String s && !s.isBlank()) {
             return s;

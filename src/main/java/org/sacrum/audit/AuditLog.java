@@ -1,0 +1,36 @@
+package org.sacrum.audit;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import org.sacrum.content.Entry;
+
+import java.util.List;
+
+/** Writes and reads the append-only audit log. Writes join the caller's transaction: no change without its record. */
+@Stateless
+public class AuditLog {
+    @PersistenceContext
+    EntityManager em;
+
+    public void record(String actor, String action, Entry entry, Integer revision, String from, String to, String detail) {
+        em.persist(new AuditEvent(actor, action, entry == null ? null : entry.id(),
+                entry == null ? null : entry.contentType().id(), entry == null ? null : entry.slug(), revision, from, to, detail));
+    }
+
+    public void record(String actor, String action, String detail) {
+        record(actor, action, null, null, null, null, detail);
+    }
+
+    /** Events after the given id (0 for the start), oldest first, optionally for one entry. */
+    public List<AuditEvent> read(String entryId, long afterId, int limit) {
+        String jpql = "SELECT a FROM AuditEvent a WHERE a.id > :after" + (entryId == null ? "" : " AND a.entryId = :entry")
+                + " ORDER BY a.id";
+        TypedQuery<AuditEvent> query = em.createQuery(jpql, AuditEvent.class).setParameter("after", afterId).setMaxResults(limit);
+        if (entryId != null) {
+            query.setParameter("entry", entryId);
+        }
+        return query.getResultList();
+    }
+}

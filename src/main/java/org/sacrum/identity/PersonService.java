@@ -1,0 +1,75 @@
+package org.sacrum.identity;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** People and their passwords. Passwords are only ever stored as PBKDF2 hashes. */
+@Stateless
+public class PersonService {
+    /** Compared against when the user is unknown, so unknown user and wrong password take the same time. */
+    private static volatile String decoyHash;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Pbkdf2PasswordHash passwordHash;
+
+    public Optional<Person> byUsername(String username) {
+        return em.createNamedQuery("Person.byUsername", Person.class).setParameter("username", username)
+                .getResultStream().findFirst();
+    }
+
+    public Optional<Person> byId(String id) {
+        return Optional.ofNullable(em.find(Person.class, id));
+    }
+
+    public List<Person> all() {
+        return em.createNamedQuery("Person.all", Person.class).getResultList();
+    }
+
+    public boolean anyoneHas(Role role) {
+        return em.createNamedQuery("Person.countWithRole", Long.class).setParameter("role", role).getSingleResult() > 0;
+    }
+
+    public Person create(Person person, String password) {
+        if (password != null) {
+            person.passwordHash(hash(password));
+        }
+        em.persist(person);
+        return person;
+    }
+
+    public String hash(String password) {
+        passwordHash.initialize(Map.of("Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
+                "Pbkdf2PasswordHash.Iterations", "210000"));
+        return passwordHash.generate(password.toCharArray());
+    }
+
+    /** The active person with this username and password, checked in constant time whether or not they exist. */
+    public Optional<Person> authenticate(String username, String password) {
+        Optional<Person> person = byUsername(username).filter(Person::active);
+        String stored = person.map(Person::passwordHash).orElse(null);
+        boolean matches = verify(password, stored != null ? stored : decoy());
+        return matches && stored != null ? person : Optional.empty();
+    }
+
+    public boolean verify(String password, String stored) {
+        passwordHash.initialize(Map.of());
+        return password != null && stored != null && passwordHash.verify(password.toCharArray(), stored);
+    }
+
+    private String decoy() {
+        if (decoyHash == null) {
+            decoyHash = hash("decoy-" + System.nanoTime());
+        }
+        return decoyHash;
+    }
+}

@@ -1,0 +1,32 @@
+package org.sacrum.identity;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Checks a bearer token: known, not expired, not revoked, owner active. Its roles are the owner's, cut down by its scopes. */
+@ApplicationScoped
+public class TokenIdentityStore implements IdentityStore {
+    @Inject
+    TokenService tokens;
+
+    @Inject
+    PersonService people;
+
+    public CredentialValidationResult validate(TokenCredential credential) {
+        return tokens.find(credential.token())
+                .filter(t -> t.usableAt(Instant.now()))
+                .flatMap(t -> people.byId(t.personId()).filter(Person::active).map(p -> {
+                    Set<Role> roles = EnumSet.noneOf(Role.class);
+                    t.scopes().forEach(s -> roles.addAll(s.roles()));
+                    roles.retainAll(p.roles());
+                    return new CredentialValidationResult(p.username(), PasswordIdentityStore.groups(roles));
+                }))
+                .orElse(CredentialValidationResult.INVALID_RESULT);
+    }
+}

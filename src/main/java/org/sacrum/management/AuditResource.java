@@ -1,0 +1,64 @@
+package org.sacrum.management;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.sacrum.audit.AuditEvent;
+import org.sacrum.audit.AuditLog;
+import org.sacrum.identity.Roles;
+
+import java.util.List;
+
+/** The whole audit log, oldest first, a page at a time: GET /api/manage/audit?after={id}&limit={n}. */
+@Path("manage/audit")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+    @Inject
+    AuditLog audit;
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.PUBLISHER, Roles.CLINICIAN})
+    public JsonObject read(@QueryParam("after") @DefaultValue("0") long after, @QueryParam("limit") @DefaultValue("100") int limit) {
+        return page(audit.read(null, after, Math.max(1, Math.min(limit, 1000))));
+    }
+
+    static JsonObject page(List<AuditEvent> events) {
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        events.forEach(e -> {
+            JsonObjectBuilder b = Json.createObjectBuilder().add("id", e.id()).add("at", e.at().toString())
+                    .add("actor", e.actor()).add("action", e.action());
+            if (e.contentType() != null) {
+                b.add("type", e.contentType()).add("slug", e.slug());
+            }
+            if (e.revisionNumber() != null) {
+                b.add("revision", e.revisionNumber());
+            }
+            if (e.fromState() != null) {
+                b.add("from", e.fromState());
+            }
+            if (e.toState() != null) {
+                b.add("to", e.toState());
+            }
+            if (e.detail() != null) {
+                b.add("detail", e.detail());
+            }
+            items.add(b);
+        });
+        JsonObjectBuilder page = Json.createObjectBuilder().add("items", items);
+        if (!events.isEmpty()) {
+            page.add("next", "/api/manage/audit?after=" + events.get(events.size() - 1).id());
+        }
+        return page.build();
+    }
+}

@@ -1,0 +1,52 @@
+package org.sacrum.workflow;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.groups.ConvertGroup;
+import org.sacrum.content.Complete;
+import org.sacrum.content.Content;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Everything the workflow rules need to judge one requested transition, gathered before it is validated.
+ * The rules themselves are the class-level constraints below, each in the group of the stage it guards.
+ */
+@WorkflowRule(WorkflowRules.TRANSITION_ALLOWED)
+@WorkflowRule(WorkflowRules.ACTOR_HAS_ROLE)
+@WorkflowRule(value = WorkflowRules.LINKS_RESOLVE, groups = Groups.Submission.class)
+@WorkflowRule(value = WorkflowRules.REVIEWER_IS_CLINICIAN, groups = {Groups.Approval.class, Groups.ChangeRequest.class})
+@WorkflowRule(value = WorkflowRules.REVIEWER_NOT_AUTHOR, groups = {Groups.Approval.class, Groups.ChangeRequest.class})
+@WorkflowRule(value = WorkflowRules.APPROVAL_NAMES_REVISION, groups = Groups.Approval.class)
+@WorkflowRule(value = WorkflowRules.CHANGES_NAME_REVISION, groups = Groups.ChangeRequest.class)
+@WorkflowRule(value = WorkflowRules.PRINTED_NAME_MATCHES, groups = Groups.Approval.class)
+@WorkflowRule(value = WorkflowRules.SIGNER_REAUTHENTICATED, groups = Groups.Approval.class)
+@WorkflowRule(value = WorkflowRules.REVIEW_DUE_VALID, groups = Groups.Approval.class)
+@WorkflowRule(value = WorkflowRules.APPROVAL_CURRENT, groups = Groups.Publication.class)
+@WorkflowRule(value = WorkflowRules.APPROVAL_NOT_EXPIRED, groups = Groups.Publication.class)
+@WorkflowRule(value = WorkflowRules.LINKED_WARNINGS_PUBLISHED, groups = Groups.Publication.class)
+@WorkflowRule(value = WorkflowRules.HAS_PUBLISHED_REVISION, groups = Groups.Withdrawal.class)
+public record Transition(
+        Action action,
+        State from,
+        Actor actor,
+        RevisionFacts latest,
+        @Valid @ConvertGroup(from = Groups.Submission.class, to = Complete.class) Content content,
+        List<String> brokenLinks,
+        List<String> unpublishedWarnings,
+        ApprovalFacts approval,
+        @NotNull(groups = Groups.Approval.class) @Valid ApprovalRequest approvalRequest,
+        boolean signerReauthenticated,
+        @NotNull(groups = Groups.ChangeRequest.class) @Valid ChangeRequest changeRequest,
+        Integer publishedRevision,
+        LocalDate today) {
+
+    /** The revision the transition is about. */
+    public record RevisionFacts(int number, String contentHash, String authorId) {
+    }
+
+    /** The approval the entry currently carries, if any. */
+    public record ApprovalFacts(int revisionNumber, String contentHash, LocalDate nextReviewDue) {
+    }
+}
