@@ -73,6 +73,9 @@ public final class Api {
         if (headers != null) {
             headers.forEach(b::header);
         }
+        if (json == null && method.equals("PUT")) {
+            return b.method(method, Entity.entity("", "application/json")); // a PUT must carry a body, even an empty one
+        }
         return json == null ? b.method(method) : b.method(method, Entity.entity(json, "application/json"));
     }
 

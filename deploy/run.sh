@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Builds Sacrum and runs it on Payara Micro at http://localhost:8080 (PORT to change), on the embedded
+# H2 database under ./data (SACRUM_DATA_DIR to change), seeded with the sample content on first boot.
+# PostgreSQL instead: set SACRUM_DB_URL, SACRUM_DB_CLASS=org.postgresql.ds.PGSimpleDataSource, SACRUM_DB_USER,
+# SACRUM_DB_PASSWORD (see deploy/postgres/README.md). Options after -- go to Payara Micro.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [[ "${SKIP_BUILD:-}" != "true" ]]; then
+  mvn -B -q -DskipTests package
+fi
+
+data_dir="${SACRUM_DATA_DIR:-$PWD/data}"
+mkdir -p "$data_dir"
+export SACRUM_DATA_DIR="$data_dir"
+export SACRUM_DB_URL="${SACRUM_DB_URL:-jdbc:h2:file:$data_dir/sacrum;LOCK_TIMEOUT=10000}"
+
+cluster=(--nocluster)
+if [[ -n "${SACRUM_CLUSTER:-}" ]]; then
+  cluster=(--clustername "$SACRUM_CLUSTER")
+fi
+
+shift_args=()
+if [[ "${1:-}" == "--" ]]; then shift; shift_args=("$@"); fi
+
+exec java ${JAVA_OPTS:--Xmx1g} -jar target/payara-micro.jar \
+  --deploy target/sacrum.war --contextroot / \
+  --port "${PORT:-8080}" "${cluster[@]}" \
+  --rootdir "$data_dir/payara" \
+  "${shift_args[@]}"

@@ -1,0 +1,228 @@
+package org.sacrum.delivery;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.sacrum.content.ContentCodec;
+import org.sacrum.content.ContentModel;
+import org.sacrum.content.ContentType;
+import org.sacrum.content.Entry;
+import org.sacrum.content.EntryQueries;
+import org.sacrum.content.EntryRef;
+import org.sacrum.identity.Caller;
+import org.sacrum.platform.Problem;
+import org.sacrum.platform.ProblemException;
+import org.sacrum.platform.Violation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The public delivery API: /api/v1/{exercises|conditions|warnings|podcast-episodes}[/{slug}].
+ * Published revisions only; an unpublished slug is a 404 like one that never existed. With ?preview=true and
+ * a signed-in caller, the latest revision is returned instead, marked as an unreviewed preview.
+ */
+@Path("v1")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class DeliveryResource {
+    static final Map<ContentType, Set<String>> FILTERS = Map.of(
+            ContentType.EXERCISE, Set.of("topic", "condition", "warning", "stage", "equipment", "region"),
+            ContentType.CONDITION, Set.of("topic", "condition", "warning"),
+            ContentType.WARNING, Set.of("topic", "condition", "stage", "urgency"),
+            ContentType.PODCAST_EPISODE, Set.of("topic", "condition"));
+    private static final Set<String> SORTS = Set.of("slug", "-slug", "published", "-published");
+
+    @Inject
+    DeliveryQueries queries;
+    @Inject
+    DeliveredViews views;
+    @Inject
+    EntryQueries entries;
+    @Inject
+    Caller caller;
+    @Context
+    UriInfo uri;
+    @Context
+    Request request;
+
+    @QueryParam("locale")
+    @DefaultValue("en-GB")
+    String locale;
+    @QueryParam("preview")
+    @DefaultValue("false")
+    boolean preview;
+    @QueryParam("include")
+    String include;
+
+    @GET
+    @Path("topics")
+    public Response topics() {
+        return cached(Json.createObjectBuilder().add("items", ContentModel.topics()).build(), null);
+    }
+
+    @GET
+    @Path("{type}")
+    public Response list(@PathParam("type") String typeName, @QueryParam("q") String q,
+                         @QueryParam("sort") @DefaultValue("slug") String sort,
+                         @QueryParam("page") @DefaultValue("1") int page,
+                         @QueryParam("size") @DefaultValue("20") int size) {
+        ContentType type = type(typeName);
+        List<Violation> bad = new ArrayList<>();
+        if (!SORTS.contains(sort)) {
+            bad.add(new Violation("sort", "one-of", "must be one of " + String.join(", ", SORTS)));
+        }
+        if (page < 1) {
+            bad.add(new Violation("page", "min", "must be 1 or more"));
+        }
+        if (size < 1 || size > 100) {
+            bad.add(new Violation("size", "range", "must be between 1 and 100"));
+        }
+        if (preview) {
+            bad.add(new Violation("preview", "detail-only", "preview is for one entry at a time: GET /api/v1/{type}/{slug}?preview=true"));
+        }
+        Map<String, List<String>> facets = facets(type, bad);
+        Set<ContentType> included = included(bad);
+        if (!bad.isEmpty()) {
+            throw ProblemException.badRequest("invalid-query", "The query breaks " + bad.size() + " rule(s).", bad);
+        }
+        DeliveryQueries.Page result = queries.search(new DeliveryQueries.Filter(type, locale, facets, q), sort, (page - 1) * size, size);
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        Instant newest = null;
+        for (DeliveryQueries.Published p : result.items()) {
+            items.add(views.entry(p, false, included));
+            newest = newest == null || p.entry().publishedAt().isAfter(newest) ? p.entry().publishedAt() : newest;
+        }
+        long pages = (result.total() + size - 1) / size;
+        JsonObject body = Json.createObjectBuilder().add("items", items).add("page", page).add("size", size)
+                .add("total", result.total()).add("pages", pages).build();
+        Response.ResponseBuilder response = conditional(body, newest);
+        List<String> links = new ArrayList<>();
+        if (page < pages) {
+            links.add("<" + uri.getRequestUriBuilder().replaceQueryParam("page", page + 1).build() + ">; rel=\"next\"");
+        }
+        if (page > 1) {
+            links.add("<" + uri.getRequestUriBuilder().replaceQueryParam("page", page - 1).build() + ">; rel=\"prev\"");
+        }
+        if (!links.isEmpty()) {
+            response.header("Link", String.join(", ", links));
+        }
+        return response.header("X-Total-Count", result.total()).build();
+    }
+
+    @GET
+    @Path("{type}/{slug}")
+    public Response get(@PathParam("type") String typeName, @PathParam("slug") String slug) {
+        ContentType type = type(typeName);
+        List<Violation> bad = new ArrayList<>();
+        Set<ContentType> included = included(bad);
+        if (!bad.isEmpty()) {
+            throw ProblemException.badRequest("invalid-query", "The query breaks " + bad.size() + " rule(s).", bad);
+        }
+        if (preview && !caller.signedIn()) {
+            throw new ProblemException(Problem.of(401, "unauthenticated", "Unauthorized", "Previews need a signed-in caller.", null));
+        }
+        Entry entry = entries.find(new EntryRef(type, slug, locale))
+                .filter(e -> preview ? e.state() != org.sacrum.workflow.State.ARCHIVED : e.publishedRevision() != null)
+                .orElseThrow(() -> ProblemException.notFound("No published " + type.id() + " '" + slug + "'."));
+        DeliveryQueries.Published published = queries.load(List.of(entry.id()), preview).get(0);
+        JsonObject body = views.entry(published, preview, included);
+        if (preview) {
+            return Response.ok(body).cacheControl(noStore()).header("X-Sacrum-Preview", "unreviewed").build();
+        }
+        return conditional(body, entry.publishedAt()).build();
+    }
+
+    /** Strong ETag over the exact body; 304 when the client has it; public caching with revalidation. */
+    private Response.ResponseBuilder conditional(JsonObject body, Instant lastModified) {
+        String json = body.toString();
+        EntityTag etag = new EntityTag(ContentCodec.sha256(json).substring(0, 32));
+        Response.ResponseBuilder notModified = lastModified == null ? request.evaluatePreconditions(etag)
+                : request.evaluatePreconditions(Date.from(lastModified), etag);
+        Response.ResponseBuilder response = notModified != null ? notModified : Response.ok(json, MediaType.APPLICATION_JSON_TYPE);
+        response.tag(etag).cacheControl(publicCache()).header("Vary", "Accept, Authorization");
+        if (lastModified != null) {
+            response.lastModified(Date.from(lastModified));
+        }
+        return response;
+    }
+
+    private Response cached(JsonObject body, Instant lastModified) {
+        return conditional(body, lastModified).build();
+    }
+
+    private Map<String, List<String>> facets(ContentType type, List<Violation> bad) {
+        Map<String, List<String>> facets = new LinkedHashMap<>();
+        Set<String> allowed = FILTERS.get(type);
+        for (String name : FacetIndex.NAMES) {
+            List<String> values = uri.getQueryParameters().get(name);
+            if (values == null) {
+                continue;
+            }
+            if (!allowed.contains(name)) {
+                bad.add(new Violation(name, "filter-not-supported", type.plural() + " can be filtered by " + String.join(", ", allowed.stream().sorted().toList())));
+                continue;
+            }
+            List<String> split = values.stream().flatMap(v -> Arrays.stream(v.split(","))).map(String::trim).filter(v -> !v.isEmpty()).toList();
+            if (split.isEmpty() || split.size() > 20) {
+                bad.add(new Violation(name, "values", "give 1 to 20 comma-separated values"));
+            } else {
+                facets.put(name, split);
+            }
+        }
+        return facets;
+    }
+
+    private Set<ContentType> included(List<Violation> bad) {
+        Set<ContentType> types = EnumSet.noneOf(ContentType.class);
+        if (include == null || include.isBlank()) {
+            return types;
+        }
+        for (String name : include.split(",")) {
+            ContentType.byPlural(name.trim()).ifPresentOrElse(types::add,
+                    () -> bad.add(new Violation("include", "one-of", "'" + name.trim() + "' is not a content type; use exercises, conditions, warnings or podcast-episodes")));
+        }
+        return types;
+    }
+
+    private static ContentType type(String name) {
+        return ContentType.byPlural(name).orElseThrow(() -> ProblemException.notFound(
+                "No content type '" + name + "'; the types are exercises, conditions, warnings and podcast-episodes."));
+    }
+
+    private static CacheControl publicCache() {
+        CacheControl cc = new CacheControl();
+        cc.setMaxAge(60);
+        cc.getCacheExtension().put("stale-while-revalidate", "300");
+        return cc;
+    }
+
+    private static CacheControl noStore() {
+        CacheControl cc = new CacheControl();
+        cc.setNoStore(true);
+        cc.setPrivate(true);
+        return cc;
+    }
+}

@@ -1,0 +1,52 @@
+package org.sacrum.identity;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The signed-in caller: who they are, and their own API tokens. */
+@Path("manage/me")
+@Stateless
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.READER)
+public class MeResource {
+    @Inject
+    Caller caller;
+    @Inject
+    TokenService tokens;
+    @Inject
+    PeopleResource people;
+
+    @GET
+    public JsonObject me() {
+        Person me = caller.person();
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        tokens.of(me).forEach(t -> list.add(PeopleResource.tokenView(t)));
+        return Json.createObjectBuilder(PeopleResource.view(me)).add("tokens", list).build();
+    }
+
+    @POST
+    @Path("tokens")
+    public Response issue(NewToken request) {
+        return people.issue(caller.person(), request);
+    }
+
+    @DELETE
+    @Path("tokens/{id}")
+    public Response revoke(@PathParam("id") String id) {
+        return people.revokeToken(caller.person(), id);
+    }
+}

@@ -1,0 +1,189 @@
+package org.sacrum.identity;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.sacrum.audit.AuditLog;
+import org.sacrum.platform.ProblemException;
+import org.sacrum.platform.Violation;
+import org.sacrum.platform.Violations;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * People and tokens: admins add people, grant and revoke roles, issue and revoke anyone's tokens.
+ * Every change is audited. Everyone signed in manages their own tokens through {@link MeResource}.
+ */
+@Path("manage/people")
+@Stateless
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PeopleResource {
+    @Inject
+    PersonService people;
+    @Inject
+    TokenService tokens;
+    @Inject
+    Caller caller;
+    @Inject
+    AuditLog audit;
+    @Inject
+    Validator validator;
+
+    @GET
+    @RolesAllowed(Roles.ADMIN)
+    public JsonObject list() {
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        people.all().forEach(p -> items.add(view(p)));
+        return Json.createObjectBuilder().add("items", items).build();
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    public Response create(NewPerson request) {
+        valid(request);
+        if (people.byUsername(request.username()).isPresent()) {
+            throw ProblemException.conflict("username-taken", "That username is taken.",
+                    List.of(new Violation("username", "username-unique", "is already taken")));
+        }
+        Set<Role> roles = request.roles().stream().map(r -> Role.byId(r).orElseThrow())
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+        Person person = new Person(request.username(), request.displayName(), roles, false);
+        person.email(request.email());
+        person.credential(request.profession(), request.registrationBody(), request.registrationNumber());
+        people.create(person, request.password());
+        audit.record(caller.person().username(), "person-create", person.username() + " with roles " + roles);
+        return Response.created(URI.create("/api/manage/people/" + person.username())).entity(view(person)).build();
+    }
+
+    @GET
+    @Path("{username}")
+    @RolesAllowed(Roles.ADMIN)
+    public JsonObject get(@PathParam("username") String username) {
+        return view(person(username));
+    }
+
+    @PUT
+    @Path("{username}/roles/{role}")
+    @RolesAllowed(Roles.ADMIN)
+    public JsonObject grant(@PathParam("username") String username, @PathParam("role") String roleName) {
+        Person person = person(username);
+        Role role = role(roleName);
+        if (role == Role.CLINICIAN && person.credential() == null) {
+            throw ProblemException.unprocessable("credential-missing", "A clinician needs a recorded profession and registration.",
+                    List.of(new Violation("role", "clinician-credential", "the person has no recorded credential")));
+        }
+        person.grant(role);
+        audit.record(caller.person().username(), "role-grant", username + " +" + role.id());
+        return view(person);
+    }
+
+    @DELETE
+    @Path("{username}/roles/{role}")
+    @RolesAllowed(Roles.ADMIN)
+    public JsonObject revoke(@PathParam("username") String username, @PathParam("role") String roleName) {
+        Person person = person(username);
+        person.revoke(role(roleName));
+        audit.record(caller.person().username(), "role-revoke", username + " -" + roleName);
+        return view(person);
+    }
+
+    @POST
+    @Path("{username}/tokens")
+    @RolesAllowed(Roles.ADMIN)
+    public Response issueFor(@PathParam("username") String username, NewToken request) {
+        return issue(person(username), request);
+    }
+
+    @DELETE
+    @Path("{username}/tokens/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    public Response revokeFor(@PathParam("username") String username, @PathParam("id") String id) {
+        return revokeToken(person(username), id);
+    }
+
+    public Response issue(Person owner, NewToken request) {
+        valid(request);
+        Set<Scope> scopes = request.scopes().stream().map(s -> Scope.byId(s).orElseThrow())
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Scope.class)));
+        int days = request.expiresInDays() == null ? 90 : request.expiresInDays();
+        TokenService.Issued issued = tokens.issue(owner, request.name(), scopes, Instant.now().plus(Duration.ofDays(days)));
+        audit.record(caller.person().username(), "token-issue", owner.username() + " token " + issued.token().id() + " " + scopes);
+        return Response.status(201).entity(Json.createObjectBuilder(tokenView(issued.token()))
+                .add("token", issued.secret())
+                .add("notice", "Store this token now: Sacrum keeps only its hash and cannot show it again.").build()).build();
+    }
+
+    public Response revokeToken(Person owner, String id) {
+        ApiToken token = tokens.byId(id).filter(t -> t.personId().equals(owner.id()))
+                .orElseThrow(() -> ProblemException.notFound("No such token."));
+        token.revoke();
+        audit.record(caller.person().username(), "token-revoke", owner.username() + " token " + id);
+        return Response.ok(tokenView(token)).build();
+    }
+
+    private <T> void valid(T request) {
+        if (request == null) {
+            throw ProblemException.badRequest("body-missing", "A JSON body is required.", List.of(new Violation("", "required", "body is required")));
+        }
+        List<Violation> violations = Violations.of(validator.validate(request));
+        if (!violations.isEmpty()) {
+            throw ProblemException.unprocessable("invalid-request", "The request breaks " + violations.size() + " rule(s).", violations);
+        }
+    }
+
+    private Person person(String username) {
+        return people.byUsername(username).orElseThrow(() -> ProblemException.notFound("No person '" + username + "'."));
+    }
+
+    private static Role role(String name) {
+        return Role.byId(name).orElseThrow(() -> ProblemException.notFound("No role '" + name + "'."));
+    }
+
+    static JsonObject view(Person p) {
+        JsonArrayBuilder roles = Json.createArrayBuilder();
+        p.roles().stream().map(Role::id).sorted().forEach(roles::add);
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("username", p.username())
+                .add("displayName", p.displayName())
+                .add("roles", roles)
+                .add("active", p.active())
+                .add("demo", p.demo());
+        if (p.credential() != null) {
+            b.add("credential", p.credential());
+        }
+        return b.build();
+    }
+
+    static JsonObject tokenView(ApiToken t) {
+        JsonArrayBuilder scopes = Json.createArrayBuilder();
+        t.scopes().forEach(s -> scopes.add(s.id()));
+        JsonObjectBuilder b = Json.createObjectBuilder().add("id", t.id()).add("name", t.name()).add("scopes", scopes)
+                .add("createdAt", t.createdAt().toString()).add("expiresAt", t.expiresAt().toString());
+        if (t.revokedAt() != null) {
+            b.add("revokedAt", t.revokedAt().toString());
+        }
+        return b.build();
+    }
+}

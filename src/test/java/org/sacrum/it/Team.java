@@ -1,0 +1,69 @@
+package org.sacrum.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * People for a test class, created through the admin API with unique names: an author, two clinicians,
+ * a publisher and a person with every editorial role. Each signs in with a personal token.
+ */
+public final class Team {
+    public static final String PASSWORD = "correct horse battery staple";
+    public final String suffix = UUID.randomUUID().toString().substring(0, 8);
+    public final Api anonymous;
+    public final Api admin;
+    public final Member author;
+    public final Member clinician;
+    public final Member clinician2;
+    public final Member publisher;
+
+    public record Member(String username, String displayName, Api api) {
+        public Api withPassword() {
+            return api.anonymous().as(username, PASSWORD);
+        }
+    }
+
+    public Team(Api api) {
+        anonymous = api;
+        admin = api.as("admin", System.getProperty("sacrum.it.adminPassword", "integration-admin-secret"));
+        author = member("author", "Ada Author", "author", null);
+        clinician = member("clinician", "Dr Clara Clinician", "clinician", "Physiotherapist");
+        clinician2 = member("clinician2", "Dr Cora Second", "clinician", "Midwife");
+        publisher = member("publisher", "Pat Publisher", "publisher", null);
+    }
+
+    public Member member(String name, String displayName, String role, String profession) {
+        String username = name + "-" + suffix;
+        var person = Json.createObjectBuilder()
+                .add("username", username)
+                .add("displayName", displayName)
+                .add("password", PASSWORD)
+                .add("roles", Json.createArrayBuilder().add(role));
+        if (profession != null) {
+            person.add("profession", profession).add("registrationBody", "HCPC").add("registrationNumber", "PH" + suffix);
+        }
+        Api.Reply created = admin.post("/api/manage/people", person.build());
+        assertEquals(201, created.status(), created.toString());
+        String token = token(username, "read", "write", "review", "publish");
+        return new Member(username, displayName, anonymous.withToken(token));
+    }
+
+    public String token(String username, String... scopes) {
+        var list = Json.createArrayBuilder();
+        for (String s : scopes) {
+            list.add(s);
+        }
+        JsonObject request = Json.createObjectBuilder().add("name", "tests").add("scopes", list).add("expiresInDays", 1).build();
+        Api.Reply issued = admin.post("/api/manage/people/" + username + "/tokens", request);
+        assertEquals(201, issued.status(), issued.toString());
+        return issued.json().getString("token");
+    }
+
+    public String slug(String base) {
+        return base + "-" + suffix;
+    }
+}

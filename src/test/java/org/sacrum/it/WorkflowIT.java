@@ -1,0 +1,455 @@
+package org.sacrum.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Revisions and the clinical workflow over real HTTP: each content type from draft to published, each rule
+ * broken once with the error it must give, optimistic locking, and concurrent writers.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class WorkflowIT {
+    static final String ATTESTATION = "I reviewed this revision for clinical accuracy and safety.";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.sacrumWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    static Team team;
+
+    @BeforeEach
+    void team() {
+        if (team == null) {
+            team = new Team(new Api(base));
+        }
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------
+
+    static String path(String plural, String slug) {
+        return "/api/manage/" + plural + "/" + slug;
+    }
+
+    static Api.Reply create(String plural, JsonObject content) {
+        Api.Reply r = team.author.api().post("/api/manage/" + plural, Samples.body(content, "first draft"));
+        assertEquals(201, r.status(), r.toString());
+        return r;
+    }
+
+    static JsonObject approval(JsonObject entry, Team.Member clinician) {
+        return Json.createObjectBuilder()
+                .add("revision", entry.getInt("latestRevision"))
+                .add("contentHash", entry.getString("contentHash"))
+                .add("attestation", ATTESTATION)
+                .add("printedName", clinician.displayName())
+                .add("password", Team.PASSWORD).build();
+    }
+
+    static Api.Reply approve(String plural, String slug, Team.Member clinician) {
+        JsonObject entry = team.author.api().get(path(plural, slug)).json();
+        return clinician.api().post(path(plural, slug) + "/approve", approval(entry, clinician));
+    }
+
+    /** Create, submit, approve, publish; returns the published entry's management view. */
+    static JsonObject publishNew(String plural, JsonObject content) {
+        String slug = content.getString("slug");
+        create(plural, content);
+        assertEquals(200, team.author.api().post(path(plural, slug) + "/submit", null).status());
+        Api.Reply approved = approve(plural, slug, team.clinician);
+        assertEquals(200, approved.status(), approved.toString());
+        Api.Reply published = team.publisher.api().post(path(plural, slug) + "/publish", null);
+        assertEquals(200, published.status(), published.toString());
+        return published.json();
+    }
+
+    static Set<String> rules(Api.Reply reply) {
+        assertEquals("application/problem+json", reply.mediaType(), reply.toString());
+        JsonObject problem = reply.json();
+        assertEquals(reply.status(), problem.getInt("status"));
+        return problem.getJsonArray("violations").getValuesAs(JsonObject.class).stream()
+                .map(v -> v.getString("rule")).collect(Collectors.toSet());
+    }
+
+    // ---- the whole workflow ----------------------------------------------------------------------------------
+
+    @Test
+    void everyContentTypeWalksFromDraftToPublished() {
+        String warningSlug = team.slug("walk-warning");
+        publishNew("warnings", Samples.warning(warningSlug));
+        Map<String, JsonObject> contents = Map.of(
+                "exercises", Samples.exerciseBuilder(team.slug("walk-exercise"))
+                        .add("warnings", Json.createArrayBuilder().add(warningSlug)).build(),
+                "conditions", Samples.condition(team.slug("walk-condition")),
+                "podcast-episodes", Samples.podcastEpisode(team.slug("walk-episode")));
+        contents.forEach((plural, content) -> {
+            String slug = content.getString("slug");
+            Api.Reply created = create(plural, content);
+            assertEquals("draft", created.json().getString("state"));
+            assertNotNull(created.header("ETag"));
+            assertEquals(404, team.anonymous.get("/api/v1/" + plural + "/" + slug).status(), "a draft must not be delivered");
+
+            Api.Reply submitted = team.author.api().post(path(plural, slug) + "/submit", null);
+            assertEquals("in-review", submitted.json().getString("state"), submitted.toString());
+            Api.Reply approved = approve(plural, slug, team.clinician);
+            assertEquals("clinically-reviewed", approved.json().getString("state"), approved.toString());
+            JsonObject approval = approved.json().getJsonObject("approval");
+            assertEquals(1, approval.getInt("revision"));
+            assertEquals("Physiotherapist, HCPC PH" + team.suffix, approval.getString("credential"));
+            assertEquals(LocalDate.now().plusMonths(12).toString(), approval.getString("nextReviewDue"));
+            assertEquals(404, team.anonymous.get("/api/v1/" + plural + "/" + slug).status(), "approved is not yet published");
+
+            Api.Reply published = team.publisher.api().post(path(plural, slug) + "/publish", null);
+            assertEquals("published", published.json().getString("state"), published.toString());
+            Api.Reply delivered = team.anonymous.get("/api/v1/" + plural + "/" + slug);
+            assertEquals(200, delivered.status(), delivered.toString());
+            JsonObject review = delivered.json().getJsonObject("review");
+            assertEquals("clinically-reviewed", review.getString("status"));
+            assertEquals("Dr Clara Clinician", review.getString("reviewedBy"));
+            assertFalse(delivered.json().getBoolean("sample"));
+            assertEquals(content.getString("title"), delivered.json().getJsonObject("content").getString("title"));
+        });
+    }
+
+    @Test
+    void editingAPublishedEntryKeepsThePublicOnThePublishedRevisionUntilTheNewOneIsReviewed() {
+        String slug = team.slug("edit-published");
+        publishNew("conditions", Samples.condition(slug));
+        JsonObject current = team.author.api().get(path("conditions", slug)).json();
+        JsonObject changed = Json.createObjectBuilder(current.getJsonObject("content")).add("summary", "A clearer summary.").build();
+        Api.Reply edited = team.author.api().put(path("conditions", slug), Samples.body(changed, "clearer"), current.getString("etag"));
+        assertEquals(200, edited.status(), edited.toString());
+        assertEquals("draft", edited.json().getString("state"));
+        assertEquals(2, edited.json().getInt("latestRevision"));
+        assertEquals(1, edited.json().getInt("publishedRevision"));
+        assertEquals(JsonValue.NULL, edited.json().get("approval"), "an edit voids the approval");
+
+        Api.Reply publicView = team.anonymous.get("/api/v1/conditions/" + slug);
+        assertEquals(1, publicView.json().getInt("revision"));
+        assertEquals("Pain around the sacroiliac joints.", publicView.json().getJsonObject("content").getString("summary"));
+
+        Api.Reply preview = team.author.api().get("/api/v1/conditions/" + slug + "?preview=true");
+        assertEquals(2, preview.json().getInt("revision"));
+        assertEquals("unreviewed-preview", preview.json().getJsonObject("review").getString("status"));
+        assertTrue(preview.header("Cache-Control").contains("no-store"));
+        assertEquals(401, team.anonymous.get("/api/v1/conditions/" + slug + "?preview=true").status());
+
+        team.author.api().post(path("conditions", slug) + "/submit", null);
+        assertEquals(200, approve("conditions", slug, team.clinician).status());
+        assertEquals(200, team.publisher.api().post(path("conditions", slug) + "/publish", null).status());
+        assertEquals("A clearer summary.", team.anonymous.get("/api/v1/conditions/" + slug).json()
+                .getJsonObject("content").getString("summary"));
+    }
+
+    @Test
+    void revisionsDiffAndRestore() {
+        String slug = team.slug("revisions");
+        JsonObject v1 = Samples.exercise(slug);
+        Api.Reply created = create("exercises", v1);
+        JsonObject v2 = Json.createObjectBuilder(v1).add("summary", "Gently flatten the lower back against the mat.").build();
+        Api.Reply edited = team.author.api().put(path("exercises", slug), Samples.body(v2, "wording"), created.header("ETag"));
+        assertEquals(200, edited.status(), edited.toString());
+
+        Api.Reply unchanged = team.author.api().put(path("exercises", slug), Samples.body(v2, "same"), edited.header("ETag"));
+        assertEquals(2, unchanged.json().getInt("latestRevision"), "saving identical content makes no revision");
+
+        var revisions = team.author.api().get(path("exercises", slug) + "/revisions").json().getJsonArray("items");
+        assertEquals(2, revisions.size());
+        assertEquals("wording", revisions.getJsonObject(1).getString("changeNote"));
+        assertEquals(team.author.username(), revisions.getJsonObject(1).getString("author"));
+        assertNotEquals(revisions.getJsonObject(0).getString("contentHash"), revisions.getJsonObject(1).getString("contentHash"));
+
+        JsonObject diff = team.author.api().get(path("exercises", slug) + "/diff?from=1&to=2").json();
+        List<JsonObject> changes = diff.getJsonArray("changes").getValuesAs(JsonObject.class);
+        assertEquals(1, changes.size(), diff.toString());
+        assertEquals("summary", changes.get(0).getString("field"));
+        assertEquals("changed", changes.get(0).getString("change"));
+        assertTrue(changes.get(0).getString("inline").contains("{+lower+}"), changes.get(0).toString());
+
+        Api.Reply restored = team.author.api().call("POST", path("exercises", slug) + "/revisions/1/restore", null,
+                Map.of("If-Match", unchanged.header("ETag")));
+        assertEquals(200, restored.status(), restored.toString());
+        assertEquals(3, restored.json().getInt("latestRevision"));
+        assertEquals(v1.getString("summary"), restored.json().getJsonObject("content").getString("summary"));
+        assertEquals(1, team.author.api().get(path("exercises", slug) + "/revisions/3").json().getInt("restoredFrom"));
+        assertEquals(404, team.author.api().get(path("exercises", slug) + "/revisions/9").status());
+    }
+
+    // ---- every rule, broken ---------------------------------------------------------------------------------
+
+    @Test
+    void submittingIncompleteContentListsEveryMissingField() {
+        String slug = team.slug("incomplete");
+        create("warnings", Json.createObjectBuilder().add("title", "Half written").add("slug", slug).build());
+        Api.Reply submitted = team.author.api().post(path("warnings", slug) + "/submit", null);
+        assertEquals(422, submitted.status(), submitted.toString());
+        Set<String> fields = submitted.json().getJsonArray("violations").getValuesAs(JsonObject.class).stream()
+                .map(v -> v.getString("field")).collect(Collectors.toSet());
+        assertTrue(fields.containsAll(Set.of("content.summary", "content.symptomPattern", "content.urgency", "content.action",
+                "content.stages", "content.sources", "content.topics")), fields.toString());
+        assertEquals("draft", team.author.api().get(path("warnings", slug)).json().getString("state"), "nothing changed");
+    }
+
+    @Test
+    void submittingWithBrokenLinksNamesThem() {
+        String slug = team.slug("broken-links");
+        create("exercises", Samples.exerciseBuilder(slug).add("conditions", Json.createArrayBuilder().add("no-such-condition")).build());
+        Api.Reply submitted = team.author.api().post(path("exercises", slug) + "/submit", null);
+        assertEquals(422, submitted.status());
+        assertEquals(Set.of("links-resolve"), rules(submitted));
+        assertTrue(submitted.text().contains("condition:no-such-condition"), submitted.text());
+    }
+
+    @Test
+    void approvalRulesEachGiveTheirCode() {
+        String slug = team.slug("approval-rules");
+        create("conditions", Samples.condition(slug));
+        Api clinician = team.clinician.api();
+        Api.Reply early = approve("conditions", slug, team.clinician);
+        assertEquals(409, early.status(), "approving a draft: " + early);
+        assertTrue(rules(early).contains("transition-allowed"));
+
+        team.author.api().post(path("conditions", slug) + "/submit", null);
+        JsonObject entry = team.author.api().get(path("conditions", slug)).json();
+        JsonObject good = approval(entry, team.clinician);
+
+        Map<String, JsonObject> broken = Map.of(
+                "approval-names-revision", Json.createObjectBuilder(good).add("revision", 7).build(),
+                "approval-names-revision ", Json.createObjectBuilder(good).add("contentHash", "0".repeat(64)).build(),
+                "printed-name-matches", Json.createObjectBuilder(good).add("printedName", "Someone Else").build(),
+                "signer-reauthenticated", Json.createObjectBuilder(good).add("password", "not my password").build(),
+                "size", Json.createObjectBuilder(good).add("attestation", "ok").build(),
+                "not-blank", Json.createObjectBuilder(good).remove("attestation").build(),
+                "review-due-valid", Json.createObjectBuilder(good).add("nextReviewDue", LocalDate.now().minusDays(1).toString()).build());
+        broken.forEach((rule, body) -> {
+            Api.Reply reply = clinician.post(path("conditions", slug) + "/approve", body);
+            assertEquals(422, reply.status(), rule + ": " + reply);
+            assertTrue(rules(reply).contains(rule.trim()), rule + ": " + reply);
+        });
+        assertEquals("in-review", team.author.api().get(path("conditions", slug)).json().getString("state"), "no rejected approval left a trace");
+
+        Api.Reply byAuthor = team.author.api().post(path("conditions", slug) + "/approve", good);
+        assertEquals(403, byAuthor.status(), "an author without the clinician role: " + byAuthor);
+        assertEquals(200, clinician.post(path("conditions", slug) + "/approve", good).status());
+    }
+
+    @Test
+    void aClinicianCannotApproveTheirOwnRevision() {
+        Team.Member both = team.member("author-clinician", "Dr Dual Role", "clinician", "Obstetrician");
+        team.admin.call("PUT", "/api/manage/people/" + both.username() + "/roles/author", null, null);
+        String token = team.token(both.username(), "read", "write", "review");
+        Team.Member dual = new Team.Member(both.username(), both.displayName(), team.anonymous.withToken(token));
+        String slug = team.slug("own-revision");
+        assertEquals(201, dual.api().post("/api/manage/conditions", Samples.body(Samples.condition(slug), null)).status());
+        dual.api().post(path("conditions", slug) + "/submit", null);
+        Api.Reply own = approve("conditions", slug, dual);
+        assertEquals(422, own.status(), own.toString());
+        assertEquals(Set.of("reviewer-not-author"), rules(own));
+        assertEquals(200, approve("conditions", slug, team.clinician2).status());
+    }
+
+    @Test
+    void anyEditAfterApprovalVoidsItAndPublicationNeedsACurrentApproval() {
+        String slug = team.slug("voided");
+        JsonObject content = Samples.condition(slug);
+        create("conditions", content);
+        team.author.api().post(path("conditions", slug) + "/submit", null);
+        assertEquals(200, approve("conditions", slug, team.clinician).status());
+        JsonObject approved = team.author.api().get(path("conditions", slug)).json();
+        JsonObject edited = Json.createObjectBuilder(content).add("whenToSeekCare", "See a physiotherapist soon.").build();
+        assertEquals(200, team.author.api().put(path("conditions", slug), Samples.body(edited, null), approved.getString("etag")).status());
+
+        Api.Reply publish = team.publisher.api().post(path("conditions", slug) + "/publish", null);
+        assertEquals(409, publish.status(), publish.toString());
+        assertTrue(rules(publish).containsAll(Set.of("transition-allowed", "approval-current")), publish.toString());
+        assertEquals(404, team.anonymous.get("/api/v1/conditions/" + slug).status());
+    }
+
+    @Test
+    void publicationNeedsTheLinkedWarningsPublishedFirst() {
+        String warning = team.slug("unpublished-warning");
+        create("warnings", Samples.warning(warning));
+        String slug = team.slug("needs-warning");
+        create("exercises", Samples.exerciseBuilder(slug).add("warnings", Json.createArrayBuilder().add(warning)).build());
+        team.author.api().post(path("exercises", slug) + "/submit", null);
+        assertEquals(200, approve("exercises", slug, team.clinician).status());
+        Api.Reply publish = team.publisher.api().post(path("exercises", slug) + "/publish", null);
+        assertEquals(422, publish.status(), publish.toString());
+        assertEquals(Set.of("linked-warnings-published"), rules(publish));
+        assertTrue(publish.text().contains(warning));
+
+        team.author.api().post(path("warnings", warning) + "/submit", null);
+        approve("warnings", warning, team.clinician);
+        assertEquals(200, team.publisher.api().post(path("warnings", warning) + "/publish", null).status());
+        assertEquals(200, team.publisher.api().post(path("exercises", slug) + "/publish", null).status());
+    }
+
+    @Test
+    void changesRequestedGoBackToTheAuthorWithCommentsPerField() {
+        String slug = team.slug("changes");
+        JsonObject content = Samples.warning(slug);
+        create("warnings", content);
+        team.author.api().post(path("warnings", slug) + "/submit", null);
+        String url = path("warnings", slug) + "/request-changes";
+        Api.Reply empty = team.clinician.api().post(url, Json.createObjectBuilder().add("revision", 1).add("comments", Json.createArrayBuilder()).build());
+        assertEquals(422, empty.status(), empty.toString());
+        assertTrue(rules(empty).contains("not-empty"));
+
+        JsonObject request = Json.createObjectBuilder().add("revision", 1).add("comments", Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("field", "action").add("comment", "Say 'call your maternity unit now' if the belly hardens."))).build();
+        Api.Reply requested = team.clinician.api().post(url, request);
+        assertEquals("changes-requested", requested.json().getString("state"), requested.toString());
+        JsonObject comment = team.author.api().get(path("warnings", slug) + "/comments").json().getJsonArray("items").getJsonObject(0);
+        assertEquals("action", comment.getString("field"));
+        assertEquals(team.clinician.username(), comment.getString("reviewer"));
+
+        JsonObject fixed = Json.createObjectBuilder(content).add("action", "Call your maternity unit now if your belly hardens.").build();
+        team.author.api().put(path("warnings", slug), Samples.body(fixed, "as the clinician asked"), requested.header("ETag"));
+        assertEquals("in-review", team.author.api().post(path("warnings", slug) + "/submit", null).json().getString("state"));
+    }
+
+    @Test
+    void unpublishAndArchive() {
+        String slug = team.slug("withdrawn");
+        Api.Reply never = team.publisher.api().post(path("podcast-episodes", slug) + "/unpublish", null);
+        assertEquals(404, never.status());
+        create("podcast-episodes", Samples.podcastEpisode(slug));
+        Api.Reply draft = team.publisher.api().post(path("podcast-episodes", slug) + "/unpublish", null);
+        assertEquals(422, draft.status(), draft.toString());
+        assertEquals(Set.of("has-published-revision"), rules(draft));
+
+        team.author.api().post(path("podcast-episodes", slug) + "/submit", null);
+        approve("podcast-episodes", slug, team.clinician);
+        team.publisher.api().post(path("podcast-episodes", slug) + "/publish", null);
+        assertEquals(200, team.anonymous.get("/api/v1/podcast-episodes/" + slug).status());
+        assertEquals("unpublished", team.publisher.api().post(path("podcast-episodes", slug) + "/unpublish", null).json().getString("state"));
+        assertEquals(404, team.anonymous.get("/api/v1/podcast-episodes/" + slug).status());
+        assertEquals("published", team.publisher.api().post(path("podcast-episodes", slug) + "/publish", null).json().getString("state"),
+                "the approval still holds for the unchanged revision");
+        assertEquals("archived", team.publisher.api().post(path("podcast-episodes", slug) + "/archive", null).json().getString("state"));
+        assertEquals(404, team.anonymous.get("/api/v1/podcast-episodes/" + slug).status());
+        Api.Reply edit = team.author.api().put(path("podcast-episodes", slug), Samples.body(Samples.podcastEpisode(slug), null), "*");
+        assertEquals(409, edit.status(), "archived entries are read-only: " + edit);
+    }
+
+    // ---- optimistic locking and concurrency -------------------------------------------------------------------
+
+    @Test
+    void updatesNeedIfMatchAndRefuseStaleVersions() {
+        String slug = team.slug("locking");
+        Api.Reply created = create("conditions", Samples.condition(slug));
+        JsonObject body = Samples.body(Json.createObjectBuilder(Samples.condition(slug)).add("summary", "Changed.").build(), null);
+        Api.Reply missing = team.author.api().put(path("conditions", slug), body, null);
+        assertEquals(428, missing.status());
+        assertEquals("application/problem+json", missing.mediaType());
+        assertEquals(200, team.author.api().put(path("conditions", slug), body, created.header("ETag")).status());
+        JsonObject again = Samples.body(Json.createObjectBuilder(Samples.condition(slug)).add("summary", "Changed again.").build(), null);
+        assertEquals(412, team.author.api().put(path("conditions", slug), again, created.header("ETag")).status());
+    }
+
+    @Test
+    void concurrentEditsLoseNoWrite() throws Exception {
+        String slug = team.slug("concurrent-edits");
+        create("conditions", Samples.condition(slug));
+        int writers = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        List<Future<Integer>> attempts = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            String symptom = "Symptom written by writer " + i;
+            attempts.add(pool.submit(() -> {
+                for (int tries = 1; tries <= 50; tries++) { // read-modify-write, retrying on 412 like a real client
+                    JsonObject current = team.author.api().get(path("conditions", slug)).json();
+                    var symptoms = Json.createArrayBuilder(current.getJsonObject("content").getJsonArray("symptoms")).add(symptom);
+                    JsonObject next = Json.createObjectBuilder(current.getJsonObject("content")).add("symptoms", symptoms).build();
+                    Api.Reply put = team.author.api().put(path("conditions", slug), Samples.body(next, null), current.getString("etag"));
+                    if (put.status() == 200) {
+                        return tries;
+                    }
+                    assertEquals(412, put.status(), put.toString());
+                }
+                return -1;
+            }));
+        }
+        for (Future<Integer> attempt : attempts) {
+            assertTrue(attempt.get() > 0, "a writer gave up");
+        }
+        pool.shutdown();
+        JsonObject last = team.author.api().get(path("conditions", slug)).json();
+        assertEquals(1 + writers, last.getInt("latestRevision"));
+        Set<String> symptoms = last.getJsonObject("content").getJsonArray("symptoms").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).collect(Collectors.toSet());
+        for (int i = 0; i < writers; i++) {
+            assertTrue(symptoms.contains("Symptom written by writer " + i), "lost write " + i + ": " + symptoms);
+        }
+    }
+
+    @Test
+    void concurrentApprovalsAndPublishesCannotInterleave() throws Exception {
+        String slug = team.slug("race");
+        create("conditions", Samples.condition(slug));
+        team.author.api().post(path("conditions", slug) + "/submit", null);
+        JsonObject entry = team.author.api().get(path("conditions", slug)).json();
+        List<Integer> approvals = race(
+                () -> team.clinician.api().post(path("conditions", slug) + "/approve", approval(entry, team.clinician)).status(),
+                () -> team.clinician2.api().post(path("conditions", slug) + "/approve", approval(entry, team.clinician2)).status());
+        assertEquals(List.of(200, 409), approvals.stream().sorted().toList(), "exactly one approval wins");
+
+        List<Integer> publishes = race(
+                () -> team.publisher.api().post(path("conditions", slug) + "/publish", null).status(),
+                () -> team.publisher.api().post(path("conditions", slug) + "/publish", null).status());
+        assertEquals(List.of(200, 409), publishes.stream().sorted().toList(), "exactly one publish wins");
+
+        List<JsonObject> audit = team.author.api().get(path("conditions", slug) + "/audit").json().getJsonArray("items")
+                .getValuesAs(JsonObject.class);
+        assertEquals(List.of("create", "submit", "approve", "publish"), audit.stream().map(a -> a.getString("action")).toList());
+        assertEquals("in-review", audit.get(2).getString("from"));
+        assertEquals("clinically-reviewed", audit.get(2).getString("to"));
+        assertEquals(1, audit.get(3).getInt("revision"));
+    }
+
+    @SafeVarargs
+    static List<Integer> race(Callable<Integer>... calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.length);
+        try {
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (Callable<Integer> call : calls) {
+                futures.add(pool.submit(call));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : futures) {
+                statuses.add(f.get());
+            }
+            return statuses;
+        } finally {
+            pool.shutdown();
+        }
+    }
+}
