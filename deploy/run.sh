@@ -26,5 +26,4 @@ if [[ "${1:-}" == "--" ]]; then shift; shift_args=("$@"); fi
 exec java ${JAVA_OPTS:--Xmx1g} -jar target/payara-micro.jar \
   --deploy target/sacrum.war --contextroot / \
   --port "${PORT:-8080}" "${cluster[@]}" \
-  --rootdir "$data_dir/payara" \
   "${shift_args[@]}"

@@ -90,7 +90,7 @@ public final class Api {
             }
             MultivaluedMap<String, String> h = new MultivaluedHashMap<>();
             r.getStringHeaders().forEach(h::put);
-            return new Reply(r.getStatus(), h, parsed, text, r.getMediaType() == null ? null : r.getMediaType().toString());
+            return new Reply(r.getStatus(), h, parsed, text, r.getMediaType() == null ? null : r.getMediaType().getType() + "/" + r.getMediaType().getSubtype());
         }
     }
 

@@ -63,6 +63,44 @@ public final class Team {
         return issued.json().getString("token");
     }
 
+    public static final String ATTESTATION = "I reviewed this revision for clinical accuracy and safety.";
+
+    public static String path(String plural, String slug) {
+        return "/api/manage/" + plural + "/" + slug;
+    }
+
+    public Api.Reply create(String plural, JsonObject content) {
+        Api.Reply r = author.api().post("/api/manage/" + plural, Samples.body(content, "first draft"));
+        assertEquals(201, r.status(), r.toString());
+        return r;
+    }
+
+    public JsonObject approval(JsonObject entry, Team.Member clinician) {
+        return Json.createObjectBuilder()
+                .add("revision", entry.getInt("latestRevision"))
+                .add("contentHash", entry.getString("contentHash"))
+                .add("attestation", ATTESTATION)
+                .add("printedName", clinician.displayName())
+                .add("password", Team.PASSWORD).build();
+    }
+
+    public Api.Reply approve(String plural, String slug, Team.Member clinician) {
+        JsonObject entry = author.api().get(path(plural, slug)).json();
+        return clinician.api().post(path(plural, slug) + "/approve", approval(entry, clinician));
+    }
+
+    /** Create, submit, approve, publish; returns the published entry's management view. */
+    public JsonObject publishNew(String plural, JsonObject content) {
+        String slug = content.getString("slug");
+        create(plural, content);
+        assertEquals(200, author.api().post(path(plural, slug) + "/submit", null).status());
+        Api.Reply approved = approve(plural, slug, clinician);
+        assertEquals(200, approved.status(), approved.toString());
+        Api.Reply published = publisher.api().post(path(plural, slug) + "/publish", null);
+        assertEquals(200, published.status(), published.toString());
+        return published.json();
+    }
+
     public String slug(String base) {
         return base + "-" + suffix;
     }

@@ -34,8 +34,6 @@ import static org.junit.jupiter.api.Assertions.*;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class WorkflowIT {
-    static final String ATTESTATION = "I reviewed this revision for clinical accuracy and safety.";
-
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.sacrumWar();
@@ -59,38 +57,6 @@ class WorkflowIT {
         return "/api/manage/" + plural + "/" + slug;
     }
 
-    static Api.Reply create(String plural, JsonObject content) {
-        Api.Reply r = team.author.api().post("/api/manage/" + plural, Samples.body(content, "first draft"));
-        assertEquals(201, r.status(), r.toString());
-        return r;
-    }
-
-    static JsonObject approval(JsonObject entry, Team.Member clinician) {
-        return Json.createObjectBuilder()
-                .add("revision", entry.getInt("latestRevision"))
-                .add("contentHash", entry.getString("contentHash"))
-                .add("attestation", ATTESTATION)
-                .add("printedName", clinician.displayName())
-                .add("password", Team.PASSWORD).build();
-    }
-
-    static Api.Reply approve(String plural, String slug, Team.Member clinician) {
-        JsonObject entry = team.author.api().get(path(plural, slug)).json();
-        return clinician.api().post(path(plural, slug) + "/approve", approval(entry, clinician));
-    }
-
-    /** Create, submit, approve, publish; returns the published entry's management view. */
-    static JsonObject publishNew(String plural, JsonObject content) {
-        String slug = content.getString("slug");
-        create(plural, content);
-        assertEquals(200, team.author.api().post(path(plural, slug) + "/submit", null).status());
-        Api.Reply approved = approve(plural, slug, team.clinician);
-        assertEquals(200, approved.status(), approved.toString());
-        Api.Reply published = team.publisher.api().post(path(plural, slug) + "/publish", null);
-        assertEquals(200, published.status(), published.toString());
-        return published.json();
-    }
-
     static Set<String> rules(Api.Reply reply) {
         assertEquals("application/problem+json", reply.mediaType(), reply.toString());
         JsonObject problem = reply.json();
@@ -104,7 +70,7 @@ class WorkflowIT {
     @Test
     void everyContentTypeWalksFromDraftToPublished() {
         String warningSlug = team.slug("walk-warning");
-        publishNew("warnings", Samples.warning(warningSlug));
+        team.publishNew("warnings", Samples.warning(warningSlug));
         Map<String, JsonObject> contents = Map.of(
                 "exercises", Samples.exerciseBuilder(team.slug("walk-exercise"))
                         .add("warnings", Json.createArrayBuilder().add(warningSlug)).build(),
@@ -112,14 +78,14 @@ class WorkflowIT {
                 "podcast-episodes", Samples.podcastEpisode(team.slug("walk-episode")));
         contents.forEach((plural, content) -> {
             String slug = content.getString("slug");
-            Api.Reply created = create(plural, content);
+            Api.Reply created = team.create(plural, content);
             assertEquals("draft", created.json().getString("state"));
             assertNotNull(created.header("ETag"));
             assertEquals(404, team.anonymous.get("/api/v1/" + plural + "/" + slug).status(), "a draft must not be delivered");
 
             Api.Reply submitted = team.author.api().post(path(plural, slug) + "/submit", null);
             assertEquals("in-review", submitted.json().getString("state"), submitted.toString());
-            Api.Reply approved = approve(plural, slug, team.clinician);
+            Api.Reply approved = team.approve(plural, slug, team.clinician);
             assertEquals("clinically-reviewed", approved.json().getString("state"), approved.toString());
             JsonObject approval = approved.json().getJsonObject("approval");
             assertEquals(1, approval.getInt("revision"));
@@ -142,7 +108,7 @@ class WorkflowIT {
     @Test
     void editingAPublishedEntryKeepsThePublicOnThePublishedRevisionUntilTheNewOneIsReviewed() {
         String slug = team.slug("edit-published");
-        publishNew("conditions", Samples.condition(slug));
+        team.publishNew("conditions", Samples.condition(slug));
         JsonObject current = team.author.api().get(path("conditions", slug)).json();
         JsonObject changed = Json.createObjectBuilder(current.getJsonObject("content")).add("summary", "A clearer summary.").build();
         Api.Reply edited = team.author.api().put(path("conditions", slug), Samples.body(changed, "clearer"), current.getString("etag"));
@@ -163,7 +129,7 @@ class WorkflowIT {
         assertEquals(401, team.anonymous.get("/api/v1/conditions/" + slug + "?preview=true").status());
 
         team.author.api().post(path("conditions", slug) + "/submit", null);
-        assertEquals(200, approve("conditions", slug, team.clinician).status());
+        assertEquals(200, team.approve("conditions", slug, team.clinician).status());
         assertEquals(200, team.publisher.api().post(path("conditions", slug) + "/publish", null).status());
         assertEquals("A clearer summary.", team.anonymous.get("/api/v1/conditions/" + slug).json()
                 .getJsonObject("content").getString("summary"));
@@ -173,7 +139,7 @@ class WorkflowIT {
     void revisionsDiffAndRestore() {
         String slug = team.slug("revisions");
         JsonObject v1 = Samples.exercise(slug);
-        Api.Reply created = create("exercises", v1);
+        Api.Reply created = team.create("exercises", v1);
         JsonObject v2 = Json.createObjectBuilder(v1).add("summary", "Gently flatten the lower back against the mat.").build();
         Api.Reply edited = team.author.api().put(path("exercises", slug), Samples.body(v2, "wording"), created.header("ETag"));
         assertEquals(200, edited.status(), edited.toString());
@@ -208,7 +174,7 @@ class WorkflowIT {
     @Test
     void submittingIncompleteContentListsEveryMissingField() {
         String slug = team.slug("incomplete");
-        create("warnings", Json.createObjectBuilder().add("title", "Half written").add("slug", slug).build());
+        team.create("warnings", Json.createObjectBuilder().add("title", "Half written").add("slug", slug).build());
         Api.Reply submitted = team.author.api().post(path("warnings", slug) + "/submit", null);
         assertEquals(422, submitted.status(), submitted.toString());
         Set<String> fields = submitted.json().getJsonArray("violations").getValuesAs(JsonObject.class).stream()
@@ -221,7 +187,7 @@ class WorkflowIT {
     @Test
     void submittingWithBrokenLinksNamesThem() {
         String slug = team.slug("broken-links");
-        create("exercises", Samples.exerciseBuilder(slug).add("conditions", Json.createArrayBuilder().add("no-such-condition")).build());
+        team.create("exercises", Samples.exerciseBuilder(slug).add("conditions", Json.createArrayBuilder().add("no-such-condition")).build());
         Api.Reply submitted = team.author.api().post(path("exercises", slug) + "/submit", null);
         assertEquals(422, submitted.status());
         assertEquals(Set.of("links-resolve"), rules(submitted));
@@ -231,15 +197,15 @@ class WorkflowIT {
     @Test
     void approvalRulesEachGiveTheirCode() {
         String slug = team.slug("approval-rules");
-        create("conditions", Samples.condition(slug));
+        team.create("conditions", Samples.condition(slug));
         Api clinician = team.clinician.api();
-        Api.Reply early = approve("conditions", slug, team.clinician);
+        Api.Reply early = team.approve("conditions", slug, team.clinician);
         assertEquals(409, early.status(), "approving a draft: " + early);
         assertTrue(rules(early).contains("transition-allowed"));
 
         team.author.api().post(path("conditions", slug) + "/submit", null);
         JsonObject entry = team.author.api().get(path("conditions", slug)).json();
-        JsonObject good = approval(entry, team.clinician);
+        JsonObject good = team.approval(entry, team.clinician);
 
         Map<String, JsonObject> broken = Map.of(
                 "approval-names-revision", Json.createObjectBuilder(good).add("revision", 7).build(),
@@ -270,19 +236,19 @@ class WorkflowIT {
         String slug = team.slug("own-revision");
         assertEquals(201, dual.api().post("/api/manage/conditions", Samples.body(Samples.condition(slug), null)).status());
         dual.api().post(path("conditions", slug) + "/submit", null);
-        Api.Reply own = approve("conditions", slug, dual);
+        Api.Reply own = team.approve("conditions", slug, dual);
         assertEquals(422, own.status(), own.toString());
         assertEquals(Set.of("reviewer-not-author"), rules(own));
-        assertEquals(200, approve("conditions", slug, team.clinician2).status());
+        assertEquals(200, team.approve("conditions", slug, team.clinician2).status());
     }
 
     @Test
     void anyEditAfterApprovalVoidsItAndPublicationNeedsACurrentApproval() {
         String slug = team.slug("voided");
         JsonObject content = Samples.condition(slug);
-        create("conditions", content);
+        team.create("conditions", content);
         team.author.api().post(path("conditions", slug) + "/submit", null);
-        assertEquals(200, approve("conditions", slug, team.clinician).status());
+        assertEquals(200, team.approve("conditions", slug, team.clinician).status());
         JsonObject approved = team.author.api().get(path("conditions", slug)).json();
         JsonObject edited = Json.createObjectBuilder(content).add("whenToSeekCare", "See a physiotherapist soon.").build();
         assertEquals(200, team.author.api().put(path("conditions", slug), Samples.body(edited, null), approved.getString("etag")).status());
@@ -296,18 +262,18 @@ class WorkflowIT {
     @Test
     void publicationNeedsTheLinkedWarningsPublishedFirst() {
         String warning = team.slug("unpublished-warning");
-        create("warnings", Samples.warning(warning));
+        team.create("warnings", Samples.warning(warning));
         String slug = team.slug("needs-warning");
-        create("exercises", Samples.exerciseBuilder(slug).add("warnings", Json.createArrayBuilder().add(warning)).build());
+        team.create("exercises", Samples.exerciseBuilder(slug).add("warnings", Json.createArrayBuilder().add(warning)).build());
         team.author.api().post(path("exercises", slug) + "/submit", null);
-        assertEquals(200, approve("exercises", slug, team.clinician).status());
+        assertEquals(200, team.approve("exercises", slug, team.clinician).status());
         Api.Reply publish = team.publisher.api().post(path("exercises", slug) + "/publish", null);
         assertEquals(422, publish.status(), publish.toString());
         assertEquals(Set.of("linked-warnings-published"), rules(publish));
         assertTrue(publish.text().contains(warning));
 
         team.author.api().post(path("warnings", warning) + "/submit", null);
-        approve("warnings", warning, team.clinician);
+        team.approve("warnings", warning, team.clinician);
         assertEquals(200, team.publisher.api().post(path("warnings", warning) + "/publish", null).status());
         assertEquals(200, team.publisher.api().post(path("exercises", slug) + "/publish", null).status());
     }
@@ -316,7 +282,7 @@ class WorkflowIT {
     void changesRequestedGoBackToTheAuthorWithCommentsPerField() {
         String slug = team.slug("changes");
         JsonObject content = Samples.warning(slug);
-        create("warnings", content);
+        team.create("warnings", content);
         team.author.api().post(path("warnings", slug) + "/submit", null);
         String url = path("warnings", slug) + "/request-changes";
         Api.Reply empty = team.clinician.api().post(url, Json.createObjectBuilder().add("revision", 1).add("comments", Json.createArrayBuilder()).build());
@@ -341,13 +307,13 @@ class WorkflowIT {
         String slug = team.slug("withdrawn");
         Api.Reply never = team.publisher.api().post(path("podcast-episodes", slug) + "/unpublish", null);
         assertEquals(404, never.status());
-        create("podcast-episodes", Samples.podcastEpisode(slug));
+        team.create("podcast-episodes", Samples.podcastEpisode(slug));
         Api.Reply draft = team.publisher.api().post(path("podcast-episodes", slug) + "/unpublish", null);
         assertEquals(422, draft.status(), draft.toString());
         assertEquals(Set.of("has-published-revision"), rules(draft));
 
         team.author.api().post(path("podcast-episodes", slug) + "/submit", null);
-        approve("podcast-episodes", slug, team.clinician);
+        team.approve("podcast-episodes", slug, team.clinician);
         team.publisher.api().post(path("podcast-episodes", slug) + "/publish", null);
         assertEquals(200, team.anonymous.get("/api/v1/podcast-episodes/" + slug).status());
         assertEquals("unpublished", team.publisher.api().post(path("podcast-episodes", slug) + "/unpublish", null).json().getString("state"));
@@ -365,7 +331,7 @@ class WorkflowIT {
     @Test
     void updatesNeedIfMatchAndRefuseStaleVersions() {
         String slug = team.slug("locking");
-        Api.Reply created = create("conditions", Samples.condition(slug));
+        Api.Reply created = team.create("conditions", Samples.condition(slug));
         JsonObject body = Samples.body(Json.createObjectBuilder(Samples.condition(slug)).add("summary", "Changed.").build(), null);
         Api.Reply missing = team.author.api().put(path("conditions", slug), body, null);
         assertEquals(428, missing.status());
@@ -378,7 +344,7 @@ class WorkflowIT {
     @Test
     void concurrentEditsLoseNoWrite() throws Exception {
         String slug = team.slug("concurrent-edits");
-        create("conditions", Samples.condition(slug));
+        team.create("conditions", Samples.condition(slug));
         int writers = 6;
         ExecutorService pool = Executors.newFixedThreadPool(writers);
         List<Future<Integer>> attempts = new ArrayList<>();
@@ -414,12 +380,12 @@ class WorkflowIT {
     @Test
     void concurrentApprovalsAndPublishesCannotInterleave() throws Exception {
         String slug = team.slug("race");
-        create("conditions", Samples.condition(slug));
+        team.create("conditions", Samples.condition(slug));
         team.author.api().post(path("conditions", slug) + "/submit", null);
         JsonObject entry = team.author.api().get(path("conditions", slug)).json();
         List<Integer> approvals = race(
-                () -> team.clinician.api().post(path("conditions", slug) + "/approve", approval(entry, team.clinician)).status(),
-                () -> team.clinician2.api().post(path("conditions", slug) + "/approve", approval(entry, team.clinician2)).status());
+                () -> team.clinician.api().post(path("conditions", slug) + "/approve", team.approval(entry, team.clinician)).status(),
+                () -> team.clinician2.api().post(path("conditions", slug) + "/approve", team.approval(entry, team.clinician2)).status());
         assertEquals(List.of(200, 409), approvals.stream().sorted().toList(), "exactly one approval wins");
 
         List<Integer> publishes = race(

@@ -1,0 +1,225 @@
+package org.sacrum.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sacrum.content.ContentModel;
+import org.sacrum.content.ContentType;
+import org.sacrum.content.SchemaValidation;
+
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The content model at the API's edge (seed, bad input) and the public delivery API (filters, caching, no leaks). */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ContentDeliveryIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.sacrumWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    static Team team;
+
+    @BeforeEach
+    void team() {
+        if (team == null) {
+            team = new Team(new Api(base));
+        }
+    }
+
+    static int manifestCount(ContentType type) {
+        return ContentModel.read("seed/manifest.json").asJsonObject().getJsonArray(type.plural()).size();
+    }
+
+    // ---- the seed ------------------------------------------------------------------------------------------
+
+    @Test
+    void theSeedIsDeliveredAsSampleContentValidAgainstItsSchema() {
+        for (ContentType type : ContentType.values()) {
+            Api.Reply list = team.anonymous.get("/api/v1/" + type.plural() + "?size=100");
+            assertEquals(200, list.status(), list.toString());
+            List<JsonObject> samples = list.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                    .filter(i -> i.getBoolean("sample")).toList();
+            assertEquals(manifestCount(type), samples.size(), type + ": every seed entry is published, once");
+            for (JsonObject item : samples) {
+                assertEquals("sample-not-clinically-reviewed", item.getJsonObject("review").getString("status"), item.getString("slug"));
+                assertTrue(item.getJsonObject("review").getString("reviewedBy").contains("demo account"));
+                assertEquals(List.of(), SchemaValidation.complete(type, item.getJsonObject("content").toString()),
+                        "delivered content must match its schema: " + item.getString("slug"));
+            }
+        }
+    }
+
+    // ---- bad input ----------------------------------------------------------------------------------------
+
+    static Map<String, String> rulesByField(Api.Reply reply) {
+        assertEquals("application/problem+json", reply.mediaType(), reply.toString());
+        return reply.json().getJsonArray("violations").getValuesAs(JsonObject.class).stream()
+                .collect(Collectors.toMap(v -> v.getString("field"), v -> v.getString("rule"), (a, b) -> a + "," + b));
+    }
+
+    @Test
+    void badInputIsRefusedWithEveryFieldAndRuleAndNothingIsWritten() {
+        String slug = team.slug("bad-input");
+        Api author = team.author.api();
+        assertEquals(404, author.post("/api/manage/recipes", Samples.body(Samples.exercise(slug), null)).status(), "unknown type");
+
+        JsonObject broken = Json.createObjectBuilder(Samples.exercise(slug))
+                .add("colour", "red")
+                .add("title", 42)
+                .add("summary", "s".repeat(501))
+                .add("equipment", Json.createArrayBuilder().add("trampoline"))
+                .add("dosage", Json.createObjectBuilder().add("holdSeconds", Json.createObjectBuilder().add("min", 30)))
+                .build();
+        Api.Reply reply = author.post("/api/manage/exercises", Samples.body(broken, null));
+        assertEquals(422, reply.status(), reply.toString());
+        Map<String, String> rules = rulesByField(reply);
+        assertEquals("unknown-field", rules.get("content.colour"), rules.toString());
+        assertEquals("type", rules.get("content.title"), rules.toString());
+        assertEquals("max-length", rules.get("content.summary"), rules.toString());
+        assertEquals("enum", rules.get("content.equipment[0]"), rules.toString());
+        assertEquals("required", rules.get("content.dosage.holdSeconds.max"), rules.toString());
+
+        Api.Reply badSlug = author.post("/api/manage/exercises", Samples.body(Samples.exercise("Not A Slug!"), null));
+        assertEquals(422, badSlug.status());
+        assertEquals("pattern", rulesByField(badSlug).get("content.slug"));
+
+        Api.Reply inverted = author.post("/api/manage/exercises", Samples.body(Samples.exerciseBuilder(slug)
+                .add("dosage", Json.createObjectBuilder().add("holdSeconds", Json.createObjectBuilder().add("min", 60).add("max", 30))).build(), null));
+        assertEquals(422, inverted.status(), "a range whose min exceeds its max: " + inverted);
+        assertTrue(rulesByField(inverted).containsKey("content.dosage.holdSeconds.ordered"), inverted.toString());
+
+        Api.Reply malformed = author.call("POST", "/api/manage/exercises", "{\"content\": {", null);
+        assertEquals(400, malformed.status(), malformed.toString());
+        assertEquals("application/problem+json", malformed.mediaType());
+        Api.Reply notAnObject = author.post("/api/manage/exercises", "{\"content\": [1, 2]}");
+        assertEquals(400, notAnObject.status(), notAnObject.toString());
+
+        assertEquals(404, author.get("/api/manage/exercises/" + slug).status(), "no failed request left an entry behind");
+        Api.Reply taken = author.post("/api/manage/conditions", Samples.body(Samples.condition(team.slug("taken")), null));
+        assertEquals(201, taken.status());
+        Api.Reply again = author.post("/api/manage/conditions", Samples.body(Samples.condition(team.slug("taken")), null));
+        assertEquals(409, again.status());
+        assertEquals("slug-unique", rulesByField(again).get("content.slug"));
+    }
+
+    @Test
+    void markdownIsDeliveredRawAndAsSanitisedHtml() {
+        String slug = team.slug("markdown");
+        JsonObject content = Samples.exerciseBuilder(slug)
+                .add("purpose", "Eases **tension**. <script>alert('x')</script> [click](javascript:alert(1)) <img src=x onerror=alert(1)>")
+                .build();
+        team.publishNew("exercises", content);
+        JsonObject delivered = team.anonymous.get("/api/v1/exercises/" + slug).json();
+        assertEquals(content.getString("purpose"), delivered.getJsonObject("content").getString("purpose"), "raw Markdown kept as written");
+        String html = delivered.getJsonObject("html").getString("purpose");
+        assertTrue(html.contains("<strong>tension</strong>"), html);
+        assertFalse(html.contains("<script"), html);
+        assertFalse(html.contains("javascript:"), html);
+        assertFalse(html.contains("<img"), html);
+        assertFalse(html.contains("onerror="), html);
+    }
+
+    // ---- delivery -----------------------------------------------------------------------------------------
+
+    @Test
+    void filtersPaginationAndInclude() {
+        String warning = team.slug("filter-warning");
+        team.publishNew("warnings", Samples.warning(warning));
+        for (int i = 1; i <= 3; i++) {
+            team.publishNew("exercises", Samples.exerciseBuilder(team.slug("filtered-" + i))
+                    .add("equipment", Json.createArrayBuilder().add(i == 1 ? "chair" : "mat"))
+                    .add("warnings", Json.createArrayBuilder().add(warning)).build());
+        }
+        Api api = team.anonymous;
+        JsonObject byWarning = api.get("/api/v1/exercises?warning=" + warning).json();
+        assertEquals(3, byWarning.getInt("total"));
+        JsonObject chairs = api.get("/api/v1/exercises?warning=" + warning + "&equipment=chair").json();
+        assertEquals(List.of(team.slug("filtered-1")), slugs(chairs));
+        JsonObject either = api.get("/api/v1/exercises?warning=" + warning + "&equipment=chair,mat&sort=-slug").json();
+        assertEquals(List.of(team.slug("filtered-3"), team.slug("filtered-2"), team.slug("filtered-1")), slugs(either));
+
+        Api.Reply page2 = api.get("/api/v1/exercises?warning=" + warning + "&size=2&page=2");
+        assertEquals(List.of(team.slug("filtered-3")), slugs(page2.json()));
+        assertEquals(3, page2.json().getInt("total"));
+        assertEquals(2, page2.json().getInt("pages"));
+        assertTrue(page2.header("Link").contains("rel=\"prev\""), page2.header("Link"));
+        assertTrue(api.get("/api/v1/exercises?warning=" + warning + "&size=2").header("Link").contains("page=2"));
+
+        JsonObject urgent = api.get("/api/v1/warnings?urgency=urgent-same-day&stage=trimester-3&topic=preterm-labour").json();
+        assertTrue(slugs(urgent).contains(warning), urgent.toString());
+        JsonObject q = api.get("/api/v1/exercises?q=" + team.slug("filtered-2")).json();
+        assertEquals(List.of(team.slug("filtered-2")), slugs(q));
+
+        JsonObject included = api.get("/api/v1/exercises/" + team.slug("filtered-1") + "?include=warnings,conditions").json();
+        assertEquals(warning, included.getJsonObject("included").getJsonArray("warnings").getJsonObject(0).getString("slug"));
+        assertEquals(0, included.getJsonObject("included").getJsonArray("conditions").size());
+
+        Api.Reply badQuery = api.get("/api/v1/exercises?urgency=emergency&size=500&sort=colour&include=recipes");
+        assertEquals(400, badQuery.status());
+        assertEquals(Set.of("urgency", "size", "sort", "include"), rulesByField(badQuery).keySet());
+    }
+
+    @Test
+    void cachingHeadersAndConditionalRequests() {
+        String slug = team.slug("cached");
+        team.publishNew("conditions", Samples.condition(slug));
+        Api.Reply first = team.anonymous.get("/api/v1/conditions/" + slug);
+        String etag = first.header("ETag");
+        assertNotNull(etag);
+        assertFalse(etag.startsWith("W/"), "strong ETag");
+        assertTrue(first.header("Cache-Control").contains("max-age=60"), first.header("Cache-Control"));
+        assertNotNull(first.header("Last-Modified"));
+        Api.Reply again = team.anonymous.get("/api/v1/conditions/" + slug, Map.of("If-None-Match", etag));
+        assertEquals(304, again.status());
+        assertEquals("", again.text());
+
+        JsonObject entry = team.author.api().get("/api/manage/conditions/" + slug).json();
+        JsonObject changed = Json.createObjectBuilder(entry.getJsonObject("content")).add("summary", "Updated summary.").build();
+        team.author.api().put("/api/manage/conditions/" + slug, Samples.body(changed, null), entry.getString("etag"));
+        assertEquals(304, team.anonymous.get("/api/v1/conditions/" + slug, Map.of("If-None-Match", etag)).status(),
+                "an unpublished edit changes nothing the public sees");
+        team.author.api().post("/api/manage/conditions/" + slug + "/submit", null);
+        team.approve("conditions", slug, team.clinician);
+        team.publisher.api().post("/api/manage/conditions/" + slug + "/publish", null);
+        Api.Reply updated = team.anonymous.get("/api/v1/conditions/" + slug, Map.of("If-None-Match", etag));
+        assertEquals(200, updated.status(), "a new published revision is a new representation");
+        assertNotEquals(etag, updated.header("ETag"));
+    }
+
+    @Test
+    void draftsNeverLeakToThePublic() {
+        String slug = team.slug("secret-draft");
+        team.author.api().post("/api/manage/warnings", Samples.body(Samples.warning(slug), null));
+        Api.Reply draft = team.anonymous.get("/api/v1/warnings/" + slug);
+        Api.Reply missing = team.anonymous.get("/api/v1/warnings/" + team.slug("never-existed"));
+        assertEquals(404, draft.status());
+        assertEquals(missing.json().getString("title"), draft.json().getString("title"));
+        assertEquals(missing.json().getString("type"), draft.json().getString("type"));
+        assertFalse(draft.text().contains("Test warning"), draft.text());
+        assertFalse(slugs(team.anonymous.get("/api/v1/warnings?size=100&q=" + slug).json()).contains(slug));
+        assertEquals(200, team.author.api().get("/api/v1/warnings/" + slug + "?preview=true").status());
+    }
+
+    static List<String> slugs(JsonObject page) {
+        return page.getJsonArray("items").getValuesAs(JsonObject.class).stream().map(i -> i.getString("slug")).toList();
+    }
+
+}
