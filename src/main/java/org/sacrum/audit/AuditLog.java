@@ -23,6 +23,12 @@ public class AuditLog {
         record(actor, action, null, null, null, null, detail);
     }
 
+    /** Events of these actions after the given id, oldest first. */
+    public List<AuditEvent> readActions(List<String> actions, long afterId, int limit) {
+        return em.createQuery("SELECT a FROM AuditEvent a WHERE a.id > :after AND a.action IN :actions ORDER BY a.id", AuditEvent.class)
+                .setParameter("after", afterId).setParameter("actions", actions).setMaxResults(limit).getResultList();
+    }
+
     /** Events after the given id (0 for the start), oldest first, optionally for one entry. */
     public List<AuditEvent> read(String entryId, long afterId, int limit) {
         String jpql = "SELECT a FROM AuditEvent a WHERE a.id > :after" + (entryId == null ? "" : " AND a.entryId = :entry")

@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -28,6 +29,7 @@ import org.sacrum.identity.Caller;
 import org.sacrum.platform.Problem;
 import org.sacrum.platform.ProblemException;
 import org.sacrum.platform.Violation;
+import org.sacrum.workflow.State;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,7 +48,7 @@ import java.util.Set;
  */
 @Path("v1")
 @RequestScoped
-@Produces(MediaType.APPLICATION_JSON)
+@Produces({MediaType.APPLICATION_JSON, JsonLd.MEDIA_TYPE})
 public class DeliveryResource {
     static final Map<ContentType, Set<String>> FILTERS = Map.of(
             ContentType.EXERCISE, Set.of("topic", "condition", "warning", "stage", "equipment", "region"),
@@ -76,6 +78,10 @@ public class DeliveryResource {
     boolean preview;
     @QueryParam("include")
     String include;
+    @QueryParam("format")
+    String format;
+    @Context
+    HttpHeaders headers;
 
     @GET
     @Path("topics")
@@ -145,23 +151,33 @@ public class DeliveryResource {
             throw new ProblemException(Problem.of(401, "unauthenticated", "Unauthorized", "Previews need a signed-in caller.", null));
         }
         Entry entry = entries.find(new EntryRef(type, slug, locale))
-                .filter(e -> preview ? e.state() != org.sacrum.workflow.State.ARCHIVED : e.publishedRevision() != null)
+                .filter(e -> preview ? e.state() != State.ARCHIVED : e.publishedRevision() != null)
                 .orElseThrow(() -> ProblemException.notFound("No published " + type.id() + " '" + slug + "'."));
         DeliveryQueries.Published published = queries.load(List.of(entry.id()), preview).get(0);
         JsonObject body = views.entry(published, preview, included);
-        if (preview) {
-            return Response.ok(body).cacheControl(noStore()).header("X-Sacrum-Preview", "unreviewed").build();
+        boolean jsonLd = "jsonld".equals(format) || headers.getAcceptableMediaTypes().stream()
+                .anyMatch(m -> JsonLd.MEDIA_TYPE.equals(m.getType() + "/" + m.getSubtype()));
+        if (jsonLd) {
+            body = JsonLd.of(body);
         }
-        return conditional(body, entry.publishedAt()).build();
+        if (preview) {
+            return Response.ok(body.toString(), jsonLd ? JsonLd.MEDIA_TYPE : MediaType.APPLICATION_JSON)
+                    .cacheControl(noStore()).header("X-Sacrum-Preview", "unreviewed").build();
+        }
+        return conditional(body, entry.publishedAt(), jsonLd ? JsonLd.MEDIA_TYPE : MediaType.APPLICATION_JSON).build();
     }
 
     /** Strong ETag over the exact body; 304 when the client has it; public caching with revalidation. */
     private Response.ResponseBuilder conditional(JsonObject body, Instant lastModified) {
+        return conditional(body, lastModified, MediaType.APPLICATION_JSON);
+    }
+
+    private Response.ResponseBuilder conditional(JsonObject body, Instant lastModified, String mediaType) {
         String json = body.toString();
         EntityTag etag = new EntityTag(ContentCodec.sha256(json).substring(0, 32));
         Response.ResponseBuilder notModified = lastModified == null ? request.evaluatePreconditions(etag)
                 : request.evaluatePreconditions(Date.from(lastModified), etag);
-        Response.ResponseBuilder response = notModified != null ? notModified : Response.ok(json, MediaType.APPLICATION_JSON_TYPE);
+        Response.ResponseBuilder response = notModified != null ? notModified : Response.ok(json, mediaType);
         response.tag(etag).cacheControl(publicCache()).header("Vary", "Accept, Authorization");
         if (lastModified != null) {
             response.lastModified(Date.from(lastModified));

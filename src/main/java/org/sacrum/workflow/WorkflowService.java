@@ -40,6 +40,9 @@ import java.util.Set;
  */
 @Stateless
 public class WorkflowService {
+    /** Audit actions that change what the public sees: the delivery API's change feed reads these. */
+    public static final String CHANGE_PUBLISHED = "publish";
+    public static final String CHANGE_WITHDRAWN = "withdraw";
     @PersistenceContext
     EntityManager em;
     @Inject
@@ -155,17 +158,24 @@ public class WorkflowService {
         Entry entry = lockMatching(ref, ifMatch, false);
         Integer was = entry.publishedRevision();
         check(transition(Action.UNPUBLISH, entry, publisher, revisions.latest(entry), null, false, null));
-        entry.withdraw();
-        facets.clear(entry);
+        withdraw(entry, publisher);
         return move(entry, Action.UNPUBLISH, publisher, was, null);
     }
 
     public Entry archive(EntryRef ref, String ifMatch, Person actor) {
         Entry entry = lockMatching(ref, ifMatch, false);
         check(transition(Action.ARCHIVE, entry, actor, revisions.latest(entry), null, false, null));
+        withdraw(entry, actor);
+        return move(entry, Action.ARCHIVE, actor, entry.latestRevision(), null);
+    }
+
+    /** Takes the published revision offline; the "withdraw" audit event feeds the public change feed. */
+    private void withdraw(Entry entry, Person actor) {
+        if (entry.publishedRevision() != null) {
+            audit.record(actor.username(), CHANGE_WITHDRAWN, entry, entry.publishedRevision(), null, null, null);
+        }
         entry.withdraw();
         facets.clear(entry);
-        return move(entry, Action.ARCHIVE, actor, entry.latestRevision(), null);
     }
 
     private Entry move(Entry entry, Action action, Person actor, Integer revision, String detail) {

@@ -218,6 +218,53 @@ class ContentDeliveryIT {
         assertEquals(200, team.author.api().get("/api/v1/warnings/" + slug + "?preview=true").status());
     }
 
+    @Test
+    void jsonLdForSearchEngines() {
+        String slug = team.slug("json-ld");
+        team.publishNew("conditions", Json.createObjectBuilder(Samples.condition(slug))
+                .add("alsoKnownAs", Json.createArrayBuilder().add("SI dysfunction")).build());
+        Api.Reply byAccept = team.anonymous.get("/api/v1/conditions/" + slug, Map.of("Accept", "application/ld+json"));
+        assertEquals(200, byAccept.status(), byAccept.toString());
+        assertEquals("application/ld+json", byAccept.mediaType());
+        JsonObject page = byAccept.json();
+        assertEquals("https://schema.org", page.getString("@context"));
+        assertEquals("MedicalWebPage", page.getString("@type"));
+        assertEquals("Dr Clara Clinician", page.getJsonObject("reviewedBy").getString("name"));
+        assertNotNull(page.getString("lastReviewed"));
+        assertEquals("MedicalCondition", page.getJsonObject("about").getString("@type"));
+        assertEquals("SI dysfunction", page.getJsonObject("about").getJsonArray("alternateName").getString(0));
+        assertEquals(page, team.anonymous.get("/api/v1/conditions/" + slug + "?format=jsonld").json());
+
+        JsonObject sample = team.anonymous.get("/api/v1/exercises?size=1").json().getJsonArray("items").getJsonObject(0);
+        JsonObject sampleLd = team.anonymous.get(sample.getString("self") + "?format=jsonld").json();
+        assertEquals("ExercisePlan", sampleLd.getJsonObject("about").getString("@type"));
+        if (sample.getBoolean("sample")) {
+            assertFalse(sampleLd.containsKey("reviewedBy"), "sample content never claims a clinical review");
+        }
+    }
+
+    @Test
+    void theChangeFeedListsPublicationsAndWithdrawalsOnly() {
+        String start = team.anonymous.get("/api/v1/changes?limit=1000").json().getString("next");
+        String cursor = start;
+        for (JsonObject page = team.anonymous.get("/api/v1/changes?since=" + cursor + "&limit=1000").json();
+             !page.getJsonArray("items").isEmpty(); page = team.anonymous.get("/api/v1/changes?since=" + cursor + "&limit=1000").json()) {
+            cursor = page.getString("next");
+        }
+        String published = team.slug("feed-published");
+        String draft = team.slug("feed-draft");
+        team.publishNew("warnings", Samples.warning(published));
+        team.create("warnings", Samples.warning(draft));
+        team.publisher.api().post("/api/manage/warnings/" + published + "/unpublish", null);
+        team.publisher.api().post("/api/manage/warnings/" + draft + "/archive", null);
+
+        List<JsonObject> changes = team.anonymous.get("/api/v1/changes?since=" + cursor).json().getJsonArray("items")
+                .getValuesAs(JsonObject.class).stream().filter(c -> c.getString("slug").startsWith("feed-")).toList();
+        assertEquals(List.of("published " + published, "withdrawn " + published),
+                changes.stream().map(c -> c.getString("change") + " " + c.getString("slug")).toList(), changes.toString());
+        assertEquals(400, team.anonymous.get("/api/v1/changes?since=yesterday").status());
+    }
+
     static List<String> slugs(JsonObject page) {
         return page.getJsonArray("items").getValuesAs(JsonObject.class).stream().map(i -> i.getString("slug")).toList();
     }

@@ -1,0 +1,70 @@
+package org.sacrum.workflow;
+
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.groups.Default;
+import org.junit.jupiter.api.Test;
+import org.sacrum.identity.Role;
+import org.sacrum.platform.Violations;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The workflow rules as Bean Validation sees them, for the cases HTTP cannot reach: an approval that expired
+ * with time, a clinician account without a recorded credential, a caller without the workflow's role.
+ * (Every rule reachable over HTTP is broken in WorkflowIT against the running server.)
+ */
+class WorkflowRulesTest {
+    static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+    static final Actor PUBLISHER = new Actor("p", "pat", "Pat", Set.of(Role.PUBLISHER), null, false);
+    static final Transition.RevisionFacts LATEST = new Transition.RevisionFacts(3, "hash-3", "author-id");
+
+    static Set<String> rules(Transition t) {
+        return Violations.of(VALIDATOR.validate(t, Default.class, WorkflowDefinition.rule(t.action()).group())).stream()
+                .map(v -> v.rule()).collect(Collectors.toSet());
+    }
+
+    static Transition publish(Actor actor, Transition.ApprovalFacts approval) {
+        return new Transition(Action.PUBLISH, State.CLINICALLY_REVIEWED, actor, LATEST, null, List.of(), List.of(), approval,
+                null, false, null, null, TODAY);
+    }
+
+    @Test
+    void publishingNeedsAnApprovalThatHasNotExpired() {
+        assertEquals(Set.of(), rules(publish(PUBLISHER, new Transition.ApprovalFacts(3, "hash-3", TODAY.plusDays(1)))));
+        assertEquals(Set.of("approval-not-expired"), rules(publish(PUBLISHER, new Transition.ApprovalFacts(3, "hash-3", TODAY))));
+        assertEquals(Set.of("approval-current"), rules(publish(PUBLISHER, new Transition.ApprovalFacts(2, "hash-2", TODAY.plusYears(1)))));
+        assertEquals(Set.of("approval-current"), rules(publish(PUBLISHER, null)));
+    }
+
+    @Test
+    void theCallerNeedsTheRoleWorkflowJsonGivesTheAction() {
+        Actor author = new Actor("a", "ada", "Ada", Set.of(Role.AUTHOR), null, false);
+        assertEquals(Set.of("actor-has-role"), rules(publish(author, new Transition.ApprovalFacts(3, "hash-3", TODAY.plusDays(1)))));
+    }
+
+    @Test
+    void aClinicianWithoutARecordedCredentialCannotReview() {
+        Actor uncredentialed = new Actor("c", "cas", "Cas", Set.of(Role.CLINICIAN), null, false);
+        ApprovalRequest request = new ApprovalRequest(3, "hash-3", "I reviewed this revision for accuracy.", "Cas", "pw", null);
+        Transition approve = new Transition(Action.APPROVE, State.IN_REVIEW, uncredentialed, LATEST, null, List.of(), List.of(),
+                null, request, true, null, null, TODAY);
+        assertEquals(Set.of("reviewer-is-clinician"), rules(approve));
+    }
+
+    @Test
+    void everyStateTheWorkflowNamesIsAState() {
+        for (Action action : Action.values()) {
+            WorkflowDefinition.Rule rule = WorkflowDefinition.rule(action);
+            assertEquals(action, rule.action());
+        }
+        assertEquals(State.UNPUBLISHED, WorkflowDefinition.next(Action.UNPUBLISH, State.PUBLISHED));
+        assertEquals(State.DRAFT, WorkflowDefinition.next(Action.UNPUBLISH, State.DRAFT), "an edit in progress keeps its state");
+    }
+}
