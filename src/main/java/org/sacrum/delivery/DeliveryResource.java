@@ -65,6 +65,8 @@ public class DeliveryResource {
     EntryQueries entries;
     @Inject
     Caller caller;
+    @Inject
+    ResponseCache cache;
     @Context
     UriInfo uri;
     @Context
@@ -86,7 +88,8 @@ public class DeliveryResource {
     @GET
     @Path("topics")
     public Response topics() {
-        return cached(Json.createObjectBuilder().add("items", ContentModel.topics()).build(), null);
+        return answer(rendered(Json.createObjectBuilder().add("items", ContentModel.topics()).build(), null,
+                MediaType.APPLICATION_JSON, "", -1));
     }
 
     @GET
@@ -114,6 +117,17 @@ public class DeliveryResource {
         if (!bad.isEmpty()) {
             throw ProblemException.badRequest("invalid-query", "The query breaks " + bad.size() + " rule(s).", bad);
         }
+        String key = cacheKey(MediaType.APPLICATION_JSON);
+        ResponseCache.Cached cached = cache.get(key).orElseGet(() -> {
+            ResponseCache.Cached computed = renderList(type, facets, q, sort, page, size, included);
+            cache.put(key, computed);
+            return computed;
+        });
+        return answer(cached);
+    }
+
+    private ResponseCache.Cached renderList(ContentType type, Map<String, List<String>> facets, String q, String sort,
+                                            int page, int size, Set<ContentType> included) {
         DeliveryQueries.Page result = queries.search(new DeliveryQueries.Filter(type, locale, facets, q), sort, (page - 1) * size, size);
         JsonArrayBuilder items = Json.createArrayBuilder();
         Instant newest = null;
@@ -124,7 +138,6 @@ public class DeliveryResource {
         long pages = (result.total() + size - 1) / size;
         JsonObject body = Json.createObjectBuilder().add("items", items).add("page", page).add("size", size)
                 .add("total", result.total()).add("pages", pages).build();
-        Response.ResponseBuilder response = conditional(body, newest);
         List<String> links = new ArrayList<>();
         if (page < pages) {
             links.add("<" + uri.getRequestUriBuilder().replaceQueryParam("page", page + 1).build() + ">; rel=\"next\"");
@@ -132,10 +145,7 @@ public class DeliveryResource {
         if (page > 1) {
             links.add("<" + uri.getRequestUriBuilder().replaceQueryParam("page", page - 1).build() + ">; rel=\"prev\"");
         }
-        if (!links.isEmpty()) {
-            response.header("Link", String.join(", ", links));
-        }
-        return response.header("X-Total-Count", result.total()).build();
+        return rendered(body, newest, MediaType.APPLICATION_JSON, String.join(", ", links), result.total());
     }
 
     @GET
@@ -150,43 +160,65 @@ public class DeliveryResource {
         if (preview && !caller.signedIn()) {
             throw new ProblemException(Problem.of(401, "unauthenticated", "Unauthorized", "Previews need a signed-in caller.", null));
         }
-        Entry entry = entries.find(new EntryRef(type, slug, locale))
-                .filter(e -> preview ? e.state() != State.ARCHIVED : e.publishedRevision() != null)
-                .orElseThrow(() -> ProblemException.notFound("No published " + type.id() + " '" + slug + "'."));
-        DeliveryQueries.Published published = queries.load(List.of(entry.id()), preview).get(0);
-        JsonObject body = views.entry(published, preview, included);
         boolean jsonLd = "jsonld".equals(format) || headers.getAcceptableMediaTypes().stream()
                 .anyMatch(m -> JsonLd.MEDIA_TYPE.equals(m.getType() + "/" + m.getSubtype()));
-        if (jsonLd) {
-            body = JsonLd.of(body);
-        }
+        String mediaType = jsonLd ? JsonLd.MEDIA_TYPE : MediaType.APPLICATION_JSON;
         if (preview) {
-            return Response.ok(body.toString(), jsonLd ? JsonLd.MEDIA_TYPE : MediaType.APPLICATION_JSON)
+            return Response.ok(render(type, slug, true, included, jsonLd).body().toString(), mediaType)
                     .cacheControl(noStore()).header("X-Sacrum-Preview", "unreviewed").build();
         }
-        return conditional(body, entry.publishedAt(), jsonLd ? JsonLd.MEDIA_TYPE : MediaType.APPLICATION_JSON).build();
+        String key = cacheKey(mediaType);
+        ResponseCache.Cached cached = cache.get(key).orElseGet(() -> {
+            Rendering rendering = render(type, slug, false, included, jsonLd);
+            ResponseCache.Cached computed = rendered(rendering.body(), rendering.lastModified(), mediaType, "", -1);
+            cache.put(key, computed);
+            return computed;
+        });
+        return answer(cached);
+    }
+
+    private record Rendering(JsonObject body, Instant lastModified) {
+    }
+
+    private Rendering render(ContentType type, String slug, boolean latest, Set<ContentType> included, boolean jsonLd) {
+        Entry entry = entries.find(new EntryRef(type, slug, locale))
+                .filter(e -> latest ? e.state() != State.ARCHIVED : e.publishedRevision() != null)
+                .orElseThrow(() -> ProblemException.notFound("No published " + type.id() + " '" + slug + "'."));
+        DeliveryQueries.Published published = queries.load(List.of(entry.id()), latest).get(0);
+        JsonObject body = views.entry(published, latest, included);
+        return new Rendering(jsonLd ? JsonLd.of(body) : body, entry.publishedAt());
+    }
+
+    /** The cache key: the request's path and query, and the representation asked for. */
+    private String cacheKey(String mediaType) {
+        String query = uri.getRequestUri().getRawQuery();
+        return uri.getRequestUri().getRawPath() + "?" + (query == null ? "" : query) + "|" + mediaType;
+    }
+
+    private static ResponseCache.Cached rendered(JsonObject body, Instant lastModified, String mediaType, String link, long total) {
+        String json = body.toString();
+        return new ResponseCache.Cached(ContentCodec.sha256(json).substring(0, 32), lastModified == null ? 0 : lastModified.toEpochMilli(),
+                mediaType, link, total, json);
     }
 
     /** Strong ETag over the exact body; 304 when the client has it; public caching with revalidation. */
-    private Response.ResponseBuilder conditional(JsonObject body, Instant lastModified) {
-        return conditional(body, lastModified, MediaType.APPLICATION_JSON);
-    }
-
-    private Response.ResponseBuilder conditional(JsonObject body, Instant lastModified, String mediaType) {
-        String json = body.toString();
-        EntityTag etag = new EntityTag(ContentCodec.sha256(json).substring(0, 32));
+    private Response answer(ResponseCache.Cached cached) {
+        EntityTag etag = new EntityTag(cached.etag());
+        Date lastModified = cached.lastModified() == 0 ? null : new Date(cached.lastModified());
         Response.ResponseBuilder notModified = lastModified == null ? request.evaluatePreconditions(etag)
-                : request.evaluatePreconditions(Date.from(lastModified), etag);
-        Response.ResponseBuilder response = notModified != null ? notModified : Response.ok(json, mediaType);
+                : request.evaluatePreconditions(lastModified, etag);
+        Response.ResponseBuilder response = notModified != null ? notModified : Response.ok(cached.body(), cached.mediaType());
         response.tag(etag).cacheControl(publicCache()).header("Vary", "Accept, Authorization");
         if (lastModified != null) {
-            response.lastModified(Date.from(lastModified));
+            response.lastModified(lastModified);
         }
-        return response;
-    }
-
-    private Response cached(JsonObject body, Instant lastModified) {
-        return conditional(body, lastModified).build();
+        if (!cached.link().isEmpty()) {
+            response.header("Link", cached.link());
+        }
+        if (cached.total() >= 0) {
+            response.header("X-Total-Count", cached.total());
+        }
+        return response.build();
     }
 
     private Map<String, List<String>> facets(ContentType type, List<Violation> bad) {

@@ -17,6 +17,7 @@ import org.sacrum.content.Entry;
 import org.sacrum.content.EntryQueries;
 import org.sacrum.content.EntryRef;
 import org.sacrum.delivery.FacetIndex;
+import org.sacrum.delivery.ResponseCache;
 import org.sacrum.identity.Person;
 import org.sacrum.identity.PersonService;
 import org.sacrum.platform.Problem;
@@ -59,6 +60,8 @@ public class WorkflowService {
     PersonService people;
     @Inject
     FacetIndex facets;
+    @Inject
+    ResponseCache responses;
 
     public Entry create(ContentType type, JsonValue body, String changeNote, Person author, boolean sample) {
         ContentInput.Accepted accepted = input.draft(type, body);
@@ -151,6 +154,7 @@ public class WorkflowService {
         check(transition(Action.PUBLISH, entry, publisher, latest, null, false, null));
         entry.publish(latest.number(), entry.approvalId());
         facets.index(entry, ContentCodec.read(entry.contentType(), latest.content()));
+        responses.clearAfterCommit();
         return move(entry, Action.PUBLISH, publisher, latest.number(), null);
     }
 
@@ -176,6 +180,7 @@ public class WorkflowService {
         }
         entry.withdraw();
         facets.clear(entry);
+        responses.clearAfterCommit();
     }
 
     private Entry move(Entry entry, Action action, Person actor, Integer revision, String detail) {
