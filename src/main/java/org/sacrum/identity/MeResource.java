@@ -10,6 +10,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -36,6 +37,13 @@ public class MeResource {
         JsonArrayBuilder list = Json.createArrayBuilder();
         tokens.of(me).forEach(t -> list.add(PeopleResource.tokenView(t)));
         return Json.createObjectBuilder(PeopleResource.view(me)).add("tokens", list).build();
+    }
+
+    /** Replaces the caller's password (the first admin's one-time password, say); needs the current one. */
+    @PUT
+    @Path("password")
+    public Response changePassword(PasswordChange request) {
+        return people.changePassword(caller.person(), request);
     }
 
     @POST

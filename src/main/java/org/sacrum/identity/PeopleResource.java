@@ -123,6 +123,17 @@ public class PeopleResource {
         return revokeToken(person(username), id);
     }
 
+    public Response changePassword(Person person, PasswordChange request) {
+        valid(request);
+        if (!people.verify(request.currentPassword(), person.passwordHash())) {
+            throw ProblemException.unprocessable("wrong-password", "The current password is wrong.",
+                    List.of(new Violation("currentPassword", "matches", "is not your current password")));
+        }
+        person.passwordHash(people.hash(request.newPassword()));
+        audit.record(person.username(), "password-change", person.username());
+        return Response.noContent().build();
+    }
+
     public Response issue(Person owner, NewToken request) {
         valid(request);
         Set<Scope> scopes = request.scopes().stream().map(s -> Scope.byId(s).orElseThrow())

@@ -164,6 +164,20 @@ class IdentityIT {
     }
 
     @Test
+    void peopleReplaceTheirOwnPassword() {
+        Team.Member member = team.member("changer", "Cam Changer", "author", null);
+        String url = "/api/manage/me/password";
+        Api.Reply wrong = member.withPassword().call("PUT", url,
+                "{\"currentPassword\": \"not it\", \"newPassword\": \"a brand new passphrase\"}", null);
+        assertEquals(422, wrong.status(), wrong.toString());
+        Api.Reply changed = member.withPassword().call("PUT", url,
+                "{\"currentPassword\": \"" + Team.PASSWORD + "\", \"newPassword\": \"a brand new passphrase\"}", null);
+        assertEquals(204, changed.status(), changed.toString());
+        assertEquals(401, member.withPassword().get("/api/manage/me").status(), "the old password no longer works");
+        assertEquals(200, team.anonymous.as(member.username(), "a brand new passphrase").get("/api/manage/me").status());
+    }
+
+    @Test
     void repeatedFailedSignInsAreThrottled() {
         Team.Member target = team.member("throttled", "Tess Throttled", "author", null);
         for (int i = 0; i < 5; i++) {
