@@ -2,19 +2,11 @@ package org.sacrum.it;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.sacrum.content.ContentModel;
 import org.sacrum.content.ContentType;
 import org.sacrum.content.SchemaValidation;
 
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,26 +15,7 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The content model at the API's edge (seed, bad input) and the public delivery API (filters, caching, no leaks). */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ContentDeliveryIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.sacrumWar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    static Team team;
-
-    @BeforeEach
-    void team() {
-        if (team == null) {
-            team = new Team(new Api(base));
-        }
-    }
+class ContentDeliveryIT extends SacrumIT {
 
     static int manifestCount(ContentType type) {
         return ContentModel.read("seed/manifest.json").asJsonObject().getJsonArray(type.plural()).size();

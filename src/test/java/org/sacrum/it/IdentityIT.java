@@ -2,17 +2,9 @@ package org.sacrum.it;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,26 +16,7 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Who may do what: the authorization matrix against the running server, tokens, throttling. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class IdentityIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.sacrumWar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    static Team team;
-
-    @BeforeEach
-    void team() {
-        if (team == null) {
-            team = new Team(new Api(base));
-        }
-    }
+class IdentityIT extends SacrumIT {
 
     record Call(String method, String path, Set<String> allowed) {
     }

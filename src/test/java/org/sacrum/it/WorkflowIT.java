@@ -4,16 +4,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,25 +23,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * Revisions and the clinical workflow over real HTTP: each content type from draft to published, each rule
  * broken once with the error it must give, optimistic locking, and concurrent writers.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class WorkflowIT {
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.sacrumWar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    static Team team;
-
-    @BeforeEach
-    void team() {
-        if (team == null) {
-            team = new Team(new Api(base));
-        }
-    }
+class WorkflowIT extends SacrumIT {
 
     // ---- helpers -------------------------------------------------------------------------------------------
 
