@@ -20,7 +20,6 @@ import java.time.Instant;
 @Entity
 @Table(name = "entry")
 @NamedQuery(name = "Entry.bySlug", query = "SELECT e FROM Entry e WHERE e.contentType = :type AND e.slug = :slug AND e.locale = :locale")
-@NamedQuery(name = "Entry.byType", query = "SELECT e FROM Entry e WHERE e.contentType = :type ORDER BY e.slug")
 @NamedQuery(name = "Entry.existingSlugs", query = "SELECT e.slug FROM Entry e WHERE e.contentType = :type AND e.locale = :locale AND e.slug IN :slugs AND e.state <> org.sacrum.workflow.State.ARCHIVED")
 @NamedQuery(name = "Entry.publishedSlugs", query = "SELECT e.slug FROM Entry e WHERE e.contentType = :type AND e.locale = :locale AND e.slug IN :slugs AND e.publishedRevision IS NOT NULL")
 public class Entry {

@@ -6,6 +6,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.sacrum.platform.ProblemException;
 import org.sacrum.workflow.ReviewComment;
+import org.sacrum.workflow.State;
 
 import java.util.Collection;
 import java.util.List;
@@ -38,8 +39,15 @@ public class EntryQueries {
         return em.createNamedQuery("ReviewComment.ofEntry", ReviewComment.class).setParameter("entry", entry.id()).getResultList();
     }
 
-    public List<Entry> ofType(ContentType type) {
-        return em.createNamedQuery("Entry.byType", Entry.class).setParameter("type", type).getResultList();
+    /** A page of a type's entries in slug order, optionally only those in one state. */
+    public List<Entry> ofType(ContentType type, State state, int offset, int limit) {
+        String jpql = "SELECT e FROM Entry e WHERE e.contentType = :type" + (state == null ? "" : " AND e.state = :state")
+                + " ORDER BY e.slug, e.locale";
+        var query = em.createQuery(jpql, Entry.class).setParameter("type", type).setFirstResult(offset).setMaxResults(limit);
+        if (state != null) {
+            query.setParameter("state", state);
+        }
+        return query.getResultList();
     }
 
     /** Which of these slugs name live (not archived) entries of the type. */

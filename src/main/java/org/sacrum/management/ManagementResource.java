@@ -35,6 +35,7 @@ import org.sacrum.revision.RevisionStore;
 import org.sacrum.workflow.ApprovalRequest;
 import org.sacrum.workflow.ChangeRequest;
 import org.sacrum.workflow.ReviewComment;
+import org.sacrum.workflow.State;
 import org.sacrum.workflow.WorkflowService;
 
 import java.net.URI;
@@ -70,12 +71,17 @@ public class ManagementResource {
 
     @GET
     @RolesAllowed(Roles.READER)
-    public JsonObject list(@QueryParam("state") String state) {
+    public JsonObject list(@QueryParam("state") String stateName, @QueryParam("page") @DefaultValue("1") int page,
+                           @QueryParam("size") @DefaultValue("100") int size) {
+        State state = stateName == null ? null : State.byId(stateName).orElseThrow(() -> ProblemException.badRequest("invalid-query",
+                "Unknown state.", List.of(new Violation("state", "one-of", "must be a workflow state such as draft or in-review"))));
+        if (page < 1 || size < 1 || size > 500) {
+            throw ProblemException.badRequest("invalid-query", "page must be 1 or more and size 1 to 500.",
+                    List.of(new Violation(page < 1 ? "page" : "size", "range", "page >= 1, 1 <= size <= 500")));
+        }
         JsonArrayBuilder items = Json.createArrayBuilder();
-        entries.ofType(type()).stream()
-                .filter(e -> state == null || e.state().id().equals(state))
-                .forEach(e -> items.add(views.summary(e)));
-        return Json.createObjectBuilder().add("items", items).build();
+        entries.ofType(type(), state, (page - 1) * size, size).forEach(e -> items.add(views.summary(e)));
+        return Json.createObjectBuilder().add("items", items).add("page", page).add("size", size).build();
     }
 
     @POST
