@@ -77,6 +77,19 @@ class ContentModelAgreementTest {
         assertTrue(counts.get(ContentType.PODCAST_EPISODE) >= 1, counts.toString());
     }
 
+    @Test
+    void theSeedManifestListsExactlyTheSeedFiles() throws IOException {
+        JsonObject manifest = ContentModel.read("seed/manifest.json").asJsonObject();
+        for (ContentType type : ContentType.values()) {
+            List<String> listed = manifest.getJsonArray(type.plural()).getValuesAs(jakarta.json.JsonString.class).stream()
+                    .map(jakarta.json.JsonString::getString).sorted().toList();
+            try (Stream<Path> files = Files.list(SEED.resolve(type.plural()))) {
+                assertEquals(files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".json")).sorted().toList(), listed,
+                        "content-model/seed/manifest.json must list every " + type.id() + " seed file, and only those");
+            }
+        }
+    }
+
     static Stream<Object[]> seedFiles() throws IOException {
         List<Object[]> all = new java.util.ArrayList<>();
         for (ContentType type : ContentType.values()) {
