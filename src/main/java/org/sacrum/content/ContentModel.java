@@ -36,6 +36,17 @@ public final class ContentModel {
         return TOPIC_SLUGS;
     }
 
+    /** The topic and every topic below it in the taxonomy ("back-pain" also means "low-back-pain"). */
+    public static List<String> topicWithDescendants(String slug) {
+        List<String> found = new java.util.ArrayList<>(List.of(slug));
+        for (int i = 0; i < found.size(); i++) {
+            String parent = found.get(i);
+            TOPICS.stream().map(t -> t.asJsonObject()).filter(t -> parent.equals(t.getString("parent", null)))
+                    .forEach(t -> found.add(t.getString("slug")));
+        }
+        return found;
+    }
+
     public static JsonObject schema(String file) {
         return read("schemas/" + file).asJsonObject();
     }

@@ -233,7 +233,9 @@ public class DeliveryResource {
                 bad.add(new Violation(name, "filter-not-supported", type.plural() + " can be filtered by " + String.join(", ", allowed.stream().sorted().toList())));
                 continue;
             }
-            List<String> split = values.stream().flatMap(v -> Arrays.stream(v.split(","))).map(String::trim).filter(v -> !v.isEmpty()).toList();
+            List<String> split = values.stream().flatMap(v -> Arrays.stream(v.split(","))).map(String::trim).filter(v -> !v.isEmpty())
+                    .flatMap(v -> name.equals("topic") ? ContentModel.topicWithDescendants(v).stream() : java.util.stream.Stream.of(v))
+                    .distinct().toList();
             if (split.isEmpty() || split.size() > 20) {
                 bad.add(new Violation(name, "values", "give 1 to 20 comma-separated values"));
             } else {

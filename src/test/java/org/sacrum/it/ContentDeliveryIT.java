@@ -124,6 +124,9 @@ class ContentDeliveryIT extends SacrumIT {
         Api api = team.anonymous;
         JsonObject byWarning = api.get("/api/v1/exercises?warning=" + warning).json();
         assertEquals(3, byWarning.getInt("total"));
+        assertEquals(3, api.get("/api/v1/exercises?warning=" + warning + "&topic=back-pain").json().getInt("total"),
+                "a topic includes the topics below it: back-pain covers low-back-pain");
+        assertEquals(0, api.get("/api/v1/exercises?warning=" + warning + "&topic=sciatica").json().getInt("total"));
         JsonObject chairs = api.get("/api/v1/exercises?warning=" + warning + "&equipment=chair").json();
         assertEquals(List.of(team.slug("filtered-1")), slugs(chairs));
         JsonObject either = api.get("/api/v1/exercises?warning=" + warning + "&equipment=chair,mat&sort=-slug").json();
