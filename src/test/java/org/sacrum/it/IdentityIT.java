@@ -53,6 +53,8 @@ class IdentityIT extends SacrumIT {
                 new Call("POST", p + "/tokens", Set.of("admin")),
                 new Call("DELETE", p + "/tokens/no-such-token", Set.of("admin")),
                 new Call("GET", "/api/manage/me", READERS),
+                new Call("PUT", "/api/manage/me/password", READERS),
+                new Call("POST", "/api/manage/me/tokens", READERS),
                 new Call("DELETE", "/api/manage/me/tokens/no-such-token", READERS),
                 new Call("GET", "/api/v1/exercises/no-such-entry?preview=true", READERS));
     }
@@ -71,7 +73,8 @@ class IdentityIT extends SacrumIT {
                 + "---|".repeat(callers.size()) + "\n");
         List<String> wrong = new ArrayList<>();
         for (Call call : endpoints()) {
-            table.append("| ").append(call.method()).append(' ').append(call.path().replace("no-such-", "{")).append(" |");
+            table.append("| ").append(call.method()).append(' ').append(call.path().replace("no-such-entry", "{slug}")
+                    .replace("no-such-person", "{username}").replace("no-such-token", "{id}")).append(" |");
             callers.forEach((who, api) -> {
                 String body = call.method().equals("GET") || call.method().equals("DELETE") ? null : "{}";
                 Api.Reply reply = api.call(call.method(), call.path(), body, null);
