@@ -22,6 +22,7 @@ import java.util.Objects;
 public final class RevisionDiff {
     private static final DiffRowGenerator WORDS = DiffRowGenerator.create()
             .showInlineDiffs(true).inlineDiffByWord(true).mergeOriginalRevised(true)
+            .lineNormalizer(line -> line) // plain text in JSON: no HTML escaping, clients render it as text
             .oldTag(start -> start ? "[-" : "-]").newTag(start -> start ? "{+" : "+}").build();
 
     public record FieldChange(String field, String change, JsonValue from, JsonValue to, String inline) {

@@ -114,7 +114,7 @@ class WorkflowIT extends SacrumIT {
         String slug = team.slug("revisions");
         JsonObject v1 = Samples.exercise(slug);
         Api.Reply created = team.create("exercises", v1);
-        JsonObject v2 = Json.createObjectBuilder(v1).add("summary", "Gently flatten the lower back against the mat.").build();
+        JsonObject v2 = Json.createObjectBuilder(v1).add("summary", "Gently flatten the lower back against the mat <slowly>.").build();
         Api.Reply edited = team.author.api().put(path("exercises", slug), Samples.body(v2, "wording"), created.header("ETag"));
         assertEquals(200, edited.status(), edited.toString());
 
@@ -133,6 +133,7 @@ class WorkflowIT extends SacrumIT {
         assertEquals("summary", changes.get(0).getString("field"));
         assertEquals("changed", changes.get(0).getString("change"));
         assertTrue(changes.get(0).getString("inline").contains("{+lower+}"), changes.get(0).toString());
+        assertTrue(changes.get(0).getString("inline").contains("<slowly>"), "diffs are plain text, not HTML: " + changes.get(0));
 
         Api.Reply restored = team.author.api().call("POST", path("exercises", slug) + "/revisions/1/restore", null,
                 Map.of("If-Match", unchanged.header("ETag")));

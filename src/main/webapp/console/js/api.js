@@ -1,0 +1,114 @@
+// The Sacrum API as the console uses it. The API root is found from this file's own address, so the console
+// works wherever the WAR is deployed (/console/ in production, /sacrum/console/ in the tests).
+const ROOT = new URL('../../api/', import.meta.url);
+const TOKEN = 'sacrum.console.token';
+const TOKEN_ID = 'sacrum.console.tokenId';
+
+export const TYPES = ['exercises', 'conditions', 'warnings', 'podcast-episodes'];
+
+/** A failed call, carrying the server's problem+json ({title, status, detail, violations}). */
+export class ApiError extends Error {
+    constructor(status, problem) {
+        super(problem.detail || problem.title);
+        this.status = status;
+        this.problem = problem;
+    }
+}
+
+async function call(path, {method = 'GET', body, headers = {}, authorization} = {}) {
+    const token = sessionStorage.getItem(TOKEN);
+    const sent = {Accept: 'application/json', ...headers};
+    if (authorization || token) {
+        sent.Authorization = authorization || `Bearer ${token}`;
+    }
+    if (body !== undefined) {
+        sent['Content-Type'] = 'application/json';
+    }
+    let response;
+    try {
+        response = await fetch(new URL(path, ROOT), {
+            method, headers: sent, cache: 'no-store', body: body === undefined ? undefined : JSON.stringify(body)
+        });
+    } catch (e) {
+        throw new ApiError(0, {title: 'The server could not be reached', detail: e.message});
+    }
+    const text = await response.text();
+    const data = parse(text);
+    if (!response.ok) {
+        if (response.status === 401 && !authorization && token) {
+            forget();
+            window.dispatchEvent(new Event('sacrum:signed-out'));
+        }
+        throw new ApiError(response.status, data?.title ? data
+            : {title: response.statusText || 'The request failed', status: response.status, detail: text.slice(0, 300)});
+    }
+    return data;
+}
+
+function parse(text) {
+    try {
+        return text ? JSON.parse(text) : null;
+    } catch {
+        return null;
+    }
+}
+
+function basic(username, password) {
+    const bytes = new TextEncoder().encode(`${username}:${password}`);
+    return `Basic ${btoa(String.fromCharCode(...bytes))}`;
+}
+
+function forget() {
+    sessionStorage.removeItem(TOKEN);
+    sessionStorage.removeItem(TOKEN_ID);
+}
+
+const entryPath = (type, slug) => `manage/${encodeURIComponent(type)}/${encodeURIComponent(slug)}`;
+
+export const signedIn = () => sessionStorage.getItem(TOKEN) !== null;
+
+/** Exchanges a password for a one-day console token kept only in this tab; returns the signed-in person. */
+export async function signIn(username, password) {
+    const token = await call('manage/me/tokens', {
+        method: 'POST',
+        authorization: basic(username, password),
+        body: {name: 'console', scopes: ['read', 'write', 'review', 'publish'], expiresInDays: 1}
+    });
+    sessionStorage.setItem(TOKEN, token.token);
+    sessionStorage.setItem(TOKEN_ID, token.id);
+    return me();
+}
+
+export async function signOut() {
+    const id = sessionStorage.getItem(TOKEN_ID);
+    try {
+        if (id) {
+            await call(`manage/me/tokens/${encodeURIComponent(id)}`, {method: 'DELETE'});
+        }
+    } finally {
+        forget();
+    }
+}
+
+export const me = () => call('manage/me');
+
+export const list = async (type, state) => (await call(`manage/${type}?state=${encodeURIComponent(state)}`)).items;
+
+/** The entry's workflow view with its latest content; its "etag" goes back in If-Match. */
+export const entry = (type, slug) => call(entryPath(type, slug));
+
+export const revisions = async (type, slug) => (await call(`${entryPath(type, slug)}/revisions`)).items;
+
+export const diff = (type, slug) => call(`${entryPath(type, slug)}/diff`);
+
+export const comments = async (type, slug) => (await call(`${entryPath(type, slug)}/comments`)).items;
+
+/** The latest revision as the delivery API gives it to readers, with sanitised HTML for Markdown fields. */
+export const preview = (type, slug) => call(`v1/${encodeURIComponent(type)}/${encodeURIComponent(slug)}?preview=true`);
+
+/** A workflow action (submit, approve, request-changes, publish); with an ETag, only if nobody changed the entry. */
+export const act = (type, slug, action, body, etag) =>
+    call(`${entryPath(type, slug)}/${action}`, {method: 'POST', body, headers: etag ? {'If-Match': etag} : {}});
+
+export const edit = (type, slug, etag, content, changeNote) =>
+    call(entryPath(type, slug), {method: 'PUT', body: {content, changeNote}, headers: {'If-Match': etag}});

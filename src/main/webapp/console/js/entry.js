@@ -1,0 +1,58 @@
+import * as api from './api.js';
+import {workflowActions} from './actions.js';
+import {renderDiff} from './diff.js';
+import {formatDate, h, label, pathLabel, problem, stateBadge} from './dom.js';
+import {renderPreview} from './preview.js';
+
+/** One entry under review: its facts, the clinician's comments, the reader's view beside the diff, and the actions. */
+export async function entryView({plural, slug, me, done, reload}) {
+    const [entry, revisions, diff, comments, preview] = await Promise.all([
+        api.entry(plural, slug), api.revisions(plural, slug), api.diff(plural, slug), api.comments(plural, slug),
+        api.preview(plural, slug).catch(error => ({error}))
+    ]);
+    const latest = revisions.find(r => r.number === entry.latestRevision);
+    const title = entry.content.title || slug;
+    const changed = diff.changes.map(c => c.field);
+    const fields = [...changed.map(path => ({path, changed: true})),
+        ...Object.keys(entry.content).filter(name => !changed.includes(name)).map(path => ({path, changed: false}))];
+
+    return {title, content: [
+        h('h1', {id: 'page-title', tabindex: '-1'}, title),
+        facts(plural, entry, latest),
+        comments.length ? commentList(comments) : null,
+        h('div', {class: 'review-grid'},
+            h('section', {class: 'panel', id: 'preview', 'aria-labelledby': 'preview-title'},
+                h('h2', {id: 'preview-title'}, `Revision ${entry.latestRevision} as readers will see it`),
+                preview.error ? problem(preview.error) : renderPreview(preview)),
+            h('section', {class: 'panel', id: 'diff', 'aria-labelledby': 'diff-title'},
+                h('h2', {id: 'diff-title'}, diff.from === diff.to ? 'Changes'
+                    : `Changes from revision ${diff.from}${diff.from === entry.publishedRevision ? ' (published)' : ''} to ${diff.to}`),
+                renderDiff(diff))),
+        h('section', {class: 'panel', id: 'actions', 'aria-labelledby': 'actions-title'},
+            h('h2', {id: 'actions-title'}, 'Workflow'),
+            workflowActions({plural, slug, entry, latestAuthor: latest?.author, me, fields, done, reload}))]};
+}
+
+function facts(plural, entry, latest) {
+    const approval = entry.approval;
+    const row = (term, ...value) => [h('dt', {}, term), h('dd', {}, ...value)];
+    return h('dl', {class: 'facts'},
+        row('Type', label(plural), entry.sample ? h('span', {class: 'badge sample'}, 'sample content') : null),
+        row('Slug', h('code', {}, entry.slug)),
+        row('State', h('span', {id: 'entry-state'}, stateBadge(entry.state)),
+            entry.dueForReview ? h('span', {class: 'badge due'}, 'due for clinical re-review') : null),
+        row('Latest revision', `${entry.latestRevision}`, latest ? ` by ${latest.author}, ${formatDate(latest.createdAt)}` : '',
+            latest?.changeNote ? h('span', {class: 'change-note'}, ` – “${latest.changeNote}”`) : null),
+        row('Published revision', entry.publishedRevision == null ? 'none' : `${entry.publishedRevision}`),
+        row('Approval', approval == null ? 'none'
+            : `revision ${approval.revision} by ${approval.printedName} (${approval.credential}), ${formatDate(approval.approvedAt)}; next review due ${approval.nextReviewDue}`));
+}
+
+function commentList(comments) {
+    return h('section', {class: 'panel comments', id: 'comments', 'aria-labelledby': 'comments-title'},
+        h('h2', {id: 'comments-title'}, 'Clinicians’ comments'),
+        h('ul', {}, comments.map(c => h('li', {'data-field': c.field},
+            h('p', {class: 'comment-field'}, c.field ? pathLabel(c.field) : 'The entry as a whole'),
+            h('p', {class: 'comment-text'}, c.comment),
+            h('p', {class: 'comment-by'}, `${c.reviewer}, on revision ${c.revision}, ${formatDate(c.createdAt)}`)))));
+}

@@ -1,0 +1,37 @@
+import * as api from './api.js';
+import {formatDate, h, label} from './dom.js';
+
+const SECTIONS = [
+    {id: 'awaiting-review', title: 'Awaiting clinical review', state: 'in-review'},
+    {id: 'changes-requested', title: 'Changes requested', state: 'changes-requested'},
+    {id: 'due-for-review', title: 'Published, due for clinical re-review', state: 'published', keep: e => e.dueForReview},
+    {id: 'ready-to-publish', title: 'Clinically reviewed, ready to publish', state: 'clinically-reviewed'}
+];
+
+/** The editorial queue: entries in each workflow section, of every content type. */
+export async function queueView() {
+    const sections = await Promise.all(SECTIONS.map(async section => {
+        const lists = await Promise.all(api.TYPES.map(async type =>
+            (await api.list(type, section.state)).filter(section.keep ?? (() => true)).map(entry => ({...entry, plural: type}))));
+        return {...section, entries: lists.flat()};
+    }));
+    return {
+        title: 'Review queue',
+        content: [h('h1', {id: 'page-title', tabindex: '-1'}, 'Review queue'), sections.map(queueSection)]
+    };
+}
+
+function queueSection({id, title, entries}) {
+    return h('section', {class: 'panel queue', id, 'aria-labelledby': `${id}-title`},
+        h('h2', {id: `${id}-title`}, title, ' ', h('span', {class: 'count'}, `(${entries.length})`)),
+        entries.length === 0 ? h('p', {class: 'empty'}, 'Nothing here.') : h('table', {},
+            h('thead', {}, h('tr', {},
+                h('th', {scope: 'col'}, 'Entry'), h('th', {scope: 'col'}, 'Type'),
+                h('th', {scope: 'col'}, 'Revision'), h('th', {scope: 'col'}, 'Last changed'))),
+            h('tbody', {}, entries.map(entry => h('tr', {},
+                h('td', {}, h('a', {href: `#/entry/${entry.plural}/${encodeURIComponent(entry.slug)}`}, entry.slug),
+                    entry.sample ? h('span', {class: 'badge sample'}, 'sample') : null),
+                h('td', {}, label(entry.plural)),
+                h('td', {}, String(entry.latestRevision)),
+                h('td', {}, formatDate(entry.updatedAt)))))));
+}
