@@ -20,10 +20,17 @@ if [[ -n "${SACRUM_CLUSTER:-}" ]]; then
   cluster=(--clustername "$SACRUM_CLUSTER")
 fi
 
+# Payara Micro logs to the console, whose handler writes one line at a time under a lock; under load the
+# per-request log lines queue there. SACRUM_LOG_FILE sends the log to Payara's asynchronous file handler instead.
+logging=()
+if [[ -n "${SACRUM_LOG_FILE:-}" ]]; then
+  logging=(--logtofile "$SACRUM_LOG_FILE")
+fi
+
 shift_args=()
 if [[ "${1:-}" == "--" ]]; then shift; shift_args=("$@"); fi
 
 exec java ${JAVA_OPTS:--Xmx1g} -jar target/payara-micro.jar \
   --deploy target/sacrum.war --contextroot / \
-  --port "${PORT:-8080}" "${cluster[@]}" \
+  --port "${PORT:-8080}" "${cluster[@]}" "${logging[@]}" \
   "${shift_args[@]}"

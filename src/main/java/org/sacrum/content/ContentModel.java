@@ -1,6 +1,6 @@
 package org.sacrum.content;
 
-import jakarta.json.Json;
+import org.sacrum.platform.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;

@@ -1,6 +1,6 @@
 package org.sacrum.delivery;
 
-import jakarta.json.Json;
+import org.sacrum.platform.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
