@@ -20,8 +20,7 @@ if [[ -n "${SACRUM_CLUSTER:-}" ]]; then
   cluster=(--clustername "$SACRUM_CLUSTER")
 fi
 
-# Payara Micro logs to the console, whose handler writes one line at a time under a lock; under load the
-# per-request log lines queue there. SACRUM_LOG_FILE sends the log to Payara's asynchronous file handler instead.
+# SACRUM_LOG_FILE writes the log to rotating files instead of the console.
 logging=()
 if [[ -n "${SACRUM_LOG_FILE:-}" ]]; then
   logging=(--logtofile "$SACRUM_LOG_FILE")
