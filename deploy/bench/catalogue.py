@@ -76,7 +76,7 @@ def main():
         for row in rows:
             out.write("\t".join(copy_value(v) for v in row) + "\n")
         out.write("\\.\n")
-    out.write("COMMIT;\nANALYZE;\n")
+    out.write("COMMIT;\nVACUUM ANALYZE;\n")
 
 
 if __name__ == "__main__":

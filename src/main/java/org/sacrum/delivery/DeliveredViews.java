@@ -11,12 +11,14 @@ import jakarta.persistence.PersistenceContext;
 import org.sacrum.content.ContentCodec;
 import org.sacrum.content.ContentType;
 import org.sacrum.content.Entry;
+import org.sacrum.revision.Revision;
 import org.sacrum.workflow.Approval;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 
 /**
@@ -25,6 +27,13 @@ import java.util.Set;
  */
 @Stateless
 public class DeliveredViews {
+    /** Revisions never change, so their parsed content and rendered Markdown are kept (up to a bound). */
+    private static final int RENDERED_MAX = 50_000;
+    private static final Map<String, Rendered> RENDERED = new ConcurrentHashMap<>();
+
+    private record Rendered(JsonObject content, JsonObject html) {
+    }
+
     @PersistenceContext
     EntityManager em;
     @Inject
@@ -48,7 +57,7 @@ public class DeliveredViews {
 
     private JsonObjectBuilder base(DeliveryQueries.Published published, boolean preview) {
         Entry e = published.entry();
-        JsonObject content = ContentCodec.toJsonObject(published.revision().content());
+        Rendered rendered = rendered(e, published.revision());
         JsonObjectBuilder b = Json.createObjectBuilder()
                 .add("type", e.contentType().id())
                 .add("slug", e.slug())
@@ -59,10 +68,24 @@ public class DeliveredViews {
             b.add("publishedAt", e.publishedAt().toString());
         }
         b.add("review", preview ? unreviewed() : review(e));
-        b.add("content", content);
-        b.add("html", MarkdownRenderer.render(e.contentType(), content));
+        b.add("content", rendered.content());
+        b.add("html", rendered.html());
         b.add("self", "/api/v1/" + e.contentType().plural() + "/" + e.slug());
         return b;
+    }
+
+    private static Rendered rendered(Entry entry, Revision revision) {
+        Rendered known = RENDERED.get(revision.id());
+        if (known != null) {
+            return known;
+        }
+        JsonObject content = ContentCodec.toJsonObject(revision.content());
+        Rendered fresh = new Rendered(content, MarkdownRenderer.render(entry.contentType(), content));
+        if (RENDERED.size() >= RENDERED_MAX) {
+            RENDERED.clear();
+        }
+        RENDERED.put(revision.id(), fresh);
+        return fresh;
     }
 
     private JsonObject review(Entry e) {

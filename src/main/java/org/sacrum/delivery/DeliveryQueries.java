@@ -32,7 +32,10 @@ public class DeliveryQueries {
 
     public Page search(Filter filter, String sort, int offset, int limit) {
         List<Object> params = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" FROM entry e JOIN revision r ON r.entry_id = e.id AND r.number = e.published_revision"
+        boolean text = filter.q() != null && !filter.q().isBlank();
+        // the revision is joined only to search its text; facets come from their own index
+        StringBuilder where = new StringBuilder(" FROM entry e"
+                + (text ? " JOIN revision r ON r.entry_id = e.id AND r.number = e.published_revision" : "")
                 + " WHERE e.content_type = ? AND e.locale = ? AND e.published_revision IS NOT NULL");
         params.add(filter.type().name());
         params.add(filter.locale());
@@ -43,21 +46,30 @@ public class DeliveryQueries {
             params.add(name);
             params.addAll(values);
         });
-        if (filter.q() != null && !filter.q().isBlank()) {
+        if (text) {
             where.append(" AND LOWER(r.content) LIKE ? ESCAPE '\\'");
             params.add("%" + filter.q().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        long total = ((Number) bind(em.createNativeQuery("SELECT COUNT(*)" + where), params).getSingleResult()).longValue();
         String order = switch (sort) {
             case "published" -> " ORDER BY e.published_at, e.slug";
             case "-published" -> " ORDER BY e.published_at DESC, e.slug";
             case "-slug" -> " ORDER BY e.slug DESC";
             default -> " ORDER BY e.slug";
         };
+        // one pass gives the page and the total (a window count over all matching rows)
         @SuppressWarnings("unchecked")
-        List<Object> ids = bind(em.createNativeQuery("SELECT e.id" + where + order + " LIMIT " + limit + " OFFSET " + offset), params)
-                .getResultList();
-        return new Page(load(ids.stream().map(Object::toString).toList(), false), total);
+        List<Object[]> rows = bind(em.createNativeQuery("SELECT e.id, COUNT(*) OVER ()" + where + order
+                + " LIMIT " + limit + " OFFSET " + offset), params).getResultList();
+        long total = rows.isEmpty() ? countAll(where.toString(), params, offset) : ((Number) rows.get(0)[1]).longValue();
+        return new Page(load(rows.stream().map(r -> r[0].toString()).toList(), false), total);
+    }
+
+    /** The total when the page is past the end (the window count has no row to ride on). */
+    private long countAll(String where, List<Object> params, int offset) {
+        if (offset == 0) {
+            return 0;
+        }
+        return ((Number) bind(em.createNativeQuery("SELECT COUNT(*)" + where), params).getSingleResult()).longValue();
     }
 
     /** Published (or, for previews, latest) entries with these ids, in the order given. */

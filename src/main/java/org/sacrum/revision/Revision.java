@@ -1,5 +1,6 @@
 package org.sacrum.revision;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -11,6 +12,7 @@ import java.time.Instant;
 
 /** An immutable snapshot of an entry's content. Nothing ever updates or deletes a revision. */
 @Entity
+@Cacheable
 @Table(name = "revision")
 @NamedQuery(name = "Revision.ofEntry", query = "SELECT r FROM Revision r WHERE r.entryId = :entry ORDER BY r.number")
 @NamedQuery(name = "Revision.byNumber", query = "SELECT r FROM Revision r WHERE r.entryId = :entry AND r.number = :number")

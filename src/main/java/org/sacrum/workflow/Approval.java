@@ -1,5 +1,6 @@
 package org.sacrum.workflow;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -11,6 +12,7 @@ import java.time.LocalDate;
 
 /** A clinician's electronic signature on one exact revision: who, with what credential, what it means, when. */
 @Entity
+@Cacheable
 @Table(name = "approval")
 public class Approval {
     @Id
