@@ -1,73 +1,138 @@
 #!/usr/bin/env python3
 """Writes SQL (COPY blocks) for a large synthetic catalogue of published sample exercises and conditions.
 
-Each synthetic entry copies a real seeded revision (read from the database Sacrum seeded), with its own slug and
-title and varied equipment, stages and topics, and gets the rows publishing creates: entry, revision, approval
-(demo, like the seed's) and the delivery facets. Usage: catalogue.py EXERCISES CONDITIONS < seeded.tsv > catalogue.sql
-where seeded.tsv has lines "TYPE<TAB>content-json" and the first line "demo-author-id<TAB>demo-clinician-id".
+Each synthetic entry is a copy of a real revision that Sacrum's first-boot seed published, with its own slug and
+title and varied equipment, stages and topics, and it gets the rows publishing creates, shaped like the seeded
+ones: entry (PUBLISHED, sample, revision 1 published, approval ids set), revision (canonical JSON and its SHA-256),
+a demo approval (reviewer, printed name, credential, attestation and signature meaning copied from a real seeded
+approval) and the delivery facets that org.sacrum.delivery.FacetIndex would write.
+
+Before writing anything it checks its assumptions against the real rows: that re-serialising a seeded revision
+gives the exact stored text (so the copies are canonical like Sacrum's own) and that the facets it derives for
+every seeded exercise and condition are exactly the ones Sacrum indexed. If FacetIndex changes, this fails loudly
+instead of benchmarking filters over a wrong index.
+
+Usage: catalogue.py EXERCISES CONDITIONS DIR > catalogue.sql, where DIR holds (written by run.sh with psql):
+  approval.json  one seeded approval row as JSON
+  revision.json  one seeded revision row as JSON (its author is reused)
+  seeded.tsv     entry id, content type, content hash, published revision content: one seeded entry a line
+  facets.tsv     entry id, facet name, facet value: the seeded entry_facet rows
 """
 import datetime
 import hashlib
 import json
+import os
 import sys
 import uuid
 
+# Values the synthetic copies cycle through (all valid: Equipment and Stage enums, content-model/topics.json).
 EQUIPMENT = ["none", "chair", "mat", "wall", "countertop", "resistance-band", "pillow"]
 STAGES = ["trimester-1", "trimester-2", "trimester-3", "postpartum"]
+STAGE_WINDOWS = [(0, 4), (0, 2), (1, 3), (1, 4), (2, 4)]  # which consecutive stages an exercise suits
 TOPICS = ["low-back-pain", "si-joint-pain", "sciatica", "stretching", "strengthening", "mobility", "pelvic-pain"]
+
+
+def canonical(content):
+    # Sacrum writes content with Yasson: properties in lexicographic order, no nulls, no whitespace, UTF-8.
+    return json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def facets(kind, content):
+    """The (name, value) pairs FacetIndex.facets(content) gives for an exercise or a condition."""
+    values = {("topic", t) for t in content.get("topics") or []}
+    # links(): an exercise links conditions and warnings; a condition links look-alike conditions and warnings
+    values |= {("warning", w) for w in content.get("warnings") or []}
+    if kind == "EXERCISE":
+        values |= {("condition", c) for c in content.get("conditions") or []}
+        values |= {("equipment", e) for e in content.get("equipment") or []}
+        values |= {("region", r) for r in content.get("bodyRegions") or []}
+        values |= {("stage", s["stage"]) for s in content.get("stages") or [] if s and s.get("stage")}
+    elif kind == "CONDITION":
+        values |= {("condition", d["condition"]) for d in content.get("differentials") or [] if d and d.get("condition")}
+    else:
+        raise ValueError(kind)
+    return values
 
 
 def copy_value(value):
     if value is None:
         return "\\N"
-    return str(value).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+    if value is True or value is False:
+        return "t" if value else "f"
+    return str(value).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def read_seed(folder):
+    with open(os.path.join(folder, "approval.json"), encoding="utf-8") as f:
+        approval = json.load(f)
+    with open(os.path.join(folder, "revision.json"), encoding="utf-8") as f:
+        revision = json.load(f)
+    indexed = {}
+    with open(os.path.join(folder, "facets.tsv"), encoding="utf-8") as f:
+        for line in f:
+            entry, name, value = line.rstrip("\n").split("\t")
+            indexed.setdefault(entry, set()).add((name, value))
+    bases = {"EXERCISE": [], "CONDITION": []}
+    problems = []
+    with open(os.path.join(folder, "seeded.tsv"), encoding="utf-8") as f:
+        for line in f:
+            entry, kind, content_hash, text = line.rstrip("\n").split("\t", 3)
+            if kind not in bases:
+                continue
+            content = json.loads(text)
+            if canonical(content) != text:
+                problems.append(f"{kind} {content['slug']}: re-serialised JSON differs from the stored revision")
+            if hashlib.sha256(text.encode("utf-8")).hexdigest() != content_hash:
+                problems.append(f"{kind} {content['slug']}: content_hash is not the SHA-256 of the content")
+            derived, real = facets(kind, content), indexed.get(entry, set())
+            if derived != real:
+                problems.append(f"{kind} {content['slug']}: facets differ from Sacrum's index: "
+                                f"only derived {sorted(derived - real)}, only indexed {sorted(real - derived)}")
+            bases[kind].append(content)
+    for kind, found in bases.items():
+        if not found:
+            problems.append(f"no seeded {kind} to copy")
+    if problems:
+        sys.exit("catalogue.py: the seeded rows do not look as expected:\n  " + "\n  ".join(problems))
+    return approval, revision, bases
 
 
 def main():
-    exercises, conditions = int(sys.argv[1]), int(sys.argv[2])
-    author, clinician = sys.stdin.readline().rstrip("\n").split("\t")
-    bases = {"EXERCISE": [], "CONDITION": []}
-    for line in sys.stdin:
-        kind, content = line.rstrip("\n").split("\t", 1)
-        if kind in bases:
-            bases[kind].append(json.loads(content))
-    now = datetime.datetime.utcnow().strftime("%Y-%m-%d %H:%M:%S")
-    due = (datetime.date.today() + datetime.timedelta(days=365)).isoformat()
-    entries, revisions, approvals, facets = [], [], [], []
+    exercises, conditions, folder = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+    approval_template, revision_template, bases = read_seed(folder)
+    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")
+    entries, revisions, approvals, facet_rows = [], [], [], []
     for kind, count in (("EXERCISE", exercises), ("CONDITION", conditions)):
         for i in range(count):
-            content = dict(bases[kind][i % len(bases[kind])])
-            content["slug"] = f"{content['slug']}-bench-{i}"
-            content["title"] = f"{content['title']} (benchmark {i})"
-            content["topics"] = sorted({content["topics"][0], TOPICS[i % len(TOPICS)]})
+            base = bases[kind][i % len(bases[kind])]
+            content = json.loads(json.dumps(base))  # a deep copy
+            content["slug"] = f"{base['slug']}-bench-{i}"
+            content["title"] = f"{base['title']} (benchmark {i})"
+            content["topics"] = sorted({base["topics"][0], TOPICS[(i // 3) % len(TOPICS)]})
             if kind == "EXERCISE":
                 content["equipment"] = sorted({EQUIPMENT[i % len(EQUIPMENT)], EQUIPMENT[(i // 7) % len(EQUIPMENT)]})
-                content["stages"] = [{"stage": s} for s in STAGES[i % 3: i % 3 + 2]]
-            canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-            digest = hashlib.sha256(canonical.encode()).hexdigest()
+                notes = {s["stage"]: s for s in base.get("stages") or []}
+                start, end = STAGE_WINDOWS[i % len(STAGE_WINDOWS)]
+                content["stages"] = [notes.get(stage, {"stage": stage}) for stage in STAGES[start:end]]
+            text = canonical(content)
+            digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
             entry, approval = str(uuid.uuid4()), str(uuid.uuid4())
-            entries.append([entry, kind, content["slug"], "en-GB", "PUBLISHED", "t", 1, 1, approval, approval, now, now, now, 1])
-            revisions.append([str(uuid.uuid4()), entry, 1, canonical, digest, author, now, "benchmark catalogue", None])
-            approvals.append([approval, entry, 1, digest, clinician, "Demo Clinician (demo account, not a clinician)",
-                              "Demonstration account, no register DEMO-0000", "SAMPLE CONTENT: benchmark data, not clinically reviewed.",
-                              "benchmark", now, due, "t"])
-            values = {("topic", t) for t in content.get("topics", [])}
-            values |= {("condition", c) for c in content.get("conditions", [])}
-            values |= {("warning", w) for w in content.get("warnings", [])}
-            if kind == "EXERCISE":
-                values |= {("equipment", e) for e in content["equipment"]}
-                values |= {("region", r) for r in content.get("bodyRegions", [])}
-                values |= {("stage", s["stage"]) for s in content["stages"]}
-            else:
-                values |= {("condition", d["condition"]) for d in content.get("differentials", [])}
-            facets.extend([entry, name, value] for name, value in sorted(values))
+            entries.append([entry, kind, content["slug"], content.get("locale", "en-GB"), "PUBLISHED", True,
+                            1, 1, approval, approval, now, now, now, 1])
+            revisions.append([str(uuid.uuid4()), entry, 1, text, digest, revision_template["author_id"], now,
+                              "Benchmark copy of " + base["slug"], None])
+            a = approval_template
+            approvals.append([approval, entry, 1, digest, a["reviewer_id"], a["printed_name"], a["credential"],
+                              a["attestation"], a["signature_meaning"], now, a["next_review_due"], True])
+            facet_rows.extend([entry, name, value] for name, value in sorted(facets(kind, content)))
     blocks = [
         ("entry (id, content_type, slug, locale, state, sample, latest_revision, published_revision, approval_id, "
          "published_approval_id, created_at, updated_at, published_at, version)", entries),
-        ("revision (id, entry_id, number, content, content_hash, author_id, created_at, change_note, restored_from)", revisions),
+        ("revision (id, entry_id, number, content, content_hash, author_id, created_at, change_note, restored_from)",
+         revisions),
         ("approval (id, entry_id, revision_number, content_hash, reviewer_id, printed_name, credential, attestation, "
          "signature_meaning, approved_at, next_review_due, demo)", approvals),
-        ("entry_facet (entry_id, name, val)", facets),
+        ("entry_facet (entry_id, name, val)", facet_rows),
     ]
     out = sys.stdout
     out.write("BEGIN;\n")

@@ -1,0 +1,170 @@
+#!/usr/bin/env python3
+"""Prints the benchmark's table and verdicts from what run.sh left in its work folder.
+
+  wrk-NAME.txt     the output of `wrk --latency` for scenario NAME (requests/s, percentiles, errors, bytes)
+  cold-NAME.txt    "status seconds bytes" a line, one uncached request at a time (curl -w)
+  sql-NAME.txt     "milliseconds" a line: EXPLAIN ANALYZE execution times of the list query Sacrum runs
+  facts.txt        key=value lines: catalogue size, wrk settings, the list scenarios' totals
+  times.txt        "NAME start end" (epoch seconds) of each measured wrk run
+  gc.log           Sacrum's GC log (-Xlog:gc with wall-clock times): pauses during each Sacrum run
+
+Usage: report.py WORK_DIR. Fails loudly if a wrk output cannot be read rather than printing a made-up figure.
+"""
+import datetime
+import os
+import re
+import statistics
+import sys
+
+DETAIL_TARGET = 0.50  # Sacrum's detail throughput as a share of nginx's
+LIST_P99_TARGET_MS = 50.0
+
+
+def ms(value, unit):
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
+
+
+def wrk(work, name):
+    path = os.path.join(work, f"wrk-{name}.txt")
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+
+    def need(pattern):
+        m = re.search(pattern, text, re.M)
+        if not m:
+            sys.exit(f"report.py: cannot read /{pattern}/ in {path}:\n{text}")
+        return m
+
+    percentiles = {int(p): ms(v, u) for p, v, u in re.findall(r"^\s+(\d+)%\s+([\d.]+)(us|ms|s|m)\s*$", text, re.M)}
+    if 50 not in percentiles or 99 not in percentiles:
+        sys.exit(f"report.py: no latency distribution in {path} (wrk --latency?):\n{text}")
+    done = need(r"^\s+(\d+) requests in ([\d.]+)(us|ms|s|m), ([\d.]+)(B|KB|MB|GB) read")
+    requests = int(done.group(1))
+    read = float(done.group(4)) * {"B": 1, "KB": 1024, "MB": 1024 ** 2, "GB": 1024 ** 3}[done.group(5)]
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+    sockets = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
+    return {
+        "rps": float(need(r"^Requests/sec:\s+([\d.]+)").group(1)),
+        "p50": percentiles[50],
+        "p99": percentiles[99],
+        "kb": read / requests / 1024 if requests else 0.0,
+        "errors": (int(non2xx.group(1)) if non2xx else 0) + (sum(map(int, sockets.groups())) if sockets else 0),
+    }
+
+
+def gc_pauses(work):
+    """(epoch seconds, pause ms) of every stop-the-world pause in Sacrum's GC log."""
+    pauses = []
+    path = os.path.join(work, "gc.log")
+    if not os.path.exists(path):
+        return pauses
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            m = re.match(r"\[([^\]]+)\].* Pause .* ([\d.]+)ms$", line.strip())
+            if m:
+                at = datetime.datetime.strptime(m.group(1), "%Y-%m-%dT%H:%M:%S.%f%z").timestamp()
+                pauses.append((at, float(m.group(2))))
+    return pauses
+
+
+def gc_during(work, name, pauses):
+    with open(os.path.join(work, "times.txt"), encoding="utf-8") as f:
+        for line in f:
+            key, start, end = line.split()
+            if key == name:
+                during = [ms for at, ms in pauses if float(start) <= at <= float(end)]
+                return f"{len(during)} GC, max {max(during, default=0):.0f} ms, total {sum(during):.0f} ms"
+    return ""
+
+
+def nearest_rank(values, p):
+    ordered = sorted(values)
+    return ordered[max(0, -(-len(ordered) * p // 100) - 1)]
+
+
+def cold(work, name):
+    rows = []
+    with open(os.path.join(work, f"cold-{name}.txt"), encoding="utf-8") as f:
+        for line in f:
+            status, seconds, size = line.split()
+            rows.append((int(status), float(seconds) * 1000, int(size)))
+    times = [t for _, t, _ in rows]
+    return {"n": len(rows), "ok": sum(1 for s, _, _ in rows if s == 200), "p50": nearest_rank(times, 50),
+            "p99": nearest_rank(times, 99), "kb": statistics.mean(size for _, _, size in rows) / 1024}
+
+
+def sql(work, name):
+    with open(os.path.join(work, f"sql-{name}.txt"), encoding="utf-8") as f:
+        times = [float(line) for line in f if line.strip()]
+    return statistics.median(times)
+
+
+def main():
+    work = sys.argv[1]
+    facts = {}
+    with open(os.path.join(work, "facts.txt"), encoding="utf-8") as f:
+        for line in f:
+            key, _, value = line.rstrip("\n").partition("=")
+            facts[key] = value
+
+    rows = [("detail", "detail"), ("list A", "list1"), ("list B", "list2")]
+    results = {}
+    print()
+    print(f"Sacrum delivery API against nginx serving the same JSON as static files")
+    print(f"catalogue: {facts['exercises']} published exercises, {facts['conditions']} conditions (PostgreSQL); "
+          f"wrk -t{facts['threads']} -c{facts['connections']} -d{facts['duration']} --latency after a {facts['warmup']} warm-up; "
+          f"{os.cpu_count()} cores shared by wrk and the server")
+    print(f"  detail  GET /api/v1/exercises/{{slug}}: {facts['detail']}")
+    print(f"  list A  GET /api/v1/exercises?{facts['list1']}")
+    print(f"  list B  GET /api/v1/exercises?{facts['list2']}")
+    print(f"  uncached detail: {facts['cold_detail']}; uncached lists: {facts['cold_lists']}")
+    print()
+    header = f"{'scenario':<28} {'server':<22} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'KB/resp':>8} {'errors':>7}"
+    print(header)
+    print("-" * len(header))
+    pauses = gc_pauses(work)
+    for label, key in rows:
+        for server, suffix in (("Sacrum", "sacrum"), ("nginx static files", "nginx")):
+            r = results[f"{key}-{suffix}"] = wrk(work, f"{key}-{suffix}")
+            gc = "  " + gc_during(work, f"{key}-{suffix}", pauses) if suffix == "sacrum" else ""
+            print(f"{label if suffix == 'sacrum' else '':<28} {server:<22} {r['rps']:>9.0f} {r['p50']:>8.2f} "
+                  f"{r['p99']:>8.2f} {r['kb']:>8.1f} {r['errors']:>7}{gc}")
+        ratio = results[f"{key}-sacrum"]["rps"] / results[f"{key}-nginx"]["rps"]
+        print(f"{'':<28} {'Sacrum / nginx':<22} {ratio * 100:>8.1f}%")
+    cached = [(label, key) for label, key in rows if os.path.exists(os.path.join(work, f"wrk-{key}-cached.txt"))]
+    if cached:
+        print()
+        for label, key in cached:
+            r = results[f"{key}-cached"] = wrk(work, f"{key}-cached")
+            print(f"{label:<28} {'Sacrum + nginx cache':<22} {r['rps']:>9.0f} {r['p50']:>8.2f} {r['p99']:>8.2f} "
+                  f"{r['kb']:>8.1f} {r['errors']:>7}")
+    print()
+    print(f"{'uncached, one at a time':<28} {'':<22} {'count':>9} {'p50 ms':>8} {'p99 ms':>8} {'KB/resp':>8} {'non-200':>7}")
+    colds = {}
+    for label, key in (("detail, 500 other slugs", "detail"), ("lists, 420 other queries", "lists")):
+        c = colds[key] = cold(work, key)
+        print(f"{label:<28} {'Sacrum':<22} {c['n']:>9} {c['p50']:>8.2f} {c['p99']:>8.2f} {c['kb']:>8.1f} {c['n'] - c['ok']:>7}")
+    print()
+    print("database time of the list query Sacrum runs (EXPLAIN ANALYZE execution time, median of 5, ms):")
+    for key, label in (("list1", facts["list1_sql"]), ("list2", facts["list2_sql"]), ("all", facts["all_sql"])):
+        print(f"  {sql(work, key):7.2f}  {label}")
+
+    print()
+    detail = results["detail-sacrum"]["rps"] / results["detail-nginx"]["rps"]
+    verdict = lambda ok: "PASS" if ok else "FAIL"
+    print(f"target: detail reads at >= {DETAIL_TARGET:.0%} of nginx's throughput: Sacrum at {detail:.1%} "
+          f"({results['detail-sacrum']['rps']:.0f} vs {results['detail-nginx']['rps']:.0f} req/s): {verdict(detail >= DETAIL_TARGET)}")
+    for key in ("list1", "list2"):
+        p99 = results[f"{key}-sacrum"]["p99"]
+        print(f"target: filtered list p99 < {LIST_P99_TARGET_MS:.0f} ms under load, {dict(list1='list A', list2='list B')[key]}: "
+              f"{p99:.2f} ms: {verdict(p99 < LIST_P99_TARGET_MS)}")
+    p99 = colds["lists"]["p99"]
+    print(f"target: filtered list p99 < {LIST_P99_TARGET_MS:.0f} ms uncached, one request at a time: "
+          f"{p99:.2f} ms: {verdict(p99 < LIST_P99_TARGET_MS)}")
+    if "detail-cached" in results:
+        share = results["detail-cached"]["rps"] / results["detail-nginx"]["rps"]
+        print(f"(not a target) detail reads through an nginx cache that honours Sacrum's Cache-Control: {share:.1%} of nginx static files")
+
+
+if __name__ == "__main__":
+    main()
