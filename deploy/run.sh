@@ -26,10 +26,13 @@ if [[ -n "${SACRUM_LOG_FILE:-}" ]]; then
   logging=(--logtofile "$SACRUM_LOG_FILE")
 fi
 
+# HTTP thread pool and keep-alive (deploy/payara/post-boot.sh)
+bash deploy/payara/post-boot.sh "$data_dir/post-boot.asadmin"
+
 shift_args=()
 if [[ "${1:-}" == "--" ]]; then shift; shift_args=("$@"); fi
 
 exec java ${JAVA_OPTS:--Xmx1g} -jar target/payara-micro.jar \
   --deploy target/sacrum.war --contextroot / \
-  --port "${PORT:-8080}" "${cluster[@]}" "${logging[@]}" \
+  --port "${PORT:-8080}" "${cluster[@]}" "${logging[@]}" --postbootcommandfile "$data_dir/post-boot.asadmin" \
   "${shift_args[@]}"

@@ -13,10 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.sacrum.content.ContentCodec;
@@ -34,10 +32,10 @@ import org.sacrum.workflow.State;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 
@@ -69,8 +67,6 @@ public class DeliveryResource {
     ResponseCache cache;
     @Context
     UriInfo uri;
-    @Context
-    Request request;
 
     @QueryParam("locale")
     @DefaultValue("en-GB")
@@ -88,8 +84,8 @@ public class DeliveryResource {
     @GET
     @Path("topics")
     public Response topics() {
-        return answer(rendered(Json.createObjectBuilder().add("items", ContentModel.topics()).build(), null,
-                MediaType.APPLICATION_JSON, "", -1));
+        return answer(Wire.of(rendered(Json.createObjectBuilder().add("items", ContentModel.topics()).build(), null,
+                MediaType.APPLICATION_JSON, "", -1)), "none");
     }
 
     @GET
@@ -118,12 +114,9 @@ public class DeliveryResource {
             throw ProblemException.badRequest("invalid-query", "The query breaks " + bad.size() + " rule(s).", bad);
         }
         String key = cacheKey(MediaType.APPLICATION_JSON);
-        ResponseCache.Cached cached = cache.get(key).orElseGet(() -> {
-            ResponseCache.Cached computed = renderList(type, facets, q, sort, page, size, included);
-            cache.put(key, computed);
-            return computed;
-        });
-        return answer(cached);
+        Optional<Wire> cached = cache.wire(key);
+        return cached.isPresent() ? answer(cached.get(), "hit")
+                : answer(cache.put(key, renderList(type, facets, q, sort, page, size, included)), "miss");
     }
 
     private ResponseCache.Cached renderList(ContentType type, Map<String, List<String>> facets, String q, String sort,
@@ -160,21 +153,19 @@ public class DeliveryResource {
         if (preview && !caller.signedIn()) {
             throw new ProblemException(Problem.of(401, "unauthenticated", "Unauthorized", "Previews need a signed-in caller.", null));
         }
-        boolean jsonLd = "jsonld".equals(format) || headers.getAcceptableMediaTypes().stream()
-                .anyMatch(m -> JsonLd.MEDIA_TYPE.equals(m.getType() + "/" + m.getSubtype()));
+        boolean jsonLd = JsonLd.requested(format, headers.getHeaderString(HttpHeaders.ACCEPT));
         String mediaType = jsonLd ? JsonLd.MEDIA_TYPE : MediaType.APPLICATION_JSON;
         if (preview) {
             return Response.ok(render(type, slug, true, included, jsonLd).body().toString(), mediaType)
                     .cacheControl(noStore()).header("X-Sacrum-Preview", "unreviewed").build();
         }
         String key = cacheKey(mediaType);
-        ResponseCache.Cached cached = cache.get(key).orElseGet(() -> {
-            Rendering rendering = render(type, slug, false, included, jsonLd);
-            ResponseCache.Cached computed = rendered(rendering.body(), rendering.lastModified(), mediaType, "", -1);
-            cache.put(key, computed);
-            return computed;
-        });
-        return answer(cached);
+        Optional<Wire> cached = cache.wire(key);
+        if (cached.isPresent()) {
+            return answer(cached.get(), "hit");
+        }
+        Rendering rendering = render(type, slug, false, included, jsonLd);
+        return answer(cache.put(key, rendered(rendering.body(), rendering.lastModified(), mediaType, "", -1)), "miss");
     }
 
     private record Rendering(JsonObject body, Instant lastModified) {
@@ -191,8 +182,7 @@ public class DeliveryResource {
 
     /** The cache key: the request's path and query, and the representation asked for. */
     private String cacheKey(String mediaType) {
-        String query = uri.getRequestUri().getRawQuery();
-        return uri.getRequestUri().getRawPath() + "?" + (query == null ? "" : query) + "|" + mediaType;
+        return ResponseCache.key(uri.getRequestUri().getRawPath(), uri.getRequestUri().getRawQuery(), mediaType);
     }
 
     private static ResponseCache.Cached rendered(JsonObject body, Instant lastModified, String mediaType, String link, long total) {
@@ -202,23 +192,13 @@ public class DeliveryResource {
     }
 
     /** Strong ETag over the exact body; 304 when the client has it; public caching with revalidation. */
-    private Response answer(ResponseCache.Cached cached) {
-        EntityTag etag = new EntityTag(cached.etag());
-        Date lastModified = cached.lastModified() == 0 ? null : new Date(cached.lastModified());
-        Response.ResponseBuilder notModified = lastModified == null ? request.evaluatePreconditions(etag)
-                : request.evaluatePreconditions(lastModified, etag);
-        Response.ResponseBuilder response = notModified != null ? notModified : Response.ok(cached.body(), cached.mediaType());
-        response.tag(etag).cacheControl(publicCache()).header("Vary", "Accept, Authorization");
-        if (lastModified != null) {
-            response.lastModified(lastModified);
-        }
-        if (!cached.link().isEmpty()) {
-            response.header("Link", cached.link());
-        }
-        if (cached.total() >= 0) {
-            response.header("X-Total-Count", cached.total());
-        }
-        return response.build();
+    private Response answer(Wire wire, String cacheStatus) {
+        boolean notModified = wire.notModified(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+                headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE));
+        Response.ResponseBuilder response = notModified ? Response.notModified()
+                : Response.ok(wire.body(), wire.response().mediaType());
+        wire.headers().forEach(header -> response.header(header.getKey(), header.getValue()));
+        return response.header("X-Sacrum-Cache", cacheStatus).build();
     }
 
     private Map<String, List<String>> facets(ContentType type, List<Violation> bad) {
@@ -260,13 +240,6 @@ public class DeliveryResource {
     private static ContentType type(String name) {
         return ContentType.byPlural(name).orElseThrow(() -> ProblemException.notFound(
                 "No content type '" + name + "'; the types are exercises, conditions, warnings and podcast-episodes."));
-    }
-
-    private static CacheControl publicCache() {
-        CacheControl cc = new CacheControl();
-        cc.setMaxAge(60);
-        cc.getCacheExtension().put("stale-while-revalidate", "300");
-        return cc;
     }
 
     private static CacheControl noStore() {

@@ -19,6 +19,23 @@ public final class JsonLd {
     private JsonLd() {
     }
 
+    /** Whether a request asks for JSON-LD: ?format=jsonld, or application/ld+json in its Accept header. */
+    public static boolean requested(String format, String accept) {
+        if ("jsonld".equals(format)) {
+            return true;
+        }
+        if (accept == null) {
+            return false;
+        }
+        for (String range : accept.split(",")) {
+            int parameters = range.indexOf(';');
+            if ((parameters < 0 ? range : range.substring(0, parameters)).trim().equalsIgnoreCase(MEDIA_TYPE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static JsonObject of(JsonObject delivered) {
         JsonObject content = delivered.getJsonObject("content");
         JsonObject review = delivered.getJsonObject("review");

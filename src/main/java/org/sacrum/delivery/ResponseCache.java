@@ -35,7 +35,7 @@ public class ResponseCache {
     static final long LOCAL_SECONDS = 5;
     private static final int LOCAL_MAX_ENTRIES = 20_000;
 
-    private record Local(Cached response, long expiresAt) {
+    private record Local(Wire wire, long expiresAt) {
     }
 
     private final Map<String, Local> local = new ConcurrentHashMap<>();
@@ -46,6 +46,11 @@ public class ResponseCache {
     TransactionSynchronizationRegistry transactions;
 
     private Cache<String, String> cache;
+
+    /** The cache key: the request's raw path and query, and the representation asked for. */
+    public static String key(String rawPath, String rawQuery, String mediaType) {
+        return rawPath + "?" + (rawQuery == null ? "" : rawQuery) + "|" + mediaType;
+    }
 
     /** A cached response: what the client needs to answer a conditional request without recomputing. */
     public record Cached(String etag, long lastModified, String mediaType, String link, long total, String body) {
@@ -74,32 +79,34 @@ public class ResponseCache {
         }
     }
 
-    public Optional<Cached> get(String key) {
+    /** The cached response ready to send: from this instance's memory, else from the data grid. */
+    public Optional<Wire> wire(String key) {
         Local hit = local.get(key);
         if (hit != null && hit.expiresAt() - System.nanoTime() > 0) {
-            return Optional.of(hit.response());
+            return Optional.of(hit.wire());
         }
         String value = cache == null ? null : cache.get(key);
         if (value == null) {
             return Optional.empty();
         }
-        Cached shared = Cached.decode(value);
-        keepLocally(key, shared);
-        return Optional.of(shared);
+        return Optional.of(keepLocally(key, Cached.decode(value)));
     }
 
-    public void put(String key, Cached response) {
-        keepLocally(key, response);
+    public Wire put(String key, Cached response) {
+        Wire wire = keepLocally(key, response);
         if (cache != null) {
             cache.put(key, response.encode());
         }
+        return wire;
     }
 
-    private void keepLocally(String key, Cached response) {
+    private Wire keepLocally(String key, Cached response) {
         if (local.size() >= LOCAL_MAX_ENTRIES) {
             local.clear();
         }
-        local.put(key, new Local(response, System.nanoTime() + TimeUnit.SECONDS.toNanos(LOCAL_SECONDS)));
+        Wire wire = Wire.of(response);
+        local.put(key, new Local(wire, System.nanoTime() + TimeUnit.SECONDS.toNanos(LOCAL_SECONDS)));
+        return wire;
     }
 
     /** Clears the cache after the current transaction commits (at once when there is none). */

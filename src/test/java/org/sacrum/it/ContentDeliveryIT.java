@@ -137,7 +137,13 @@ class ContentDeliveryIT extends SacrumIT {
         assertEquals(3, page2.json().getInt("total"));
         assertEquals(2, page2.json().getInt("pages"));
         assertTrue(page2.header("Link").contains("rel=\"prev\""), page2.header("Link"));
-        assertTrue(api.get("/api/v1/exercises?warning=" + warning + "&size=2").header("Link").contains("page=2"));
+        Api.Reply listed = api.get("/api/v1/exercises?warning=" + warning + "&size=2");
+        assertTrue(listed.header("Link").contains("page=2"));
+        Api.Reply listedAgain = api.get("/api/v1/exercises?warning=" + warning + "&size=2");
+        assertEquals("hit", listedAgain.header("X-Sacrum-Cache"));
+        assertEquals(listed.header("Link"), listedAgain.header("Link"));
+        assertEquals(listed.header("X-Total-Count"), listedAgain.header("X-Total-Count"));
+        assertEquals(listed.json(), listedAgain.json());
 
         JsonObject urgent = api.get("/api/v1/warnings?urgency=urgent-same-day&stage=trimester-3&topic=preterm-labour").json();
         assertTrue(slugs(urgent).contains(warning), urgent.toString());
@@ -163,9 +169,19 @@ class ContentDeliveryIT extends SacrumIT {
         assertFalse(etag.startsWith("W/"), "strong ETag");
         assertTrue(first.header("Cache-Control").contains("max-age=60"), first.header("Cache-Control"));
         assertNotNull(first.header("Last-Modified"));
-        Api.Reply again = team.anonymous.get("/api/v1/conditions/" + slug, Map.of("If-None-Match", etag));
+        assertEquals("miss", first.header("X-Sacrum-Cache"));
+        Api.Reply cached = team.anonymous.get("/api/v1/conditions/" + slug);
+        assertEquals("hit", cached.header("X-Sacrum-Cache"), "the second read is answered from the response cache");
+        for (String header : List.of("ETag", "Cache-Control", "Last-Modified", "Vary", "Content-Type")) {
+            assertEquals(first.header(header), cached.header(header), header);
+        }
+        assertEquals(first.text(), cached.text());
+        Api.Reply again = team.anonymous.get("/api/v1/conditions/" + slug, Map.of("If-None-Match", "\"other\", " + etag));
         assertEquals(304, again.status());
         assertEquals("", again.text());
+        assertEquals(etag, again.header("ETag"));
+        assertEquals(304, team.anonymous.get("/api/v1/conditions/" + slug, Map.of("If-Modified-Since", first.header("Last-Modified"))).status());
+        assertEquals(200, team.anonymous.get("/api/v1/conditions/" + slug, Map.of("If-None-Match", "\"other\"")).status());
 
         JsonObject entry = team.author.api().get("/api/manage/conditions/" + slug).json();
         JsonObject changed = Json.createObjectBuilder(entry.getJsonObject("content")).add("summary", "Updated summary.").build();
@@ -178,6 +194,8 @@ class ContentDeliveryIT extends SacrumIT {
         Api.Reply updated = team.anonymous.get("/api/v1/conditions/" + slug, Map.of("If-None-Match", etag));
         assertEquals(200, updated.status(), "a new published revision is a new representation");
         assertNotEquals(etag, updated.header("ETag"));
+        assertEquals("miss", updated.header("X-Sacrum-Cache"), "publishing cleared the cached response");
+        assertEquals("Updated summary.", updated.json().getJsonObject("content").getString("summary"));
     }
 
     @Test
@@ -191,7 +209,11 @@ class ContentDeliveryIT extends SacrumIT {
         assertEquals(missing.json().getString("type"), draft.json().getString("type"));
         assertFalse(draft.text().contains("Test warning"), draft.text());
         assertFalse(slugs(team.anonymous.get("/api/v1/warnings?size=100&q=" + slug).json()).contains(slug));
-        assertEquals(200, team.author.api().get("/api/v1/warnings/" + slug + "?preview=true").status());
+        Api.Reply preview = team.author.api().get("/api/v1/warnings/" + slug + "?preview=true");
+        assertEquals(200, preview.status());
+        assertNull(preview.header("X-Sacrum-Cache"), "a preview is never cached");
+        assertEquals(401, team.anonymous.get("/api/v1/warnings/" + slug + "?preview=true").status());
+        assertEquals(404, team.anonymous.get("/api/v1/warnings/" + slug).status(), "a preview leaves nothing cached for the public");
     }
 
     @Test
