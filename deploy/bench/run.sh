@@ -178,15 +178,10 @@ http {
     root $work/www;
     # a list is the file named by its query string: same URL as Sacrum's, same bytes
     location = /api/v1/exercises { try_files /lists/\$args.json =404; }
-    # not a target: Sacrum behind a standard nginx cache that honours its Cache-Control and ETags
+    # Sacrum behind the front cache it ships (deploy/nginx/sacrum-proxy.conf), which follows its Cache-Control and ETags
     location /cached/ {
       proxy_pass http://sacrum/;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_cache sacrum;
-      proxy_cache_revalidate on;
-      proxy_cache_lock on;
-      add_header X-Cache-Status \$upstream_cache_status;
+      include $PWD/deploy/nginx/sacrum-proxy.conf;
     }
   }
 }
@@ -197,6 +192,12 @@ for file in detail list1 list2; do
   cmp -s <(curl -fs "$sacrum$path") <(curl -fs "$nginx$path") ||
     { echo "nginx does not serve the same body as Sacrum for $path; see $work/nginx/error.log" >&2; exit 1; }
 done
+if [[ "${CACHED:-true}" == "true" ]]; then
+  path=$(head -n 1 "$work/detail.paths")
+  curl -fs -o /dev/null "$nginx/cached$path"
+  curl -fs -D - -o /dev/null "$nginx/cached$path" | tr -d '\r' | grep -qi '^x-cache-status: hit$' ||
+    { echo "the front cache (deploy/nginx/sacrum-proxy.conf) did not keep $path; see $work/nginx/error.log" >&2; exit 1; }
+fi
 
 # ---- measurements
 measure() { # name, base URL, paths file [prefix]
@@ -232,6 +233,9 @@ if [[ "${PROFILE:-}" == "true" ]]; then
   jcmd "$sacrum_pid" JFR.stop name=bench >/dev/null
 fi
 measure detail-nginx "$nginx" "$work/detail.paths"
+# the ceiling of the container Sacrum runs in, for reference: Payara Micro serving a static file of Sacrum's WAR
+echo /console/console.css >"$work/container.paths"
+measure detail-container "$sacrum" "$work/container.paths"
 measure list1-sacrum "$sacrum" "$work/list1.paths"
 measure list1-nginx "$nginx" "$work/list1.paths"
 measure list2-sacrum "$sacrum" "$work/list2.paths"

@@ -133,12 +133,18 @@ public class DeliveryResource {
                 .add("total", result.total()).add("pages", pages).build();
         List<String> links = new ArrayList<>();
         if (page < pages) {
-            links.add("<" + uri.getRequestUriBuilder().replaceQueryParam("page", page + 1).build() + ">; rel=\"next\"");
+            links.add("<" + pageLink(page + 1) + ">; rel=\"next\"");
         }
         if (page > 1) {
-            links.add("<" + uri.getRequestUriBuilder().replaceQueryParam("page", page - 1).build() + ">; rel=\"prev\"");
+            links.add("<" + pageLink(page - 1) + ">; rel=\"prev\"");
         }
         return rendered(body, newest, MediaType.APPLICATION_JSON, String.join(", ", links), result.total());
+    }
+
+    /** A relative link (RFC 8288 allows it): the cached response must not carry one caller's host or scheme to another. */
+    private String pageLink(int page) {
+        java.net.URI link = uri.getRequestUriBuilder().replaceQueryParam("page", page).build();
+        return link.getRawPath() + "?" + link.getRawQuery();
     }
 
     @GET
