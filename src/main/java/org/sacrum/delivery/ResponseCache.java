@@ -1,6 +1,7 @@
 package org.sacrum.delivery;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -10,6 +11,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import javax.cache.Cache;
+import javax.naming.NamingException;
 import javax.cache.CacheManager;
 import javax.cache.configuration.MutableConfiguration;
 import javax.cache.expiry.CreatedExpiryPolicy;
@@ -25,8 +27,9 @@ import java.util.logging.Logger;
  * is shared by every cluster member and cleared when a publication or withdrawal commits: responses embed
  * linked entries, so one change can alter many of them. In front of it each instance keeps what it served in
  * the last few seconds in memory, because a data-grid read costs a thread hand-off that, on a small machine,
- * took most of a request's time. The instance that publishes clears its own copy at once; the others' copies
- * age out within {@link #LOCAL_SECONDS} seconds. Without JCache only the local level works.
+ * took most of a request's time. Clearing also tells every other member to drop its local copies
+ * ({@link ClusterSignal}); without the data grid they age out within {@link #LOCAL_SECONDS} seconds, and
+ * without JCache only the local level works.
  */
 @ApplicationScoped
 public class ResponseCache {
@@ -46,6 +49,7 @@ public class ResponseCache {
     TransactionSynchronizationRegistry transactions;
 
     private Cache<String, String> cache;
+    private ClusterSignal signal;
 
     /** The cache key: the request's raw path and query, and the representation asked for. */
     public static String key(String rawPath, String rawQuery, String mediaType) {
@@ -76,6 +80,19 @@ public class ResponseCache {
         } catch (RuntimeException e) {
             cache = null;
             LOG.info("No JCache available (" + e.getClass().getSimpleName() + "); delivery responses are not cached.");
+        }
+        try {
+            signal = ClusterSignal.join(local::clear);
+        } catch (NamingException | RuntimeException | LinkageError e) {
+            signal = null;
+            LOG.info("No data grid topic (" + e + "); other members' local copies age out within " + LOCAL_SECONDS + " s.");
+        }
+    }
+
+    @PreDestroy
+    void disconnect() {
+        if (signal != null) {
+            signal.leave();
         }
     }
 
@@ -133,6 +150,9 @@ public class ResponseCache {
         local.clear();
         if (cache != null) {
             cache.clear();
+        }
+        if (signal != null) {
+            signal.send();
         }
     }
 }

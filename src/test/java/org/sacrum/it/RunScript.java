@@ -1,0 +1,105 @@
+package org.sacrum.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** Sacrum started the way the README says, with deploy/run.sh (without building), as a separate process. */
+final class RunScript implements AutoCloseable {
+    final int port;
+    final Api api;
+    private final Process process;
+    final long millisToReady;
+
+    private RunScript(int port, Process process, long millisToReady) throws IOException {
+        this.port = port;
+        this.process = process;
+        this.millisToReady = millisToReady;
+        this.api = new Api(URI.create("http://localhost:" + port + "/").toURL());
+    }
+
+    /** Starts deploy/run.sh with these environment variables (null removes one) and Payara Micro options; waits for /health/ready. */
+    static RunScript start(Map<String, String> environment, String log, String... payaraOptions) throws Exception {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of("bash", "deploy/run.sh"));
+        if (payaraOptions.length > 0) {
+            command.add("--");
+            command.addAll(List.of(payaraOptions));
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(log)));
+        Map<String, String> env = builder.environment();
+        env.put("SKIP_BUILD", "true");
+        env.put("PORT", Integer.toString(port));
+        env.put("JAVA_OPTS", "-Xmx512m");
+        environment.forEach((name, value) -> {
+            if (value == null) {
+                env.remove(name);
+            } else {
+                env.put(name, value);
+            }
+        });
+        long started = System.nanoTime();
+        Process process = builder.start();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/ready")).timeout(Duration.ofSeconds(5)).build();
+        for (int i = 0; i < 360; i++) {
+            if (!process.isAlive()) {
+                fail("Payara Micro exited; see " + log);
+            }
+            try {
+                HttpResponse<String> response = http.send(ready, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("UP")) {
+                    return new RunScript(port, process, (System.nanoTime() - started) / 1_000_000);
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        process.destroyForcibly();
+        fail("Sacrum did not become ready within 3 minutes; see " + log);
+        return null;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+        assertTrue(!process.isAlive());
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
