@@ -18,7 +18,8 @@ import java.util.Optional;
  * Answers a public delivery read from {@link ResponseCache} before JAX-RS when the cache holds it. On a cached
  * read, request matching, CDI and building the response cost most of the time (profiled: about 70%), so a hit
  * is sent from here with the headers and body bytes prepared when it was cached. A miss, a preview or any other
- * method goes on to {@link DeliveryResource}, which renders the response and caches it.
+ * method goes on to {@link DeliveryResource}, which renders the response and caches it. Every response here,
+ * errors included, carries the cross-origin headers of {@link DeliveryCors}.
  */
 @WebFilter(urlPatterns = "/api/v1/*", asyncSupported = true)
 public class CachedDeliveryFilter extends HttpFilter {
@@ -28,6 +29,11 @@ public class CachedDeliveryFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        DeliveryCors.allow(response);
+        if ("OPTIONS".equals(request.getMethod())) {
+            DeliveryCors.answerPreflight(response);
+            return;
+        }
         if (!"GET".equals(request.getMethod()) || request.getParameter("preview") != null) {
             chain.doFilter(request, response);
             return;

@@ -9,6 +9,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -58,6 +59,7 @@ class ConsoleIT extends SacrumIT {
                 "--window-size=1280,900", "--user-data-dir=" + profile);
         browser = new ChromeDriver(options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        wait.ignoring(StaleElementReferenceException.class); // the console re-renders a view while a wait reads it
         Files.createDirectories(SCREENSHOTS);
     }
 

@@ -178,6 +178,16 @@ class ContentDeliveryIT extends SacrumIT {
             assertEquals(first.header(header), cached.header(header), header);
         }
         assertEquals(first.text(), cached.text());
+        for (Api.Reply reply : List.of(first, cached, team.anonymous.get("/api/v1/conditions/" + team.slug("no-such-condition")))) {
+            assertEquals("*", reply.header("Access-Control-Allow-Origin"), "front-end sites may read it from the browser");
+            assertTrue(reply.header("Access-Control-Expose-Headers").contains("ETag"));
+        }
+        Api.Reply preflight = team.anonymous.call("OPTIONS", "/api/v1/conditions/" + slug, null, null);
+        assertEquals(204, preflight.status());
+        assertTrue(preflight.header("Access-Control-Allow-Headers").contains("Authorization"), "previews send a token");
+        assertTrue(preflight.header("Access-Control-Allow-Methods").contains("GET"));
+        assertNull(team.anonymous.get("/api/manage/conditions/" + slug).header("Access-Control-Allow-Origin"),
+                "the management API stays same-origin");
         Api.Reply again = team.anonymous.get("/api/v1/conditions/" + slug, Map.of("If-None-Match", "\"other\", " + etag));
         assertEquals(304, again.status());
         assertEquals("", again.text());
