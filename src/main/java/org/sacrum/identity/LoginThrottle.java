@@ -1,48 +1,118 @@
 package org.sacrum.identity;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 
+import javax.cache.Cache;
+import javax.cache.CacheManager;
+import javax.cache.configuration.MutableConfiguration;
+import javax.cache.expiry.CreatedExpiryPolicy;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 /**
  * Slows password guessing: after five failed sign-ins for one username within fifteen minutes, that username
- * is refused for fifteen minutes, whatever the password. Counted per instance.
+ * is refused until fifteen minutes after the first of them, whatever the password. The failures are counted in
+ * JCache, which Payara shares across the cluster, so that N instances behind a load balancer do not give an
+ * attacker N times the guesses; without JCache they are counted per instance. Updates are compare-and-set, so
+ * concurrent failures on several instances are all counted.
  */
 @ApplicationScoped
 public class LoginThrottle {
+    private static final Logger LOG = Logger.getLogger(LoginThrottle.class.getName());
     static final int MAX_FAILURES = 5;
     static final Duration WINDOW = Duration.ofMinutes(15);
+    static final String CACHE = "sacrum-login-failures";
 
-    private record Failures(int count, Instant first) {
+    /** Failures of one username: how many, and when the first of them was (the window starts there). */
+    private record Failures(int count, long firstMillis) {
+        static Failures parse(String value) {
+            int bar = value.indexOf('|');
+            return new Failures(Integer.parseInt(value.substring(0, bar)), Long.parseLong(value.substring(bar + 1)));
+        }
+
+        String format() {
+            return count + "|" + firstMillis;
+        }
+
+        long endsMillis() {
+            return firstMillis + WINDOW.toMillis();
+        }
     }
 
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    @Inject
+    Instance<CacheManager> managers;
+
+    private Cache<String, String> shared;
+    private final ConcurrentMap<String, String> local = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void connect() {
+        try {
+            CacheManager manager = managers.get();
+            Cache<String, String> existing = manager.getCache(CACHE, String.class, String.class);
+            shared = existing != null ? existing : manager.createCache(CACHE, new MutableConfiguration<String, String>()
+                    .setTypes(String.class, String.class)
+                    .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
+                            new javax.cache.expiry.Duration(TimeUnit.SECONDS, WINDOW.toSeconds()))));
+        } catch (RuntimeException e) {
+            shared = null;
+            LOG.info("No JCache (" + e.getClass().getSimpleName() + "): failed sign-ins are counted per instance.");
+        }
+    }
 
     /** Seconds until the username may try again, or 0 if it may try now. */
     public long lockedForSeconds(String username) {
-        Failures f = failures.get(key(username));
-        if (f == null || f.count() < MAX_FAILURES) {
+        String value = get(key(username));
+        if (value == null) {
             return 0;
         }
-        long left = Duration.between(Instant.now(), f.first().plus(WINDOW)).toSeconds();
-        if (left <= 0) {
-            failures.remove(key(username));
+        Failures failures = Failures.parse(value);
+        long leftMillis = failures.endsMillis() - System.currentTimeMillis();
+        if (failures.count() < MAX_FAILURES || leftMillis <= 0) {
             return 0;
         }
-        return left;
+        return Math.max(1, TimeUnit.MILLISECONDS.toSeconds(leftMillis));
     }
 
     public void failed(String username) {
-        Instant now = Instant.now();
-        failures.compute(key(username), (k, f) -> f == null || f.first().plus(WINDOW).isBefore(now)
-                ? new Failures(1, now) : new Failures(f.count() + 1, f.first()));
+        String key = key(username);
+        for (int attempt = 0; attempt < 20; attempt++) {
+            long now = System.currentTimeMillis();
+            String old = get(key);
+            Failures current = old == null ? null : Failures.parse(old);
+            Failures next = current == null || current.endsMillis() <= now
+                    ? new Failures(1, now) : new Failures(current.count() + 1, current.firstMillis());
+            if (old == null ? putIfAbsent(key, next.format()) : replace(key, old, next.format())) {
+                return;
+            }
+        }
+        LOG.warning("Could not count a failed sign-in for '" + username + "': too many at once");
     }
 
     public void succeeded(String username) {
-        failures.remove(key(username));
+        if (shared != null) {
+            shared.remove(key(username));
+        } else {
+            local.remove(key(username));
+        }
+    }
+
+    private String get(String key) {
+        return shared != null ? shared.get(key) : local.get(key);
+    }
+
+    private boolean putIfAbsent(String key, String value) {
+        return shared != null ? shared.putIfAbsent(key, value) : local.putIfAbsent(key, value) == null;
+    }
+
+    private boolean replace(String key, String old, String value) {
+        return shared != null ? shared.replace(key, old, value) : local.replace(key, old, value);
     }
 
     private static String key(String username) {

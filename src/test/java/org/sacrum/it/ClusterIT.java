@@ -1,5 +1,7 @@
 package org.sacrum.it;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
@@ -11,16 +13,18 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Two Sacrum instances started with deploy/run.sh as one Payara Micro cluster (Hazelcast over TCP on loopback)
- * on one database: PostgreSQL in the PostgreSQL pass, H2 in server mode otherwise. A response one instance
- * rendered is found by the other in the shared JCache, and a withdrawal made on one instance takes the entry off
- * the other at once, not when the other's local copy ages out (ResponseCache.LOCAL_SECONDS, 5 s).
+ * Two Sacrum instances, A and B, started with deploy/run.sh as one Payara Micro cluster (Hazelcast over TCP on
+ * loopback) on one database: PostgreSQL in the PostgreSQL pass, H2 in server mode otherwise. What one instance
+ * does with the data grid, the other sees: cached responses, withdrawals, failed sign-ins.
  */
 class ClusterIT {
     private static final long AT_ONCE_MILLIS = 2_000;
+    private static RunScript a;
+    private static RunScript b;
+    private static Team team;
 
-    @Test
-    void aWithdrawalOnOneInstanceTakesTheEntryOffTheOtherAtOnce() throws Exception {
+    @BeforeAll
+    static void startTwoInstances() throws Exception {
         Path dir = Path.of("target/cluster-it").toAbsolutePath();
         RunScript.deleteRecursively(dir);
         Map<String, String> env = new HashMap<>();
@@ -36,39 +40,62 @@ class ClusterIT {
         int gridPort = freePortPair();
         String[] grid = {"--clustermode", "tcpip:127.0.0.1:" + gridPort + ",127.0.0.1:" + (gridPort + 1),
                 "--startport", Integer.toString(gridPort), "--interfaces", "127.0.0.1"};
-        String log = "target/cluster-it.log";
-
         env.put("SACRUM_DATA_DIR", dir.resolve("a").toString());
-        try (RunScript a = RunScript.start(env, log, grid)) {
-            env.put("SACRUM_DATA_DIR", dir.resolve("b").toString());
-            try (RunScript b = RunScript.start(env, log, grid)) {
-                Team team = new Team(a.api);
-                String slug = team.slug("cluster-warning");
-                team.publishNew("warnings", Samples.warning(slug));
-                String path = "/api/v1/warnings/" + slug;
+        a = RunScript.start(env, "target/cluster-it.log", grid); // A migrates the schema and imports the seed first
+        env.put("SACRUM_DATA_DIR", dir.resolve("b").toString());
+        b = RunScript.start(env, "target/cluster-it.log", grid);
+        team = new Team(a.api);
+    }
 
-                Api.Reply renderedByA = a.api.get(path);
-                assertEquals(200, renderedByA.status(), renderedByA.toString());
-                Api.Reply readOnB = b.api.get(path);
-                assertEquals(200, readOnB.status(), readOnB.toString());
-                assertEquals("hit", readOnB.header("X-Sacrum-Cache"), "B finds what A rendered in the data grid");
-                assertEquals(renderedByA.text(), readOnB.text());
-                assertEquals("hit", b.api.get(path).header("X-Sacrum-Cache"), "and keeps a local copy");
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (b != null) {
+            b.close();
+        }
+        if (a != null) {
+            a.close();
+        }
+    }
 
-                Api.Reply withdrawn = team.publisher.api().post("/api/manage/warnings/" + slug + "/unpublish", null);
-                assertEquals(200, withdrawn.status(), withdrawn.toString());
-                long withdrawnAt = System.nanoTime();
-                int status;
-                long millis;
-                do {
-                    status = b.api.get(path).status();
-                    millis = (System.nanoTime() - withdrawnAt) / 1_000_000;
-                } while (status == 200 && millis < AT_ONCE_MILLIS + 5_000);
-                assertEquals(404, status, "the withdrawn entry is gone from B");
-                assertTrue(millis < AT_ONCE_MILLIS, "gone from B " + millis + " ms after the withdrawal on A; "
-                        + "without the cluster signal B's local copy would live up to 5 s");
-                System.out.printf("Cluster: withdrawal on one instance reached the other in %d ms%n", millis);
-            }
+    @Test
+    void aWithdrawalOnOneInstanceTakesTheEntryOffTheOtherAtOnce() {
+        String slug = team.slug("cluster-warning");
+        team.publishNew("warnings", Samples.warning(slug));
+        String path = "/api/v1/warnings/" + slug;
+
+        Api.Reply renderedByA = a.api.get(path);
+        assertEquals(200, renderedByA.status(), renderedByA.toString());
+        Api.Reply readOnB = b.api.get(path);
+        assertEquals(200, readOnB.status(), readOnB.toString());
+        assertEquals("hit", readOnB.header("X-Sacrum-Cache"), "B finds what A rendered in the data grid");
+        assertEquals(renderedByA.text(), readOnB.text());
+        assertEquals("hit", b.api.get(path).header("X-Sacrum-Cache"), "and keeps a local copy");
+
+        Api.Reply withdrawn = team.publisher.api().post("/api/manage/warnings/" + slug + "/unpublish", null);
+        assertEquals(200, withdrawn.status(), withdrawn.toString());
+        long withdrawnAt = System.nanoTime();
+        int status;
+        long millis;
+        do {
+            status = b.api.get(path).status();
+            millis = (System.nanoTime() - withdrawnAt) / 1_000_000;
+        } while (status == 200 && millis < AT_ONCE_MILLIS + 5_000);
+        assertEquals(404, status, "the withdrawn entry is gone from B");
+        assertTrue(millis < AT_ONCE_MILLIS, "gone from B " + millis + " ms after the withdrawal on A; "
+                + "without the cluster signal B's local copy would live up to 5 s");
+        System.out.printf("Cluster: withdrawal on one instance reached the other in %d ms%n", millis);
+    }
+
+    @Test
+    void failedSignInsCountAcrossInstances() {
+        Team.Member target = team.member("guessed", "Gus Guessed", "author", null);
+        for (int i = 0; i < 5; i++) {
+            RunScript instance = i % 2 == 0 ? a : b; // three guesses on A, two on B: five in all
+            assertEquals(401, instance.api.as(target.username(), "guess " + i).get("/api/manage/me").status());
+        }
+        for (RunScript instance : new RunScript[]{a, b}) {
+            Api.Reply locked = instance.api.as(target.username(), Team.PASSWORD).get("/api/manage/me");
+            assertEquals(429, locked.status(), "locked on every instance: " + locked);
         }
     }
 
