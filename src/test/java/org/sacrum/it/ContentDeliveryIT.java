@@ -224,6 +224,10 @@ class ContentDeliveryIT extends SacrumIT {
         Api.Reply preview = team.author.api().get("/api/v1/warnings/" + slug + "?preview=true");
         assertEquals(200, preview.status());
         assertNull(preview.header("X-Sacrum-Cache"), "a preview is never cached");
+        Team.Member site = team.member("preview-site", "Preview Site", "author", null);
+        Api.Reply sitePreview = team.anonymous.withToken(team.token(site.username(), "read")).get("/api/v1/warnings/" + slug + "?preview=true");
+        assertEquals(200, sitePreview.status(), "a site's preview build reads drafts with a read-only token: " + sitePreview);
+        assertEquals("unreviewed", sitePreview.header("X-Sacrum-Preview"));
         assertEquals(401, team.anonymous.get("/api/v1/warnings/" + slug + "?preview=true").status());
         assertEquals(404, team.anonymous.get("/api/v1/warnings/" + slug).status(), "a preview leaves nothing cached for the public");
     }
