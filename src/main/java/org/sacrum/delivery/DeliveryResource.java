@@ -29,14 +29,15 @@ import org.sacrum.platform.ProblemException;
 import org.sacrum.platform.Violation;
 import org.sacrum.workflow.State;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -85,7 +86,7 @@ public class DeliveryResource {
     @Path("topics")
     public Response topics() {
         return answer(Wire.of(rendered(Json.createObjectBuilder().add("items", ContentModel.topics()).build(), null,
-                MediaType.APPLICATION_JSON, "", -1)), "none");
+                MediaType.APPLICATION_JSON, "", -1)), null);
     }
 
     @GET
@@ -143,7 +144,7 @@ public class DeliveryResource {
 
     /** A relative link (RFC 8288 allows it): the cached response must not carry one caller's host or scheme to another. */
     private String pageLink(int page) {
-        java.net.URI link = uri.getRequestUriBuilder().replaceQueryParam("page", page).build();
+        URI link = uri.getRequestUriBuilder().replaceQueryParam("page", page).build();
         return link.getRawPath() + "?" + link.getRawQuery();
     }
 
@@ -197,14 +198,14 @@ public class DeliveryResource {
                 mediaType, link, total, json);
     }
 
-    /** Strong ETag over the exact body; 304 when the client has it; public caching with revalidation. */
+    /** Strong ETag over the exact body; 304 when the client has it; public caching with revalidation. The cache status (hit, miss) is sent when given. */
     private Response answer(Wire wire, String cacheStatus) {
         boolean notModified = wire.notModified(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH),
                 headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE));
         Response.ResponseBuilder response = notModified ? Response.notModified()
                 : Response.ok(wire.body(), wire.response().mediaType());
         wire.headers().forEach(header -> response.header(header.getKey(), header.getValue()));
-        return response.header("X-Sacrum-Cache", cacheStatus).build();
+        return (cacheStatus == null ? response : response.header("X-Sacrum-Cache", cacheStatus)).build();
     }
 
     private Map<String, List<String>> facets(ContentType type, List<Violation> bad) {
