@@ -86,8 +86,11 @@ public class LoginThrottle {
             long now = System.currentTimeMillis();
             String old = get(key);
             Failures current = old == null ? null : Failures.parse(old);
-            Failures next = current == null || current.endsMillis() <= now
-                    ? new Failures(1, now) : new Failures(current.count() + 1, current.firstMillis());
+            if (current != null && current.endsMillis() <= now) {
+                remove(key, old); // a new window: a new entry, so that the cache's expiry starts again too
+                continue;
+            }
+            Failures next = current == null ? new Failures(1, now) : new Failures(current.count() + 1, current.firstMillis());
             if (old == null ? putIfAbsent(key, next.format()) : replace(key, old, next.format())) {
                 return;
             }
@@ -109,6 +112,14 @@ public class LoginThrottle {
 
     private boolean putIfAbsent(String key, String value) {
         return shared != null ? shared.putIfAbsent(key, value) : local.putIfAbsent(key, value) == null;
+    }
+
+    private void remove(String key, String old) {
+        if (shared != null) {
+            shared.remove(key, old);
+        } else {
+            local.remove(key, old);
+        }
     }
 
     private boolean replace(String key, String old, String value) {
