@@ -10,11 +10,10 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import org.sacrum.platform.SharedCaches;
+
 import javax.cache.Cache;
 import javax.cache.CacheManager;
-import javax.cache.configuration.MutableConfiguration;
-import javax.cache.expiry.CreatedExpiryPolicy;
-import javax.cache.expiry.Duration;
 import javax.naming.NamingException;
 import java.util.Map;
 import java.util.Optional;
@@ -70,17 +69,9 @@ public class ResponseCache {
 
     @PostConstruct
     void connect() {
-        try {
-            CacheManager manager = managers.get();
-            Cache<String, String> existing = manager.getCache(NAME, String.class, String.class);
-            cache = existing != null ? existing : manager.createCache(NAME, new MutableConfiguration<String, String>()
-                    .setTypes(String.class, String.class)
-                    .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(new Duration(TimeUnit.MINUTES, 10))));
-            LOG.info("Delivery responses are cached in JCache '" + NAME + "'.");
-        } catch (RuntimeException e) {
-            cache = null;
-            LOG.info("No JCache available (" + e.getClass().getSimpleName() + "); delivery responses are not cached.");
-        }
+        cache = SharedCaches.open(managers, NAME, java.time.Duration.ofMinutes(10)).orElse(null);
+        LOG.info(cache != null ? "Delivery responses are cached in JCache '" + NAME + "'."
+                : "No JCache available: delivery responses are cached by each instance for " + LOCAL_SECONDS + " s only.");
         try {
             signal = ClusterSignal.join(local::clear);
         } catch (NamingException | RuntimeException | LinkageError e) {

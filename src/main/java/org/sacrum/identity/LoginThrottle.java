@@ -4,11 +4,10 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import org.sacrum.platform.SharedCaches;
 
 import javax.cache.Cache;
 import javax.cache.CacheManager;
-import javax.cache.configuration.MutableConfiguration;
-import javax.cache.expiry.CreatedExpiryPolicy;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -53,16 +52,9 @@ public class LoginThrottle {
 
     @PostConstruct
     void connect() {
-        try {
-            CacheManager manager = managers.get();
-            Cache<String, String> existing = manager.getCache(CACHE, String.class, String.class);
-            shared = existing != null ? existing : manager.createCache(CACHE, new MutableConfiguration<String, String>()
-                    .setTypes(String.class, String.class)
-                    .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
-                            new javax.cache.expiry.Duration(TimeUnit.SECONDS, WINDOW.toSeconds()))));
-        } catch (RuntimeException e) {
-            shared = null;
-            LOG.info("No JCache (" + e.getClass().getSimpleName() + "): failed sign-ins are counted per instance.");
+        shared = SharedCaches.open(managers, CACHE, WINDOW).orElse(null);
+        if (shared == null) {
+            LOG.info("No JCache: failed sign-ins are counted per instance.");
         }
     }
 
