@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** Sacrum started the way the README says, with deploy/run.sh (without building), as a separate process. */
@@ -86,7 +86,7 @@ final class RunScript implements AutoCloseable {
                 process.destroyForcibly().waitFor();
             }
         }
-        assertTrue(!process.isAlive());
+        assertFalse(process.isAlive(), "Payara Micro stopped");
     }
 
     static int freePort() throws IOException {
