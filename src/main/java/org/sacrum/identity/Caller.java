@@ -3,18 +3,27 @@ package org.sacrum.identity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 import org.sacrum.platform.ProblemException;
 
 import java.security.Principal;
+import java.util.Optional;
+import java.util.Set;
 
 /** The person behind the current request, as Jakarta Security authenticated them. */
 @RequestScoped
 public class Caller {
+    /** Request attribute holding the calling token's scopes, set by {@link SacrumAuthenticationMechanism}. */
+    static final String TOKEN_SCOPES = "org.sacrum.identity.tokenScopes";
+
     @Inject
     SecurityContext security;
 
     @Inject
     PersonService people;
+
+    @Inject
+    HttpServletRequest request;
 
     public Person person() {
         Principal principal = security.getCallerPrincipal();
@@ -26,7 +35,20 @@ public class Caller {
                 .orElseThrow(() -> ProblemException.forbidden("Your account no longer exists."));
     }
 
+    /** Signed in with management access: an active person holding at least one role (a person with none has no access). */
     public boolean signedIn() {
-        return security.getCallerPrincipal() != null;
+        return security.getCallerPrincipal() != null && security.isCallerInRole(Roles.READER);
+    }
+
+    /** The scopes of the token this request came with; empty when the caller signed in with a password. */
+    @SuppressWarnings("unchecked")
+    public Optional<Set<Scope>> tokenScopes() {
+        Object scopes = request.getAttribute(TOKEN_SCOPES);
+        return scopes instanceof Set<?> set ? Optional.of(Set.copyOf((Set<Scope>) set)) : Optional.empty();
+    }
+
+    /** Whether this caller is that person. */
+    public boolean is(Person person) {
+        return person().id().equals(person.id());
     }
 }

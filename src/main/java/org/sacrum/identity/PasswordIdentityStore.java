@@ -17,15 +17,20 @@ public class PasswordIdentityStore implements IdentityStore {
 
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {
         return people.authenticate(credential.getCaller(), credential.getPasswordAsString())
-                .map(p -> new CredentialValidationResult(p.username(), groups(p.roles())))
+                .map(p -> new CredentialValidationResult(p.username(), groups(p.roles(), p.roles())))
                 .orElse(CredentialValidationResult.INVALID_RESULT);
     }
 
-    /** Everyone signed in may read management views; the other groups are the person's roles. */
-    static Set<String> groups(Set<Role> roles) {
+    /**
+     * A person holding at least one role may read management views ("reader"), whatever the token's scopes; a person
+     * with no role has no management access. The other groups are the roles the request may use.
+     */
+    static Set<String> groups(Set<Role> personRoles, Set<Role> usable) {
         Set<String> groups = new HashSet<>();
-        groups.add(Roles.READER);
-        roles.forEach(r -> groups.add(r.id()));
+        if (!personRoles.isEmpty()) {
+            groups.add(Roles.READER);
+        }
+        usable.forEach(r -> groups.add(r.id()));
         return groups;
     }
 }

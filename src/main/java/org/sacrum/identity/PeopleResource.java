@@ -32,8 +32,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * People and tokens: admins add people, grant and revoke roles, issue and revoke anyone's tokens.
- * Every change is audited. Everyone signed in manages their own tokens through {@link MeResource}.
+ * People and tokens: admins add people, grant and revoke roles, disable and enable accounts, reset passwords and
+ * revoke anyone's tokens, but issue tokens only for themselves (no impersonation). The last active admin can be
+ * neither disabled nor lose the admin role. Every change is audited. Everyone signed in manages their own tokens
+ * through {@link MeResource}.
  */
 @Path("manage/people")
 @Stateless
@@ -63,6 +65,7 @@ public class PeopleResource {
     @RolesAllowed(Roles.ADMIN)
     public Response create(NewPerson request) {
         valid(request);
+        PasswordStrength.check("password", request.username(), request.password());
         if (people.byUsername(request.username()).isPresent()) {
             throw ProblemException.conflict("username-taken", "That username is taken.",
                     List.of(new Violation("username", "username-unique", "is already taken")));
@@ -104,16 +107,62 @@ public class PeopleResource {
     @RolesAllowed(Roles.ADMIN)
     public JsonObject revoke(@PathParam("username") String username, @PathParam("role") String roleName) {
         Person person = person(username);
-        person.revoke(role(roleName));
+        Role role = role(roleName);
+        if (role == Role.ADMIN) {
+            keepAnActiveAdmin(person);
+        }
+        person.revoke(role);
         audit.record(caller.person().username(), "role-revoke", username + " -" + roleName);
         return view(person);
     }
 
+    /** Only for the admin's own account: admins do not act as someone else. */
     @POST
     @Path("{username}/tokens")
     @RolesAllowed(Roles.ADMIN)
     public Response issueFor(@PathParam("username") String username, NewToken request) {
+        if (!caller.person().username().equals(username)) {
+            throw impersonation();
+        }
         return issue(person(username), request);
+    }
+
+    /** Disabled people can neither sign in nor use their tokens, from the very next request; nothing is deleted. */
+    @POST
+    @Path("{username}/disable")
+    @RolesAllowed(Roles.ADMIN)
+    public JsonObject disable(@PathParam("username") String username) {
+        Person person = person(username);
+        keepAnActiveAdmin(person);
+        person.active(false);
+        audit.record(caller.person().username(), "person-disable", username);
+        return view(person);
+    }
+
+    @POST
+    @Path("{username}/enable")
+    @RolesAllowed(Roles.ADMIN)
+    public JsonObject enable(@PathParam("username") String username) {
+        Person person = person(username);
+        person.active(true);
+        audit.record(caller.person().username(), "person-enable", username);
+        return view(person);
+    }
+
+    /** Sets a new password for someone who lost theirs (audited); they should replace it at once. */
+    @PUT
+    @Path("{username}/password")
+    @RolesAllowed(Roles.ADMIN)
+    public Response resetPassword(@PathParam("username") String username, PasswordReset request) {
+        valid(request);
+        Person person = person(username);
+        PasswordStrength.check("newPassword", person.username(), request.newPassword());
+        person.passwordHash(people.hash(request.newPassword()));
+        audit.record(caller.person().username(), "password-reset", username);
+        if (Boolean.TRUE.equals(request.revokeTokens())) {
+            revokeAll(person);
+        }
+        return Response.noContent().build();
     }
 
     @DELETE
@@ -125,19 +174,32 @@ public class PeopleResource {
 
     public Response changePassword(Person person, PasswordChange request) {
         valid(request);
-        if (!people.verify(request.currentPassword(), person.passwordHash())) {
+        if (!people.reenter(person, request.currentPassword())) {
             throw ProblemException.unprocessable("wrong-password", "The current password is wrong.",
                     List.of(new Violation("currentPassword", "matches", "is not your current password")));
         }
+        PasswordStrength.check("newPassword", person.username(), request.newPassword());
         person.passwordHash(people.hash(request.newPassword()));
         audit.record(person.username(), "password-change", person.username());
+        if (Boolean.TRUE.equals(request.revokeTokens())) {
+            revokeAll(person);
+        }
         return Response.noContent().build();
     }
 
+    private void revokeAll(Person person) {
+        long revoked = tokens.of(person).stream().filter(t -> t.revokedAt() == null).peek(ApiToken::revoke).count();
+        audit.record(caller.person().username(), "token-revoke-all", person.username() + " " + revoked + " token(s)");
+    }
+
     public Response issue(Person owner, NewToken request) {
+        if (!caller.is(owner)) {
+            throw impersonation();
+        }
         valid(request);
         Set<Scope> scopes = request.scopes().stream().map(s -> Scope.byId(s).orElseThrow())
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Scope.class)));
+        TokenScopes.checkIssue(caller.tokenScopes(), scopes);
         int days = request.expiresInDays() == null ? 90 : request.expiresInDays();
         TokenService.Issued issued = tokens.issue(owner, request.name(), scopes, Instant.now().plus(Duration.ofDays(days)));
         audit.record(caller.person().username(), "token-issue", owner.username() + " token " + issued.token().id() + " " + scopes);
@@ -147,11 +209,29 @@ public class PeopleResource {
     }
 
     public Response revokeToken(Person owner, String id) {
+        if (caller.is(owner)) {
+            TokenScopes.checkManage(caller.tokenScopes());
+        }
         ApiToken token = tokens.byId(id).filter(t -> t.personId().equals(owner.id()))
                 .orElseThrow(() -> ProblemException.notFound("No such token."));
         token.revoke();
         audit.record(caller.person().username(), "token-revoke", owner.username() + " token " + id);
         return Response.ok(tokenView(token)).build();
+    }
+
+    /** Refuses to leave Sacrum without an active admin: FirstAdmin would not create one again, and nobody could manage people. */
+    private void keepAnActiveAdmin(Person person) {
+        if (person.has(Role.ADMIN) && person.active()
+                && people.activeWithRoleLocked(Role.ADMIN).stream().noneMatch(p -> !p.id().equals(person.id()))) {
+            throw ProblemException.conflict("last-admin", "This is the last active admin; make someone else admin first.",
+                    List.of(new Violation("username", "last-active-admin", "is the last active admin")));
+        }
+    }
+
+    private static ProblemException impersonation() {
+        return new ProblemException(org.sacrum.platform.Problem.of(403, "forbidden", "Forbidden",
+                "Tokens are issued only to their owner: admins reset passwords and disable accounts, they do not act as someone else.",
+                List.of(new Violation("username", "no-impersonation", "is not you"))));
     }
 
     private <T> void valid(T request) {

@@ -24,6 +24,7 @@ import java.util.Set;
 @NamedQuery(name = "Person.byUsername", query = "SELECT p FROM Person p WHERE p.username = :username")
 @NamedQuery(name = "Person.all", query = "SELECT p FROM Person p ORDER BY p.username")
 @NamedQuery(name = "Person.countWithRole", query = "SELECT COUNT(p) FROM Person p JOIN p.roles r WHERE r = :role")
+@NamedQuery(name = "Person.activeWithRole", query = "SELECT p FROM Person p WHERE p.active = true AND :role MEMBER OF p.roles")
 public class Person {
     @Id
     private String id;

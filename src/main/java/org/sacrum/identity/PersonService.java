@@ -3,8 +3,10 @@ package org.sacrum.identity;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import org.sacrum.platform.ProblemException;
 
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,9 @@ public class PersonService {
     @Inject
     Pbkdf2PasswordHash passwordHash;
 
+    @Inject
+    LoginThrottle throttle;
+
     public Optional<Person> byUsername(String username) {
         return em.createNamedQuery("Person.byUsername", Person.class).setParameter("username", username)
                 .getResultStream().findFirst();
@@ -33,6 +38,12 @@ public class PersonService {
 
     public List<Person> all() {
         return em.createNamedQuery("Person.all", Person.class).getResultList();
+    }
+
+    /** The active people holding this role, their rows locked until the transaction ends (two admins cannot remove each other at once). */
+    public List<Person> activeWithRoleLocked(Role role) {
+        return em.createNamedQuery("Person.activeWithRole", Person.class).setParameter("role", role)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 
     public boolean anyoneHas(Role role) {
@@ -59,6 +70,27 @@ public class PersonService {
         String stored = person.map(Person::passwordHash).orElse(null);
         boolean matches = verify(password, stored != null ? stored : decoy());
         return matches && stored != null ? person : Optional.empty();
+    }
+
+    /**
+     * A signed-in person re-entering their password (to change it, to sign an approval). Counts toward the same
+     * throttle as password sign-in: a locked username is refused with 429 before the password is checked.
+     */
+    public boolean reenter(Person person, String password) {
+        long locked = throttle.lockedForSeconds(person.username());
+        if (locked > 0) {
+            throw ProblemException.throttled(locked, "Too many wrong passwords for this account; try again later.");
+        }
+        if (password == null || password.isEmpty()) {
+            return false; // nothing was guessed
+        }
+        boolean matches = verify(password, person.passwordHash());
+        if (matches) {
+            throttle.succeeded(person.username());
+        } else {
+            throttle.failed(person.username());
+        }
+        return matches;
     }
 
     public boolean verify(String password, String stored) {

@@ -15,6 +15,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Authenticates API calls: "Authorization: Bearer <token>" (personal API tokens) or "Authorization: Basic"
@@ -37,8 +40,11 @@ public class SacrumAuthenticationMechanism implements HttpAuthenticationMechanis
             return context.doNothing();
         }
         if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return conclude(identityStores.validate(new TokenCredential(header.substring(7).trim())), response, context,
-                    "The token is unknown, expired or revoked.");
+            CredentialValidationResult result = identityStores.validate(new TokenCredential(header.substring(7).trim()));
+            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                result = withoutScopes(result, request);
+            }
+            return conclude(result, response, context, "The token is unknown, expired or revoked.");
         }
         if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
             String[] userAndPassword = decodeBasic(header.substring(6).trim());
@@ -67,6 +73,21 @@ public class SacrumAuthenticationMechanism implements HttpAuthenticationMechanis
             return context.notifyContainerAboutLogin(result);
         }
         return refuse(response, 401, failure, 0);
+    }
+
+    /** Moves the token's scopes from its groups to a request attribute, where {@link Caller#tokenScopes()} finds them. */
+    private static CredentialValidationResult withoutScopes(CredentialValidationResult result, HttpServletRequest request) {
+        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+        Set<String> groups = new HashSet<>();
+        for (String group : result.getCallerGroups()) {
+            if (group.startsWith(TokenIdentityStore.SCOPE_GROUP)) {
+                Scope.byId(group.substring(TokenIdentityStore.SCOPE_GROUP.length())).ifPresent(scopes::add);
+            } else {
+                groups.add(group);
+            }
+        }
+        request.setAttribute(Caller.TOKEN_SCOPES, scopes);
+        return new CredentialValidationResult(result.getCallerPrincipal(), groups);
     }
 
     private static String[] decodeBasic(String encoded) {

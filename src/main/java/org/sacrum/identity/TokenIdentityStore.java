@@ -12,6 +12,9 @@ import java.util.Set;
 /** Checks a bearer token: known, not expired, not revoked, owner active. Its roles are the owner's, cut down by its scopes. */
 @ApplicationScoped
 public class TokenIdentityStore implements IdentityStore {
+    /** The token's scopes travel as groups with this prefix; the authentication mechanism takes them off again. */
+    static final String SCOPE_GROUP = "scope:";
+
     @Inject
     TokenService tokens;
 
@@ -25,7 +28,9 @@ public class TokenIdentityStore implements IdentityStore {
                     Set<Role> roles = EnumSet.noneOf(Role.class);
                     t.scopes().forEach(s -> roles.addAll(s.roles()));
                     roles.retainAll(p.roles());
-                    return new CredentialValidationResult(p.username(), PasswordIdentityStore.groups(roles));
+                    Set<String> groups = PasswordIdentityStore.groups(p.roles(), roles);
+                    t.scopes().forEach(s -> groups.add(SCOPE_GROUP + s.id()));
+                    return new CredentialValidationResult(p.username(), groups);
                 }))
                 .orElse(CredentialValidationResult.INVALID_RESULT);
     }

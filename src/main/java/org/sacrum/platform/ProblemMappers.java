@@ -38,6 +38,12 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         if (problem.status() == 401) {
             response.header("WWW-Authenticate", "Bearer realm=\"sacrum\", Basic realm=\"sacrum\"");
         }
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof ProblemException p && p.retryAfterSeconds() > 0) {
+                response.header("Retry-After", Long.toString(p.retryAfterSeconds()));
+                break;
+            }
+        }
         return response.build();
     }
 

@@ -136,7 +136,7 @@ public class WorkflowService {
     public Entry approve(EntryRef ref, String ifMatch, ApprovalRequest request, Person clinician) {
         Entry entry = lockMatching(ref, ifMatch, false);
         Revision latest = revisions.latest(entry);
-        boolean reauthenticated = request != null && people.verify(request.password(), clinician.passwordHash());
+        boolean reauthenticated = request != null && people.reenter(clinician, request.password()); // throttled like sign-in
         check(transition(Action.APPROVE, entry, clinician, latest, request, reauthenticated, null));
         LocalDate due = request.nextReviewDue() != null ? request.nextReviewDue()
                 : today().plusMonths(WorkflowDefinition.reviewIntervalMonths());
