@@ -15,6 +15,7 @@ import java.util.Set;
 public class Caller {
     /** Request attribute holding the calling token's scopes, set by {@link SacrumAuthenticationMechanism}. */
     static final String TOKEN_SCOPES = "org.sacrum.identity.tokenScopes";
+    static final String TOKEN_ID = "org.sacrum.identity.tokenId";
 
     @Inject
     SecurityContext security;
@@ -45,6 +46,11 @@ public class Caller {
     public Optional<Set<Scope>> tokenScopes() {
         Object scopes = request.getAttribute(TOKEN_SCOPES);
         return scopes instanceof Set<?> set ? Optional.of(Set.copyOf((Set<Scope>) set)) : Optional.empty();
+    }
+
+    /** The id of the token this request came with, if it came with one. */
+    public Optional<String> tokenId() {
+        return Optional.ofNullable((String) request.getAttribute(TOKEN_ID));
     }
 
     /** Whether this caller is that person. */

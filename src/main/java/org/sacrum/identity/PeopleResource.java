@@ -196,6 +196,7 @@ public class PeopleResource {
         if (!caller.is(owner)) {
             throw impersonation();
         }
+        TokenScopes.checkManage(caller.tokenScopes());
         valid(request);
         Set<Scope> scopes = request.scopes().stream().map(s -> Scope.byId(s).orElseThrow())
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Scope.class)));
@@ -209,7 +210,7 @@ public class PeopleResource {
     }
 
     public Response revokeToken(Person owner, String id) {
-        if (caller.is(owner)) {
+        if (caller.is(owner) && !caller.tokenId().filter(id::equals).isPresent()) { // any token may revoke itself: signing out
             TokenScopes.checkManage(caller.tokenScopes());
         }
         ApiToken token = tokens.byId(id).filter(t -> t.personId().equals(owner.id()))

@@ -75,13 +75,15 @@ public class SacrumAuthenticationMechanism implements HttpAuthenticationMechanis
         return refuse(response, 401, failure, 0);
     }
 
-    /** Moves the token's scopes from its groups to a request attribute, where {@link Caller#tokenScopes()} finds them. */
+    /** Moves the token's scopes and id from its groups to request attributes, where {@link Caller} finds them. */
     private static CredentialValidationResult withoutScopes(CredentialValidationResult result, HttpServletRequest request) {
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
         Set<String> groups = new HashSet<>();
         for (String group : result.getCallerGroups()) {
             if (group.startsWith(TokenIdentityStore.SCOPE_GROUP)) {
                 Scope.byId(group.substring(TokenIdentityStore.SCOPE_GROUP.length())).ifPresent(scopes::add);
+            } else if (group.startsWith(TokenIdentityStore.ID_GROUP)) {
+                request.setAttribute(Caller.TOKEN_ID, group.substring(TokenIdentityStore.ID_GROUP.length()));
             } else {
                 groups.add(group);
             }

@@ -14,6 +14,8 @@ import java.util.Set;
 public class TokenIdentityStore implements IdentityStore {
     /** The token's scopes travel as groups with this prefix; the authentication mechanism takes them off again. */
     static final String SCOPE_GROUP = "scope:";
+    /** Likewise the token's id, so that a token may always revoke itself (signing out). */
+    static final String ID_GROUP = "token:";
 
     @Inject
     TokenService tokens;
@@ -30,6 +32,7 @@ public class TokenIdentityStore implements IdentityStore {
                     roles.retainAll(p.roles());
                     Set<String> groups = PasswordIdentityStore.groups(p.roles(), roles);
                     t.scopes().forEach(s -> groups.add(SCOPE_GROUP + s.id()));
+                    groups.add(ID_GROUP + t.id());
                     return new CredentialValidationResult(p.username(), groups);
                 }))
                 .orElse(CredentialValidationResult.INVALID_RESULT);

@@ -50,12 +50,15 @@ class IdentityIT extends SacrumIT {
                 new Call("GET", p, Set.of("admin")),
                 new Call("PUT", p + "/roles/author", Set.of("admin")),
                 new Call("DELETE", p + "/roles/author", Set.of("admin")),
-                new Call("POST", p + "/tokens", Set.of("admin")),
+                new Call("POST", p + "/tokens", Set.of()),
+                new Call("POST", p + "/disable", Set.of("admin")),
+                new Call("POST", p + "/enable", Set.of("admin")),
+                new Call("PUT", p + "/password", Set.of("admin")),
                 new Call("DELETE", p + "/tokens/no-such-token", Set.of("admin")),
                 new Call("GET", "/api/manage/me", READERS),
                 new Call("PUT", "/api/manage/me/password", READERS),
-                new Call("POST", "/api/manage/me/tokens", READERS),
-                new Call("DELETE", "/api/manage/me/tokens/no-such-token", READERS),
+                new Call("POST", "/api/manage/me/tokens", Set.of("admin")),
+                new Call("DELETE", "/api/manage/me/tokens/no-such-token", Set.of("admin")),
                 new Call("GET", "/api/v1/exercises/no-such-entry?preview=true", READERS));
     }
 
@@ -68,6 +71,9 @@ class IdentityIT extends SacrumIT {
         callers.put("clinician", team.clinician.api());
         callers.put("publisher", team.publisher.api());
         callers.put("admin", team.admin);
+        Team.Member roleless = team.member("roleless", "Rory Roleless", "author", null);
+        assertEquals(200, team.admin.call("DELETE", "/api/manage/people/" + roleless.username() + "/roles/author", null, null).status());
+        callers.put("no role", roleless.withPassword());
 
         StringBuilder table = new StringBuilder("| endpoint | " + String.join(" | ", callers.keySet()) + " |\n|---|"
                 + "---|".repeat(callers.size()) + "\n");
@@ -80,7 +86,9 @@ class IdentityIT extends SacrumIT {
                 Api.Reply reply = api.call(call.method(), call.path(), body, null);
                 boolean allowed = call.allowed().contains(who);
                 int expectedRefusal = who.equals("anonymous") ? 401 : 403;
-                boolean ok = allowed ? reply.status() != 401 && reply.status() != 403 : reply.status() == expectedRefusal;
+                boolean refused = reply.status() == expectedRefusal
+                        || who.equals("no role") && call.path().startsWith("/api/v1/") && reply.status() == 401;
+                boolean ok = allowed ? reply.status() != 401 && reply.status() != 403 : refused;
                 if (!ok) {
                     wrong.add(call.method() + " " + call.path() + " as " + who + " -> " + reply);
                 }
@@ -195,5 +203,214 @@ class IdentityIT extends SacrumIT {
         assertTrue(all.toString().contains(person.username() + " +publisher"), "grant audited");
         assertTrue(all.toString().contains(person.username() + " -publisher"), "revoke audited");
         assertTrue(all.toString().contains("\"person-create\""), "creation audited");
+    }
+
+    /** The whole audit log as text, read a page at a time. */
+    private static String auditLog() {
+        StringBuilder all = new StringBuilder();
+        String page = "/api/manage/audit?after=0&limit=1000";
+        for (int i = 0; i < 50; i++) {
+            JsonObject log = team.admin.get(page).json();
+            if (log.getJsonArray("items").isEmpty()) {
+                break;
+            }
+            all.append(log.getJsonArray("items"));
+            page = log.getString("next") + "&limit=1000";
+        }
+        return all.toString();
+    }
+
+    private static List<String> rules(Api.Reply reply) {
+        return reply.json().getJsonArray("violations").getValuesAs(JsonObject.class).stream().map(v -> v.getString("rule")).toList();
+    }
+
+    private static JsonObject tokenRequest(String... scopes) {
+        var list = Json.createArrayBuilder();
+        for (String scope : scopes) {
+            list.add(scope);
+        }
+        return Json.createObjectBuilder().add("name", "minted").add("scopes", list).add("expiresInDays", 1).build();
+    }
+
+    private static final String EVERY_SCOPE = "read write review publish admin";
+
+    @Test
+    void aReadTokenNeitherMintsTokensNorRevokesThem() {
+        Team.Member owner = team.member("minter", "Mia Minter", "author", null);
+        Api readOnly = team.anonymous.withToken(team.token(owner.username(), "read"));
+        Api.Reply minted = readOnly.post("/api/manage/me/tokens", tokenRequest(EVERY_SCOPE.split(" ")));
+        assertEquals(403, minted.status(), minted.toString());
+        assertEquals("application/problem+json", minted.mediaType());
+        assertEquals(List.of("token-management-scope"), rules(minted));
+        assertEquals(403, readOnly.post("/api/manage/me/tokens", tokenRequest("read")).status(), "not even an equal one");
+
+        String otherId = owner.withPassword().get("/api/manage/me").json().getJsonArray("tokens").getJsonObject(0).getString("id");
+        Api.Reply revoked = readOnly.call("DELETE", "/api/manage/me/tokens/" + otherId, null, null);
+        assertEquals(403, revoked.status(), revoked.toString());
+        assertEquals(200, owner.api().get("/api/manage/me").status(), "the owner's other token still works");
+
+        String ownId = readOnly.get("/api/manage/me").json().getJsonArray("tokens").getJsonObject(1).getString("id");
+        Api.Reply signedOut = readOnly.call("DELETE", "/api/manage/me/tokens/" + ownId, null, null);
+        assertEquals(200, signedOut.status(), "any token may revoke itself (the console signs out so): " + signedOut);
+        assertEquals(401, readOnly.get("/api/manage/me").status());
+    }
+
+    @Test
+    void aTokenWithTheAdminScopeIssuesOnlyNarrowerTokens() {
+        Team.Member owner = team.member("delegator", "Del Delegator", "author", null);
+        Api manager = team.anonymous.withToken(team.token(owner.username(), "read", "write", "admin"));
+        Api.Reply broader = manager.post("/api/manage/me/tokens", tokenRequest(EVERY_SCOPE.split(" ")));
+        assertEquals(403, broader.status(), broader.toString());
+        assertEquals(List.of("token-scope-subset"), rules(broader));
+        assertEquals("scopes", broader.json().getJsonArray("violations").getJsonObject(0).getString("field"));
+
+        Api.Reply narrower = manager.post("/api/manage/me/tokens", tokenRequest("read"));
+        assertEquals(201, narrower.status(), narrower.toString());
+        Api minted = team.anonymous.withToken(narrower.json().getString("token"));
+        assertEquals(403, minted.post("/api/manage/exercises", Samples.body(Samples.exercise(team.slug("minted")), null)).status(),
+                "a read token writes nothing");
+        Api.Reply revoked = manager.call("DELETE", "/api/manage/me/tokens/" + narrower.json().getString("id"), null, null);
+        assertEquals(200, revoked.status(), revoked.toString());
+        assertEquals(401, minted.get("/api/manage/me").status());
+    }
+
+    @Test
+    void adminsIssueTokensOnlyForThemselves() {
+        Team.Member victim = team.member("victim", "Vic Victim", "author", null);
+        Api.Reply forOther = team.admin.post("/api/manage/people/" + victim.username() + "/tokens", tokenRequest("read", "write"));
+        assertEquals(403, forOther.status(), forOther.toString());
+        assertEquals(List.of("no-impersonation"), rules(forOther));
+        assertFalse(victim.withPassword().get("/api/manage/me").text().contains("\"minted\""), "no token was made");
+
+        Api.Reply own = team.admin.post("/api/manage/people/admin/tokens", tokenRequest("read"));
+        assertEquals(201, own.status(), "an admin's own token: " + own);
+
+        String victimToken = victim.withPassword().get("/api/manage/me").json().getJsonArray("tokens").getJsonObject(0).getString("id");
+        Api.Reply revoked = team.admin.call("DELETE", "/api/manage/people/" + victim.username() + "/tokens/" + victimToken, null, null);
+        assertEquals(200, revoked.status(), "revoking someone's token stays allowed: " + revoked);
+        assertEquals(401, victim.api().get("/api/manage/me").status());
+    }
+
+    @Test
+    void passwordGuessesThroughATokenAreThrottled() {
+        Team.Member target = team.member("guessed", "Gail Guessed", "author", null);
+        for (int i = 0; i < 5; i++) {
+            Api.Reply wrong = target.api().call("PUT", "/api/manage/me/password",
+                    "{\"currentPassword\": \"guess number " + i + "\", \"newPassword\": \"a brand new passphrase\"}", null);
+            assertEquals(422, wrong.status(), wrong.toString());
+        }
+        Api.Reply locked = target.api().call("PUT", "/api/manage/me/password",
+                "{\"currentPassword\": \"" + Team.PASSWORD + "\", \"newPassword\": \"a brand new passphrase\"}", null);
+        assertEquals(429, locked.status(), "even the right password waits: " + locked);
+        assertEquals("application/problem+json", locked.mediaType());
+        assertNotNull(locked.header("Retry-After"));
+        assertEquals(429, target.withPassword().get("/api/manage/me").status(), "one throttle for sign-in and re-entry");
+    }
+
+    @Test
+    void approvalPasswordGuessesAreThrottled() {
+        Team.Member signer = team.member("signer", "Dr Sid Signer", "clinician", "Midwife");
+        String slug = team.slug("throttled-approval");
+        team.create("conditions", Samples.condition(slug));
+        assertEquals(200, team.author.api().post(Team.path("conditions", slug) + "/submit", null).status());
+        JsonObject entry = team.author.api().get(Team.path("conditions", slug)).json();
+        JsonObject good = team.approval(entry, signer);
+        for (int i = 0; i < 5; i++) {
+            Api.Reply wrong = signer.api().post(Team.path("conditions", slug) + "/approve",
+                    Json.createObjectBuilder(good).add("password", "guess number " + i).build());
+            assertEquals(422, wrong.status(), wrong.toString());
+            assertTrue(rules(wrong).contains("signer-reauthenticated"), wrong.toString());
+        }
+        Api.Reply locked = signer.api().post(Team.path("conditions", slug) + "/approve", good);
+        assertEquals(429, locked.status(), "the right password waits too: " + locked);
+        assertNotNull(locked.header("Retry-After"));
+        assertEquals("in-review", team.author.api().get(Team.path("conditions", slug)).json().getString("state"));
+        assertEquals(429, signer.withPassword().get("/api/manage/me").status());
+    }
+
+    @Test
+    void aDisabledAccountStopsAtOnceAndComesBack() {
+        Team.Member person = team.member("leaver", "Lee Leaver", "author", null);
+        String slug = team.slug("leaver-draft");
+        team.create("warnings", Samples.warning(slug));
+        String preview = "/api/v1/warnings/" + slug + "?preview=true";
+        assertEquals(200, person.api().get(preview).status());
+
+        Api.Reply disabled = team.admin.post("/api/manage/people/" + person.username() + "/disable", null);
+        assertEquals(200, disabled.status(), disabled.toString());
+        assertFalse(disabled.json().getBoolean("active"));
+        assertEquals(401, person.withPassword().get("/api/manage/me").status(), "password refused");
+        assertEquals(401, person.api().get("/api/manage/me").status(), "token refused at once");
+        assertEquals(401, person.api().get(preview).status(), "no preview of drafts");
+        assertEquals(401, person.withPassword().post("/api/manage/me/tokens", tokenRequest("read")).status(), "no new tokens");
+
+        Api.Reply enabled = team.admin.post("/api/manage/people/" + person.username() + "/enable", null);
+        assertEquals(200, enabled.status(), enabled.toString());
+        assertEquals(200, person.api().get("/api/manage/me").status());
+        String log = auditLog();
+        assertTrue(log.contains("\"person-disable\""), "disable audited");
+        assertTrue(log.contains("\"person-enable\""), "enable audited");
+    }
+
+    @Test
+    void aPersonWithNoRoleHasNoManagementAccess() {
+        Team.Member person = team.member("demoted", "Dee Demoted", "author", null);
+        String slug = team.slug("demoted-draft");
+        team.create("warnings", Samples.warning(slug));
+        assertEquals(200, team.admin.call("DELETE", "/api/manage/people/" + person.username() + "/roles/author", null, null).status());
+        assertEquals(403, person.withPassword().get("/api/manage/me").status());
+        assertEquals(403, person.api().get("/api/manage/warnings/" + slug).status(), "no drafts through a token");
+        assertEquals(403, person.withPassword().post("/api/manage/me/tokens", tokenRequest("read")).status());
+        assertNotEquals(200, person.api().get("/api/v1/warnings/" + slug + "?preview=true").status(), "no preview");
+    }
+
+    @Test
+    void theLastActiveAdminStays() {
+        Api.Reply drop = team.admin.call("DELETE", "/api/manage/people/admin/roles/admin", null, null);
+        assertEquals(409, drop.status(), drop.toString());
+        assertEquals(List.of("last-active-admin"), rules(drop));
+        Api.Reply disable = team.admin.post("/api/manage/people/admin/disable", null);
+        assertEquals(409, disable.status(), disable.toString());
+        assertEquals(200, team.admin.get("/api/manage/people").status(), "admin access kept");
+
+        Team.Member second = team.member("deputy", "Dot Deputy", "author", null);
+        assertEquals(200, team.admin.call("PUT", "/api/manage/people/" + second.username() + "/roles/admin", null, null).status());
+        assertEquals(200, team.admin.post("/api/manage/people/" + second.username() + "/disable", null).status(),
+                "another admin may go while one stays");
+        assertEquals(200, team.admin.call("DELETE", "/api/manage/people/" + second.username() + "/roles/admin", null, null).status());
+    }
+
+    @Test
+    void weakPasswordsAreRefusedWhereverOneIsSet() {
+        Api.Reply created = team.admin.post("/api/manage/people", Json.createObjectBuilder().add("username", "weak-" + team.suffix)
+                .add("displayName", "Will Weak").add("password", "password1234").add("roles", Json.createArrayBuilder().add("author")).build());
+        assertEquals(422, created.status(), created.toString());
+        JsonObject violation = created.json().getJsonArray("violations").getJsonObject(0);
+        assertEquals("password", violation.getString("field"));
+        assertEquals("password-strength", violation.getString("rule"));
+
+        Team.Member person = team.member("strong", "Stu Strong", "author", null);
+        Api.Reply changed = person.withPassword().call("PUT", "/api/manage/me/password",
+                "{\"currentPassword\": \"" + Team.PASSWORD + "\", \"newPassword\": \"aaaaaaaaaaaa\"}", null);
+        assertEquals(422, changed.status(), changed.toString());
+        assertEquals("newPassword", changed.json().getJsonArray("violations").getJsonObject(0).getString("field"));
+        assertEquals(List.of("password-strength"), rules(changed));
+
+        String reset = "/api/manage/people/" + person.username() + "/password";
+        assertEquals(422, team.admin.call("PUT", reset, "{\"newPassword\": \"qwerty123456\"}", null).status());
+        Api.Reply done = team.admin.call("PUT", reset, "{\"newPassword\": \"a fresh start for stu\"}", null);
+        assertEquals(204, done.status(), done.toString());
+        assertEquals(200, team.anonymous.as(person.username(), "a fresh start for stu").get("/api/manage/me").status());
+        assertTrue(auditLog().contains(person.username()) && auditLog().contains("\"password-reset\""), "reset audited");
+    }
+
+    @Test
+    void changingThePasswordCanRevokeEveryToken() {
+        Team.Member person = team.member("revoker", "Rae Revoker", "author", null);
+        Api.Reply changed = person.withPassword().call("PUT", "/api/manage/me/password",
+                "{\"currentPassword\": \"" + Team.PASSWORD + "\", \"newPassword\": \"a brand new passphrase\", \"revokeTokens\": true}", null);
+        assertEquals(204, changed.status(), changed.toString());
+        assertEquals(401, person.api().get("/api/manage/me").status(), "the old token is revoked");
+        assertTrue(auditLog().contains(person.username() + " 1 token(s)"), "revocation audited");
     }
 }

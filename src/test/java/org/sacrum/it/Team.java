@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * People for a test class, created through the admin API with unique names: an author, two clinicians,
- * a publisher and a person with every editorial role. Each signs in with a personal token.
+ * a publisher and a person with every editorial role. Each signs in with a personal token they issued themselves.
  */
 public final class Team {
     public static final String PASSWORD = "correct horse battery staple";
@@ -52,13 +52,14 @@ public final class Team {
         return new Member(username, displayName, anonymous.withToken(token));
     }
 
+    /** A token the person (signed in with {@link #PASSWORD}) issues for themselves: admins issue tokens to nobody else. */
     public String token(String username, String... scopes) {
         var list = Json.createArrayBuilder();
         for (String s : scopes) {
             list.add(s);
         }
         JsonObject request = Json.createObjectBuilder().add("name", "tests").add("scopes", list).add("expiresInDays", 1).build();
-        Api.Reply issued = admin.post("/api/manage/people/" + username + "/tokens", request);
+        Api.Reply issued = anonymous.as(username, PASSWORD).post("/api/manage/me/tokens", request);
         assertEquals(201, issued.status(), issued.toString());
         return issued.json().getString("token");
     }
