@@ -4,8 +4,10 @@ import org.passay.DictionaryRule;
 import org.passay.EnglishSequenceData;
 import org.passay.IllegalSequenceRule;
 import org.passay.LengthRule;
+import org.passay.MessageResolver;
 import org.passay.PasswordData;
 import org.passay.PasswordValidator;
+import org.passay.PropertiesMessageResolver;
 import org.passay.RepeatCharacterRegexRule;
 import org.passay.Rule;
 import org.passay.RuleResult;
@@ -24,6 +26,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Properties;
 
 /**
  * Refuses weak passwords wherever one is set: 12 to 200 characters, not one of 30,000 common passwords (the list
@@ -59,7 +62,7 @@ public final class PasswordStrength {
 
     private static PasswordValidator validator() {
         DictionaryRule common = new DictionaryRule(new WordListDictionary(commonPasswords()));
-        return new PasswordValidator(
+        return new PasswordValidator(messages(),
                 new LengthRule(12, 200),
                 common,
                 stripped(common),
@@ -68,6 +71,16 @@ public final class PasswordStrength {
                 new IllegalSequenceRule(EnglishSequenceData.Numerical, 5, false),
                 new IllegalSequenceRule(EnglishSequenceData.USQwerty, 5, false),
                 new UsernameRule(true, true));
+    }
+
+    /** Passay's messages, except those that would echo the password itself back. */
+    private static MessageResolver messages() {
+        Properties messages = new Properties();
+        messages.putAll(PropertiesMessageResolver.getDefaultProperties());
+        messages.setProperty("ILLEGAL_WORD", "Password is a commonly used password, or one with only digits or symbols added.");
+        messages.setProperty("ILLEGAL_WORD_REVERSED", "Password is a commonly used password reversed.");
+        messages.setProperty("ILLEGAL_REPEATED_CHARS", "Password repeats a character %1$s or more times in a row.");
+        return new PropertiesMessageResolver(messages);
     }
 
     /** The dictionary rule applied to the password without the digits, symbols and spaces at either end. */

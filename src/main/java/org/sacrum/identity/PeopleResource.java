@@ -188,7 +188,13 @@ public class PeopleResource {
     }
 
     private void revokeAll(Person person) {
-        long revoked = tokens.of(person).stream().filter(t -> t.revokedAt() == null).peek(ApiToken::revoke).count();
+        int revoked = 0;
+        for (ApiToken token : tokens.of(person)) {
+            if (token.revokedAt() == null) {
+                token.revoke();
+                revoked++;
+            }
+        }
         audit.record(caller.person().username(), "token-revoke-all", person.username() + " " + revoked + " token(s)");
     }
 

@@ -48,6 +48,8 @@ class PasswordStrengthTest {
         assertEquals(422, e.problem().status());
         assertEquals("newPassword", e.problem().violations().get(0).field());
         assertEquals("password-strength", e.problem().violations().get(0).rule());
-        assertTrue(e.problem().violations().get(0).message().contains("dictionary"), e.problem().violations().get(0).message());
+        String reasons = e.problem().violations().get(0).message();
+        assertTrue(reasons.contains("commonly used"), reasons);
+        assertFalse(reasons.contains("password1234"), "the password is not echoed back: " + reasons);
     }
 }
