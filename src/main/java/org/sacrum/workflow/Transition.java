@@ -40,10 +40,26 @@ public record Transition(
         boolean signerReauthenticated,
         @NotNull(groups = Groups.ChangeRequest.class) @Valid ChangeRequest changeRequest,
         Integer publishedRevision,
-        LocalDate today) {
+        LocalDate today,
+        List<Authorship> unreviewedAuthors) {
+
+    /** A transition that needs no authorship facts (everything but a review). */
+    public Transition(Action action, State from, Actor actor, RevisionFacts latest, Content content, List<String> brokenLinks,
+                      List<String> unpublishedWarnings, ApprovalFacts approval, ApprovalRequest approvalRequest,
+                      boolean signerReauthenticated, ChangeRequest changeRequest, Integer publishedRevision, LocalDate today) {
+        this(action, from, actor, latest, content, brokenLinks, unpublishedWarnings, approval, approvalRequest, signerReauthenticated,
+                changeRequest, publishedRevision, today, List.of());
+    }
 
     /** The revision the transition is about. */
     public record RevisionFacts(int number, String contentHash, String authorId) {
+    }
+
+    /**
+     * Someone who wrote content of a revision made since the entry's last approval (or since creation): the revision's
+     * author, and for a restore also whoever wrote the restored revision.
+     */
+    public record Authorship(int revision, String personId) {
     }
 
     /** The approval the entry currently carries, if any. */

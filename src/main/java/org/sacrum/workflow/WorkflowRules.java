@@ -5,6 +5,8 @@ import org.sacrum.platform.RuleCode;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.function.Predicate;
 
 /**
@@ -20,8 +22,9 @@ public enum WorkflowRules implements RuleCode {
             t -> t.brokenLinks() == null || t.brokenLinks().isEmpty()),
     REVIEWER_IS_CLINICIAN("reviewer-is-clinician", "", "only a clinician with a recorded profession and registration may review",
             t -> t.actor().has(Role.CLINICIAN) && t.actor().credential() != null),
-    REVIEWER_NOT_AUTHOR("reviewer-not-author", "", "the author of a revision cannot review it",
-            t -> t.latest() == null || !t.latest().authorId().equals(t.actor().personId())),
+    REVIEWER_NOT_AUTHOR("reviewer-not-author", "",
+            "nobody who wrote a revision since the last approval (or since creation) may review the entry",
+            t -> ownRevisions(t).isEmpty()),
     APPROVAL_NAMES_REVISION("approval-names-revision", "approvalRequest",
             "the approval must name the entry's latest revision and its content hash; the entry has changed since",
             t -> t.approvalRequest() == null || t.approvalRequest().revision() == null
@@ -75,8 +78,11 @@ public enum WorkflowRules implements RuleCode {
         return message;
     }
 
-    /** The message, naming the offending links where the rule is about links (slugs only: safe to interpolate). */
+    /** The message, naming the offending links (slugs only: safe to interpolate) or the reviewer's own revisions. */
     String messageFor(Transition t) {
+        if (this == REVIEWER_NOT_AUTHOR) { // numbers only: safe to interpolate
+            return message + "; you wrote revision(s) " + ownRevisions(t).stream().map(String::valueOf).collect(Collectors.joining(", "));
+        }
         List<String> named = switch (this) {
             case LINKS_RESOLVE -> t.brokenLinks();
             case LINKED_WARNINGS_PUBLISHED -> t.unpublishedWarnings();
@@ -84,6 +90,19 @@ public enum WorkflowRules implements RuleCode {
         };
         List<String> safe = named == null ? List.of() : named.stream().filter(s -> s.matches("[a-z0-9:-]+")).toList();
         return safe.isEmpty() ? message : message + ": " + String.join(", ", safe);
+    }
+
+    /** The revisions under review that the actor wrote (or wrote the restored content of), in order. */
+    static List<Integer> ownRevisions(Transition t) {
+        TreeSet<Integer> own = new TreeSet<>();
+        if (t.latest() != null && t.latest().authorId().equals(t.actor().personId())) {
+            own.add(t.latest().number());
+        }
+        if (t.unreviewedAuthors() != null) {
+            t.unreviewedAuthors().stream().filter(a -> a.personId().equals(t.actor().personId()))
+                    .forEach(a -> own.add(a.revision()));
+        }
+        return List.copyOf(own);
     }
 
     boolean holds(Transition transition) {

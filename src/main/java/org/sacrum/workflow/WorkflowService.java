@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.validation.groups.Default;
@@ -27,10 +28,13 @@ import org.sacrum.platform.Violations;
 import org.sacrum.revision.Revision;
 import org.sacrum.revision.RevisionStore;
 
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -68,15 +72,38 @@ public class WorkflowService {
         Content content = accepted.content();
         EntryRef ref = new EntryRef(type, content.slug(), content.locale());
         if (entries.find(ref).isPresent()) {
-            throw ProblemException.conflict("slug-taken", "There is already a " + ref + ".",
-                    List.of(new Violation("content.slug", "slug-unique", "is already used by another " + type.id())));
+            throw slugTaken(ref);
         }
         Entry entry = new Entry(type, content.slug(), content.locale(), sample);
         check(new Transition(Action.EDIT, State.DRAFT, Actor.of(author), null, null, null, null, null, null, false, null, null, today()));
         em.persist(entry);
+        try {
+            em.flush(); // a concurrent create of the same slug fails here, on the unique key, rather than as a 500 at commit
+        } catch (PersistenceException e) {
+            if (violatesUniqueKey(e, "entry_slug_unique")) {
+                throw slugTaken(ref);
+            }
+            throw e;
+        }
         Revision first = revisions.append(entry, accepted.canonicalJson(), accepted.contentHash(), author.id(), changeNote, null);
         audit.record(author.username(), "create", entry, first.number(), null, entry.state().id(), changeNote);
         return entry;
+    }
+
+    private static ProblemException slugTaken(EntryRef ref) {
+        return ProblemException.conflict("slug-taken", "There is already a " + ref + ".",
+                List.of(new Violation("content.slug", "slug-unique", "is already used by another " + ref.type().id())));
+    }
+
+    /** Whether the failure is a unique violation (SQLSTATE 23505 on H2 and PostgreSQL) of this one named key. */
+    static boolean violatesUniqueKey(Throwable thrown, String key) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState()) && sql.getMessage() != null
+                    && sql.getMessage().toLowerCase(Locale.ROOT).contains(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Saves new content as a new draft revision; an unchanged body changes nothing. Any edit voids the approval. */
@@ -216,7 +243,30 @@ public class WorkflowService {
                 new Transition.RevisionFacts(latest.number(), latest.contentHash(), latest.authorId()), content, broken,
                 unpublishedWarnings,
                 approval == null ? null : new Transition.ApprovalFacts(approval.revisionNumber(), approval.contentHash(), approval.nextReviewDue()),
-                approvalRequest, reauthenticated, changeRequest, entry.publishedRevision(), today());
+                approvalRequest, reauthenticated, changeRequest, entry.publishedRevision(), today(),
+                action == Action.APPROVE || action == Action.REQUEST_CHANGES ? unreviewedAuthors(entry) : List.of());
+    }
+
+    /**
+     * Who wrote each revision since the entry's last approval (every revision when never approved). A restore counts
+     * its restorer and whoever wrote the restored content (followed back through earlier restores).
+     */
+    private List<Transition.Authorship> unreviewedAuthors(Entry entry) {
+        Integer lastApproved = em.createQuery("SELECT MAX(a.revisionNumber) FROM Approval a WHERE a.entryId = :entry", Integer.class)
+                .setParameter("entry", entry.id()).getSingleResult();
+        Map<Integer, Revision> all = new HashMap<>();
+        revisions.of(entry).forEach(r -> all.put(r.number(), r));
+        List<Transition.Authorship> authors = new ArrayList<>();
+        for (Revision r : all.values()) {
+            if (lastApproved != null && r.number() <= lastApproved) {
+                continue;
+            }
+            authors.add(new Transition.Authorship(r.number(), r.authorId()));
+            for (Revision from = all.get(r.restoredFrom()); from != null; from = all.get(from.restoredFrom())) {
+                authors.add(new Transition.Authorship(r.number(), from.authorId()));
+            }
+        }
+        return authors;
     }
 
     private List<String> brokenLinks(Entry entry, Content content) {

@@ -78,6 +78,18 @@ final class RunScript implements AutoCloseable {
         return null;
     }
 
+    /**
+     * Kills the server with SIGKILL, as a power cut would: no shutdown hook, no commit of anything in flight.
+     * run.sh execs java, so the script's process is the JVM; descendants are killed too in case that changes.
+     */
+    void kill() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            fail("Payara Micro survived SIGKILL");
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {

@@ -217,6 +217,62 @@ class WorkflowIT extends SacrumIT {
         assertEquals(200, team.approve("conditions", slug, team.clinician2).status());
     }
 
+    /** A clinician who also holds the author role, signing in with a token. */
+    Team.Member clinicianWhoAlsoWrites(String name) {
+        Team.Member both = team.member(name, "Dr " + name, "clinician", "Obstetrician");
+        Api.Reply granted = team.admin.call("PUT", "/api/manage/people/" + both.username() + "/roles/author", null, null);
+        assertEquals(200, granted.status(), granted.toString());
+        String token = team.token(both.username(), "read", "write", "review");
+        return new Team.Member(both.username(), both.displayName(), team.anonymous.withToken(token));
+    }
+
+    Api.Reply editAs(Team.Member who, String plural, String slug, java.util.function.UnaryOperator<JsonObject> change) {
+        JsonObject current = who.api().get(path(plural, slug)).json();
+        Api.Reply edited = who.api().put(path(plural, slug), Samples.body(change.apply(current.getJsonObject("content")), null),
+                current.getString("etag"));
+        assertEquals(200, edited.status(), edited.toString());
+        return edited;
+    }
+
+    @Test
+    void nobodyWhoWroteAnyRevisionSinceTheLastApprovalMayApprove() {
+        Team.Member dual = clinicianWhoAlsoWrites("dual-writer");
+        String slug = team.slug("separation");
+        team.create("warnings", Samples.warning(slug));
+        editAs(dual, "warnings", slug, c -> Json.createObjectBuilder(c)
+                .add("symptomPattern", "Low back pain that comes and goes **every 5 minutes**.").build()); // revision 2
+        editAs(team.author, "warnings", slug, c -> Json.createObjectBuilder(c).add("title", "A plainer title " + slug).build()); // 3
+        assertEquals(200, team.author.api().post(path("warnings", slug) + "/submit", null).status());
+
+        Api.Reply approved = team.approve("warnings", slug, dual);
+        assertEquals(422, approved.status(), "approving revision 3 over one's own revision 2: " + approved);
+        assertEquals(Set.of("reviewer-not-author"), rules(approved));
+        assertTrue(approved.text().contains("you wrote revision(s) 2"), approved.text());
+        JsonObject comments = Json.createObjectBuilder().add("revision", 3).add("comments", Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("field", "title").add("comment", "Fine by me."))).build();
+        Api.Reply changes = dual.api().post(path("warnings", slug) + "/request-changes", comments);
+        assertEquals(422, changes.status(), changes.toString());
+        assertEquals(Set.of("reviewer-not-author"), rules(changes));
+        assertEquals(200, team.approve("warnings", slug, team.clinician).status());
+
+        // after that approval, another author restores the dual clinician's revision 2: its content is theirs again
+        String etag = team.author.api().get(path("warnings", slug)).json().getString("etag");
+        Api.Reply restored = team.author.api().call("POST", path("warnings", slug) + "/revisions/2/restore", null, Map.of("If-Match", etag));
+        assertEquals(200, restored.status(), restored.toString());
+        assertEquals(4, restored.json().getInt("latestRevision"));
+        assertEquals(200, team.author.api().post(path("warnings", slug) + "/submit", null).status());
+        Api.Reply afterRestore = team.approve("warnings", slug, dual);
+        assertEquals(422, afterRestore.status(), "approving a restore of one's own revision: " + afterRestore);
+        assertEquals(Set.of("reviewer-not-author"), rules(afterRestore));
+        assertTrue(afterRestore.text().contains("you wrote revision(s) 4"), afterRestore.text());
+        assertEquals(200, team.approve("warnings", slug, team.clinician2).status());
+
+        // once approved, what the dual clinician wrote before is reviewed: a later edit by someone else is theirs to review
+        editAs(team.author, "warnings", slug, c -> Json.createObjectBuilder(c).add("action", "Call your maternity unit now.").build());
+        assertEquals(200, team.author.api().post(path("warnings", slug) + "/submit", null).status());
+        assertEquals(200, team.approve("warnings", slug, dual).status());
+    }
+
     @Test
     void anyEditAfterApprovalVoidsItAndPublicationNeedsACurrentApproval() {
         String slug = team.slug("voided");
@@ -374,6 +430,41 @@ class WorkflowIT extends SacrumIT {
         assertEquals("in-review", audit.get(2).getString("from"));
         assertEquals("clinically-reviewed", audit.get(2).getString("to"));
         assertEquals(1, audit.get(3).getInt("revision"));
+    }
+
+    @Test
+    void parallelCreatesOfOneSlugGiveOneCreatedAndNineteenConflicts() throws Exception {
+        String slug = team.slug("parallel-create");
+        JsonObject body = Samples.body(Samples.condition(slug), "first");
+        int clients = 20;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<Future<Api.Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                replies.add(pool.submit(() -> {
+                    start.await();
+                    return team.author.api().post("/api/manage/conditions", body);
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Api.Reply> f : replies) {
+                Api.Reply reply = f.get();
+                statuses.add(reply.status());
+                if (reply.status() == 409) {
+                    assertEquals(Set.of("slug-unique"), rules(reply), reply.toString());
+                    assertEquals("slug-taken", reply.json().getString("type").replaceAll(".*[/:]", ""), reply.toString());
+                }
+            }
+            Map<Integer, Long> counts = statuses.stream().collect(Collectors.groupingBy(s -> s, Collectors.counting()));
+            assertEquals(Map.of(201, 1L, 409, (long) clients - 1), counts, "one created, the rest conflicts, no 500");
+        } finally {
+            pool.shutdown();
+        }
+        List<JsonObject> audit = team.author.api().get(path("conditions", slug) + "/audit").json().getJsonArray("items")
+                .getValuesAs(JsonObject.class);
+        assertEquals(List.of("create"), audit.stream().map(a -> a.getString("action")).toList(), "the losers left no trace");
     }
 
     @SafeVarargs

@@ -58,6 +58,43 @@ class WorkflowRulesTest {
         assertEquals(Set.of("reviewer-is-clinician"), rules(approve));
     }
 
+    static final Actor DUAL = new Actor("dual", "dana", "Dr Dana", Set.of(Role.CLINICIAN, Role.AUTHOR), "Midwife, HCPC 1", false);
+
+    static Transition approveBy(Actor actor, List<Transition.Authorship> unreviewed) {
+        ApprovalRequest request = new ApprovalRequest(3, "hash-3", "I reviewed this revision for accuracy.", actor.displayName(), "pw", null);
+        return new Transition(Action.APPROVE, State.IN_REVIEW, actor, LATEST, null, List.of(), List.of(), null, request, true, null,
+                null, TODAY, unreviewed);
+    }
+
+    static Transition requestChangesBy(Actor actor, List<Transition.Authorship> unreviewed) {
+        ChangeRequest request = new ChangeRequest(3, List.of(new ChangeRequest.FieldComment("title", "Please make the title plainer.")));
+        return new Transition(Action.REQUEST_CHANGES, State.IN_REVIEW, actor, LATEST, null, List.of(), List.of(), null, null, false,
+                request, null, TODAY, unreviewed);
+    }
+
+    @Test
+    void nobodyWhoWroteARevisionSinceTheLastApprovalMayReviewIt() {
+        // revision 2 by the dual-role clinician, revision 3 (the latest) by another author
+        List<Transition.Authorship> unreviewed = List.of(new Transition.Authorship(2, "dual"), new Transition.Authorship(3, "author-id"));
+        assertEquals(Set.of("reviewer-not-author"), rules(approveBy(DUAL, unreviewed)));
+        assertEquals(Set.of("reviewer-not-author"), rules(requestChangesBy(DUAL, unreviewed)));
+        Set<String> messages = Violations.of(VALIDATOR.validate(approveBy(DUAL, unreviewed), Default.class, Groups.Approval.class))
+                .stream().map(v -> v.message()).collect(Collectors.toSet());
+        assertEquals(Set.of("nobody who wrote a revision since the last approval (or since creation) may review the entry; "
+                + "you wrote revision(s) 2"), messages);
+
+        Actor other = new Actor("other", "olga", "Dr Olga", Set.of(Role.CLINICIAN), "Physiotherapist, HCPC 2", false);
+        assertEquals(Set.of(), rules(approveBy(other, unreviewed)), "a clinician who wrote nothing under review may approve");
+        assertEquals(Set.of(), rules(approveBy(DUAL, List.of(new Transition.Authorship(3, "author-id")))),
+                "what the clinician wrote before the last approval does not count");
+    }
+
+    @Test
+    void theAuthorOfTheLatestRevisionCannotReviewItWithoutFurtherFacts() {
+        Actor author = new Actor("author-id", "ada", "Dr Ada", Set.of(Role.CLINICIAN, Role.AUTHOR), "Midwife, HCPC 3", false);
+        assertEquals(Set.of("reviewer-not-author"), rules(approveBy(author, List.of())));
+    }
+
     @Test
     void everyStateTheWorkflowNamesIsAState() {
         for (Action action : Action.values()) {
