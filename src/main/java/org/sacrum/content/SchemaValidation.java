@@ -32,6 +32,7 @@ public final class SchemaValidation {
                             .regularExpressionFactory(SchemaValidation::boundedRegex).build())
                     .resourceLoaders(loaders -> loaders.add(new ClasspathResourceLoader(SchemaValidation.class::getClassLoader)))
                     .schemaIdResolvers(ids -> ids.mapPrefix(ID_PREFIX, "classpath:" + ContentModel.ROOT + "schemas/")));
+    static final int MAX_PATTERN_INPUT = 10_000;
     private static final Map<ContentType, Schema> SCHEMAS = new EnumMap<>(ContentType.class);
 
     static {
@@ -47,12 +48,16 @@ public final class SchemaValidation {
 
     /**
      * The JDK's regex engine recurses once per repetition of a group, so "a-a-a-…" 4,000 characters long overflows
-     * the stack on the slug pattern. A pattern that cannot be evaluated on a string counts as not matched; such a
-     * string breaks its field's maxLength anyway (no patterned field allows more than 2,000 characters).
+     * the stack on the slug pattern. A pattern that cannot be evaluated on a string (longer than
+     * {@value #MAX_PATTERN_INPUT} characters, or overflowing the stack) counts as not matched; such a string breaks its
+     * field's maxLength anyway (no patterned field allows more than 2,000 characters).
      */
     static RegularExpression boundedRegex(String regex) {
         RegularExpression jdk = JDKRegularExpressionFactory.getInstance().getRegularExpression(regex);
         return value -> {
+            if (value.length() > MAX_PATTERN_INPUT) {
+                return false;
+            }
             try {
                 return jdk.matches(value);
             } catch (StackOverflowError tooLong) {

@@ -43,9 +43,9 @@ class ContentPipelineTest {
 
     /** Issue #11: a 100,000-character slug overflowed the stack in the schema's pattern check (an HTML 500). */
     @ParameterizedTest
-    @ValueSource(strings = {"a-", "a", "-"})
-    void aHugeSlugIsA422NamingTheSlug(String unit) throws IOException {
-        String slug = unit.repeat(100_000 / unit.length());
+    @ValueSource(ints = {5_000, 9_999, 100_000})
+    void aHugeSlugIsA422NamingTheSlug(int length) throws IOException {
+        String slug = "a-".repeat(length / 2) + "a"; // the worst case of the slug pattern: one group repetition per 2 chars
         JsonObject content = Json.createObjectBuilder(seed("band-pull-apart.json")).add("slug", slug).build();
         Problem p = refused(ContentType.EXERCISE, body(content));
         assertEquals(422, p.status(), p.toString());
