@@ -8,6 +8,8 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
+import com.networknt.schema.regex.JDKRegularExpressionFactory;
+import com.networknt.schema.regex.RegularExpression;
 import com.networknt.schema.resource.ClasspathResourceLoader;
 import org.sacrum.platform.Violation;
 
@@ -26,9 +28,11 @@ public final class SchemaValidation {
     private static final String ID_PREFIX = "https://sacrum.dev/schemas/";
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
             builder -> builder
-                    .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build())
+                    .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true)
+                            .regularExpressionFactory(SchemaValidation::boundedRegex).build())
                     .resourceLoaders(loaders -> loaders.add(new ClasspathResourceLoader(SchemaValidation.class::getClassLoader)))
                     .schemaIdResolvers(ids -> ids.mapPrefix(ID_PREFIX, "classpath:" + ContentModel.ROOT + "schemas/")));
+    static final int MAX_PATTERN_INPUT = 10_000;
     private static final Map<ContentType, Schema> SCHEMAS = new EnumMap<>(ContentType.class);
 
     static {
@@ -40,6 +44,26 @@ public final class SchemaValidation {
     }
 
     private SchemaValidation() {
+    }
+
+    /**
+     * The JDK's regex engine recurses once per repetition of a group, so "a-a-a-…" 4,000 characters long overflows
+     * the stack on the slug pattern. A pattern that cannot be evaluated on a string (longer than
+     * {@value #MAX_PATTERN_INPUT} characters, or overflowing the stack) counts as not matched; such a string breaks its
+     * field's maxLength anyway (no patterned field allows more than 2,000 characters).
+     */
+    static RegularExpression boundedRegex(String regex) {
+        RegularExpression jdk = JDKRegularExpressionFactory.getInstance().getRegularExpression(regex);
+        return value -> {
+            if (value.length() > MAX_PATTERN_INPUT) {
+                return false;
+            }
+            try {
+                return jdk.matches(value);
+            } catch (StackOverflowError tooLong) {
+                return false;
+            }
+        };
     }
 
     /** Violations of a complete entry of this type. */

@@ -50,4 +50,8 @@ public class ProblemException extends RuntimeException {
     public static ProblemException forbidden(String detail) {
         return new ProblemException(Problem.of(403, "forbidden", "Forbidden", detail, null));
     }
+
+    public static ProblemException payloadTooLarge(String type, String detail, List<Violation> violations) {
+        return new ProblemException(Problem.of(413, type, "Content too large", detail, violations));
+    }
 }
