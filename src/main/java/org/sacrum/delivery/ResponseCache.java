@@ -54,7 +54,7 @@ public class ResponseCache {
     int sharedMaxEntries;
     /** ...each of at most this many bytes: larger responses are kept by the local level only. */
     @Inject
-    @ConfigProperty(name = "sacrum.cache.shared.max-entry-bytes", defaultValue = "131072")
+    @ConfigProperty(name = "sacrum.cache.shared.max-entry-bytes", defaultValue = "32768")
     int sharedMaxEntryBytes;
 
     private com.github.benmanes.caffeine.cache.Cache<String, Wire> local = LocalLevel.create(64L << 20, LOCAL_SECONDS);
