@@ -10,8 +10,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import org.sacrum.platform.RequestLog;
 
+import org.sacrum.content.ContentType;
+import org.sacrum.platform.ProblemException;
+
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,6 +32,7 @@ import java.util.Optional;
  */
 @WebFilter(urlPatterns = "/api/v1/*", asyncSupported = true)
 public class CachedDeliveryFilter extends HttpFilter {
+    private static final String PREFIX = "/api/v1/";
     @Inject
     ResponseCache cache;
 
@@ -34,16 +44,20 @@ public class CachedDeliveryFilter extends HttpFilter {
             DeliveryCors.answerPreflight(response);
             return;
         }
-        if (!"GET".equals(request.getMethod()) || request.getParameter("preview") != null) {
+        if (!"GET".equals(request.getMethod())) {
             chain.doFilter(request, response);
             return;
         }
         long started = System.nanoTime();
         String path = request.getRequestURI();
         String query = request.getQueryString();
-        String mediaType = JsonLd.requested(request.getParameter("format"), request.getHeader("Accept"))
-                ? JsonLd.MEDIA_TYPE : MediaType.APPLICATION_JSON;
-        Optional<Wire> hit = cache.wire(ResponseCache.key(path, query, mediaType));
+        Optional<Wire> hit;
+        try {
+            hit = key(path.substring(request.getContextPath().length()), request.getParameterMap(), request.getHeader("Accept"))
+                    .flatMap(cache::wire);
+        } catch (RuntimeException e) {
+            hit = Optional.empty(); // whatever went wrong here, JAX-RS answers the request (a problem, or rendered uncached)
+        }
         if (hit.isEmpty()) {
             chain.doFilter(request, response);
             return;
@@ -54,5 +68,41 @@ public class CachedDeliveryFilter extends HttpFilter {
         Principal caller = request.getUserPrincipal();
         RequestLog.record("GET", path, query, status, (System.nanoTime() - started) / 1000,
                 caller == null ? null : caller.getName());
+    }
+
+    /**
+     * The cache key {@link DeliveryResource} uses for this read (path within the application, decoded parameters),
+     * or empty when it is not a cacheable read: another path, a preview, or a query the resource refuses (so an
+     * unknown parameter gets its 400, never a cached answer).
+     */
+    static Optional<String> key(String path, Map<String, String[]> parameters, String accept) {
+        if (!path.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        String[] segments = path.substring(PREFIX.length()).split("/", -1);
+        if (segments.length > 2) {
+            return Optional.empty();
+        }
+        Optional<ContentType> type = ContentType.byPlural(segments[0]);
+        if (type.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, List<String>> params = new HashMap<>();
+        parameters.forEach((name, values) -> params.put(name, Arrays.asList(values)));
+        try {
+            if (segments.length == 1) {
+                return Optional.of(ResponseCache.key(type.get(), null, DeliveryQuery.parseList(type.get(), params).canonical(),
+                        MediaType.APPLICATION_JSON));
+            }
+            String slug = URLDecoder.decode(segments[1].replace("+", "%2B"), StandardCharsets.UTF_8);
+            DeliveryQuery query = DeliveryQuery.parseEntry(type.get(), params);
+            if (query.preview() || !ResponseCache.SLUG.matcher(slug).matches()) {
+                return Optional.empty();
+            }
+            String mediaType = query.jsonLd() || JsonLd.requested(null, accept) ? JsonLd.MEDIA_TYPE : MediaType.APPLICATION_JSON;
+            return Optional.of(ResponseCache.key(type.get(), slug, query.canonical(), mediaType));
+        } catch (ProblemException | IllegalArgumentException refused) {
+            return Optional.empty();
+        }
     }
 }

@@ -16,6 +16,7 @@ import org.sacrum.audit.AuditLog;
 import org.sacrum.content.ContentType;
 import org.sacrum.platform.ProblemException;
 import org.sacrum.platform.Violation;
+import org.sacrum.platform.WholeNumber;
 import org.sacrum.workflow.WorkflowService;
 
 import java.util.List;
@@ -33,7 +34,7 @@ public class ChangeFeedResource {
     AuditLog audit;
 
     @GET
-    public JsonObject changes(@QueryParam("since") @DefaultValue("0") String since, @QueryParam("limit") @DefaultValue("100") int limit) {
+    public JsonObject changes(@QueryParam("since") @DefaultValue("0") String since, @QueryParam("limit") String limitParam) {
         long cursor;
         try {
             cursor = Long.parseLong(since);
@@ -41,10 +42,7 @@ public class ChangeFeedResource {
             throw ProblemException.badRequest("invalid-query", "since must be a cursor from a previous response.",
                     List.of(new Violation("since", "cursor", "must be the 'next' value of a previous response, or 0")));
         }
-        if (limit < 1 || limit > 1000) {
-            throw ProblemException.badRequest("invalid-query", "limit must be between 1 and 1000.",
-                    List.of(new Violation("limit", "range", "must be between 1 and 1000")));
-        }
+        int limit = WholeNumber.parseInt("limit", limitParam, 100, 1, 1000);
         List<AuditEvent> events = audit.readActions(List.of(WorkflowService.CHANGE_PUBLISHED, WorkflowService.CHANGE_WITHDRAWN), cursor, limit);
         JsonArrayBuilder items = Json.createArrayBuilder();
         for (AuditEvent e : events) {

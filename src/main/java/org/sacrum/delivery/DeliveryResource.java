@@ -5,12 +5,10 @@ import jakarta.inject.Inject;
 import org.sacrum.platform.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -29,16 +27,10 @@ import org.sacrum.platform.ProblemException;
 import org.sacrum.platform.Violation;
 import org.sacrum.workflow.State;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The public delivery API: /api/v1/{exercises|conditions|warnings|podcast-episodes}[/{slug}].
@@ -49,13 +41,6 @@ import java.util.Set;
 @RequestScoped
 @Produces({MediaType.APPLICATION_JSON, JsonLd.MEDIA_TYPE})
 public class DeliveryResource {
-    static final Map<ContentType, Set<String>> FILTERS = Map.of(
-            ContentType.EXERCISE, Set.of("topic", "condition", "warning", "stage", "equipment", "region"),
-            ContentType.CONDITION, Set.of("topic", "condition", "warning"),
-            ContentType.WARNING, Set.of("topic", "condition", "stage", "urgency"),
-            ContentType.PODCAST_EPISODE, Set.of("topic", "condition"));
-    private static final Set<String> SORTS = Set.of("slug", "-slug", "published", "-published");
-
     @Inject
     DeliveryQueries queries;
     @Inject
@@ -68,65 +53,40 @@ public class DeliveryResource {
     ResponseCache cache;
     @Context
     UriInfo uri;
-
-    @QueryParam("locale")
-    @DefaultValue("en-GB")
-    String locale;
-    @QueryParam("preview")
-    @DefaultValue("false")
-    boolean preview;
-    @QueryParam("include")
-    String include;
-    @QueryParam("format")
-    String format;
     @Context
     HttpHeaders headers;
 
     @GET
     @Path("topics")
     public Response topics() {
+        if (!uri.getQueryParameters().isEmpty()) {
+            throw ProblemException.badRequest("invalid-query", "The topic list takes no parameters.",
+                    List.of(new Violation("", "unknown-parameter", "the topic list takes no query parameters")));
+        }
         return answer(Wire.of(rendered(Json.createObjectBuilder().add("items", ContentModel.topics()).build(), null,
                 MediaType.APPLICATION_JSON, "", -1)), null);
     }
 
     @GET
     @Path("{type}")
-    public Response list(@PathParam("type") String typeName, @QueryParam("q") String q,
-                         @QueryParam("sort") @DefaultValue("slug") String sort,
-                         @QueryParam("page") @DefaultValue("1") int page,
-                         @QueryParam("size") @DefaultValue("20") int size) {
+    public Response list(@PathParam("type") String typeName) {
         ContentType type = type(typeName);
-        List<Violation> bad = new ArrayList<>();
-        if (!SORTS.contains(sort)) {
-            bad.add(new Violation("sort", "one-of", "must be one of " + String.join(", ", SORTS)));
-        }
-        if (page < 1) {
-            bad.add(new Violation("page", "min", "must be 1 or more"));
-        }
-        if (size < 1 || size > 100) {
-            bad.add(new Violation("size", "range", "must be between 1 and 100"));
-        }
-        if (preview) {
-            bad.add(new Violation("preview", "detail-only", "preview is for one entry at a time: GET /api/v1/{type}/{slug}?preview=true"));
-        }
-        Map<String, List<String>> facets = facets(type, bad);
-        Set<ContentType> included = included(bad);
-        if (!bad.isEmpty()) {
-            throw ProblemException.badRequest("invalid-query", "The query breaks " + bad.size() + " rule(s).", bad);
-        }
-        String key = cacheKey(MediaType.APPLICATION_JSON);
+        DeliveryQuery query = DeliveryQuery.parseList(type, uri.getQueryParameters());
+        String key = ResponseCache.key(type, null, query.canonical(), MediaType.APPLICATION_JSON);
         Optional<Wire> cached = cache.wire(key);
         return cached.isPresent() ? answer(cached.get(), "hit")
-                : answer(cache.put(key, renderList(type, facets, q, sort, page, size, included)), "miss");
+                : answer(cache.put(key, renderList(query)), "miss");
     }
 
-    private ResponseCache.Cached renderList(ContentType type, Map<String, List<String>> facets, String q, String sort,
-                                            int page, int size, Set<ContentType> included) {
-        DeliveryQueries.Page result = queries.search(new DeliveryQueries.Filter(type, locale, facets, q), sort, (page - 1) * size, size);
+    private ResponseCache.Cached renderList(DeliveryQuery query) {
+        int page = query.page();
+        int size = query.size();
+        DeliveryQueries.Page result = queries.search(new DeliveryQueries.Filter(query.type(), query.locale(), query.facets(), query.q()),
+                query.sort(), (page - 1) * size, size);
         JsonArrayBuilder items = Json.createArrayBuilder();
         Instant newest = null;
         for (DeliveryQueries.Published p : result.items()) {
-            items.add(views.entry(p, false, included));
+            items.add(views.entry(p, false, query.included()));
             newest = newest == null || p.entry().publishedAt().isAfter(newest) ? p.entry().publishedAt() : newest;
         }
         long pages = (result.total() + size - 1) / size;
@@ -134,66 +94,60 @@ public class DeliveryResource {
                 .add("total", result.total()).add("pages", pages).build();
         List<String> links = new ArrayList<>();
         if (page < pages) {
-            links.add("<" + pageLink(page + 1) + ">; rel=\"next\"");
+            links.add("<" + query.pageLink(uri.getRequestUri().getRawPath(), page + 1) + ">; rel=\"next\"");
         }
         if (page > 1) {
-            links.add("<" + pageLink(page - 1) + ">; rel=\"prev\"");
+            links.add("<" + query.pageLink(uri.getRequestUri().getRawPath(), page - 1) + ">; rel=\"prev\"");
         }
         return rendered(body, newest, MediaType.APPLICATION_JSON, String.join(", ", links), result.total());
-    }
-
-    /** A relative link (RFC 8288 allows it): the cached response must not carry one caller's host or scheme to another. */
-    private String pageLink(int page) {
-        URI link = uri.getRequestUriBuilder().replaceQueryParam("page", page).build();
-        return link.getRawPath() + "?" + link.getRawQuery();
     }
 
     @GET
     @Path("{type}/{slug}")
     public Response get(@PathParam("type") String typeName, @PathParam("slug") String slug) {
         ContentType type = type(typeName);
-        List<Violation> bad = new ArrayList<>();
-        Set<ContentType> included = included(bad);
-        if (!bad.isEmpty()) {
-            throw ProblemException.badRequest("invalid-query", "The query breaks " + bad.size() + " rule(s).", bad);
-        }
-        if (preview && !caller.signedIn()) {
+        DeliveryQuery query = DeliveryQuery.parseEntry(type, uri.getQueryParameters());
+        if (query.preview() && !caller.signedIn()) {
             throw new ProblemException(Problem.of(401, "unauthenticated", "Unauthorized", "Previews need a signed-in caller.", null));
         }
-        boolean jsonLd = JsonLd.requested(format, headers.getHeaderString(HttpHeaders.ACCEPT));
+        if (!ResponseCache.SLUG.matcher(slug).matches()) {
+            throw notPublished(type, slug); // no such slug can exist: neither the database nor the cache is asked
+        }
+        boolean jsonLd = query.jsonLd() || JsonLd.requested(null, headers.getHeaderString(HttpHeaders.ACCEPT));
         String mediaType = jsonLd ? JsonLd.MEDIA_TYPE : MediaType.APPLICATION_JSON;
-        if (preview) {
-            return Response.ok(render(type, slug, true, included, jsonLd).body().toString(), mediaType)
+        if (query.preview()) {
+            JsonObject body = render(query, slug, true, jsonLd).body();
+            return Response.ok(jsonLd ? JsonLd.text(body) : body.toString(), mediaType)
                     .cacheControl(noStore()).header("X-Sacrum-Preview", "unreviewed").build();
         }
-        String key = cacheKey(mediaType);
+        String key = ResponseCache.key(type, slug, query.canonical(), mediaType);
         Optional<Wire> cached = cache.wire(key);
         if (cached.isPresent()) {
             return answer(cached.get(), "hit");
         }
-        Rendering rendering = render(type, slug, false, included, jsonLd);
+        Rendering rendering = render(query, slug, false, jsonLd);
         return answer(cache.put(key, rendered(rendering.body(), rendering.lastModified(), mediaType, "", -1)), "miss");
     }
 
     private record Rendering(JsonObject body, Instant lastModified) {
     }
 
-    private Rendering render(ContentType type, String slug, boolean latest, Set<ContentType> included, boolean jsonLd) {
-        Entry entry = entries.find(new EntryRef(type, slug, locale))
+    private Rendering render(DeliveryQuery query, String slug, boolean latest, boolean jsonLd) {
+        ContentType type = query.type();
+        Entry entry = entries.find(new EntryRef(type, slug, query.locale()))
                 .filter(e -> latest ? e.state() != State.ARCHIVED : e.publishedRevision() != null)
-                .orElseThrow(() -> ProblemException.notFound("No published " + type.id() + " '" + slug + "'."));
+                .orElseThrow(() -> notPublished(type, slug));
         DeliveryQueries.Published published = queries.load(List.of(entry.id()), latest).get(0);
-        JsonObject body = views.entry(published, latest, included);
+        JsonObject body = views.entry(published, latest, query.included());
         return new Rendering(jsonLd ? JsonLd.of(body) : body, entry.publishedAt());
     }
 
-    /** The cache key: the request's path and query, and the representation asked for. */
-    private String cacheKey(String mediaType) {
-        return ResponseCache.key(uri.getRequestUri().getRawPath(), uri.getRequestUri().getRawQuery(), mediaType);
+    private static ProblemException notPublished(ContentType type, String slug) {
+        return ProblemException.notFound("No published " + type.id() + " '" + (slug.length() > 100 ? slug.substring(0, 100) + "…" : slug) + "'.");
     }
 
     private static ResponseCache.Cached rendered(JsonObject body, Instant lastModified, String mediaType, String link, long total) {
-        String json = body.toString();
+        String json = JsonLd.MEDIA_TYPE.equals(mediaType) ? JsonLd.text(body) : body.toString();
         return new ResponseCache.Cached(ContentCodec.sha256(json).substring(0, 32), lastModified == null ? 0 : lastModified.toEpochMilli(),
                 mediaType, link, total, json);
     }
@@ -208,45 +162,9 @@ public class DeliveryResource {
         return (cacheStatus == null ? response : response.header("X-Sacrum-Cache", cacheStatus)).build();
     }
 
-    private Map<String, List<String>> facets(ContentType type, List<Violation> bad) {
-        Map<String, List<String>> facets = new LinkedHashMap<>();
-        Set<String> allowed = FILTERS.get(type);
-        for (String name : FacetIndex.NAMES) {
-            List<String> values = uri.getQueryParameters().get(name);
-            if (values == null) {
-                continue;
-            }
-            if (!allowed.contains(name)) {
-                bad.add(new Violation(name, "filter-not-supported", type.plural() + " can be filtered by " + String.join(", ", allowed.stream().sorted().toList())));
-                continue;
-            }
-            List<String> split = values.stream().flatMap(v -> Arrays.stream(v.split(","))).map(String::trim).filter(v -> !v.isEmpty())
-                    .flatMap(v -> name.equals("topic") ? ContentModel.topicWithDescendants(v).stream() : java.util.stream.Stream.of(v))
-                    .distinct().toList();
-            if (split.isEmpty() || split.size() > 20) {
-                bad.add(new Violation(name, "values", "give 1 to 20 comma-separated values"));
-            } else {
-                facets.put(name, split);
-            }
-        }
-        return facets;
-    }
-
-    private Set<ContentType> included(List<Violation> bad) {
-        Set<ContentType> types = EnumSet.noneOf(ContentType.class);
-        if (include == null || include.isBlank()) {
-            return types;
-        }
-        for (String name : include.split(",")) {
-            ContentType.byPlural(name.trim()).ifPresentOrElse(types::add,
-                    () -> bad.add(new Violation("include", "one-of", "'" + name.trim() + "' is not a content type; use exercises, conditions, warnings or podcast-episodes")));
-        }
-        return types;
-    }
-
     private static ContentType type(String name) {
         return ContentType.byPlural(name).orElseThrow(() -> ProblemException.notFound(
-                "No content type '" + name + "'; the types are exercises, conditions, warnings and podcast-episodes."));
+                "No content type '" + (name.length() > 40 ? name.substring(0, 40) + "…" : name) + "'; the types are exercises, conditions, warnings and podcast-episodes."));
     }
 
     private static CacheControl noStore() {

@@ -36,6 +36,28 @@ public final class JsonLd {
         return false;
     }
 
+    /**
+     * The JSON-LD as text safe to paste inside a page's {@code <script type="application/ld+json">}: '<', '>' and
+     * '&' (which occur only inside JSON strings) are written as unicode escapes, so a "</script>" in content cannot
+     * close the script element; U+2028 and U+2029 likewise, for scripts that parse it as JavaScript.
+     */
+    public static String text(JsonObject jsonLd) {
+        String json = jsonLd.toString();
+        StringBuilder safe = new StringBuilder(json.length() + 16);
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            switch (c) {
+                case '<' -> safe.append("\\u003c");
+                case '>' -> safe.append("\\u003e");
+                case '&' -> safe.append("\\u0026");
+                case '\u2028' -> safe.append("\\u2028");
+                case '\u2029' -> safe.append("\\u2029");
+                default -> safe.append(c);
+            }
+        }
+        return safe.toString();
+    }
+
     public static JsonObject of(JsonObject delivered) {
         JsonObject content = delivered.getJsonObject("content");
         JsonObject review = delivered.getJsonObject("review");

@@ -15,11 +15,16 @@ import org.sacrum.platform.SharedCaches;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.naming.NamingException;
-import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.sacrum.content.ContentType;
+
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /**
  * Published delivery responses, cached in two levels. JCache (Payara backs it with its Hazelcast data grid)
@@ -28,19 +33,31 @@ import java.util.logging.Logger;
  * the last few seconds in memory, because a data-grid read costs a thread hand-off that, on a small machine,
  * took most of a request's time. Clearing also tells every other member to drop its local copies
  * ({@link ClusterSignal}); without the data grid they age out within {@link #LOCAL_SECONDS} seconds, and
- * without JCache only the local level works.
+ * without JCache only the local level works. Both levels are bounded: the local one by bytes, the shared one by
+ * entry count and entry size, so no stream of distinct requests can fill the heap.
  */
 @ApplicationScoped
 public class ResponseCache {
     private static final Logger LOG = Logger.getLogger(ResponseCache.class.getName());
     static final String NAME = "sacrum-delivery";
     static final long LOCAL_SECONDS = 5;
-    private static final int LOCAL_MAX_ENTRIES = 20_000;
+    /** Slugs as content may have them (Texts.SLUG_PATTERN), bounded: any other slug is a 404 without a look-up. */
+    static final Pattern SLUG = Pattern.compile("^(?=.{1,200}$)[a-z0-9]+(-[a-z0-9]+)*$");
 
-    private record Local(Wire wire, long expiresAt) {
-    }
+    /** The byte bound of this instance's level (entries also expire {@link #LOCAL_SECONDS} s after they were written). */
+    @Inject
+    @ConfigProperty(name = "sacrum.cache.local.max-bytes", defaultValue = "67108864")
+    long localMaxBytes;
+    /** The shared level's bound: at most this many entries per member (Hazelcast on-heap caches bound entry counts only)... */
+    @Inject
+    @ConfigProperty(name = "sacrum.cache.shared.max-entries", defaultValue = "1000")
+    int sharedMaxEntries;
+    /** ...each of at most this many bytes: larger responses are kept by the local level only. */
+    @Inject
+    @ConfigProperty(name = "sacrum.cache.shared.max-entry-bytes", defaultValue = "32768")
+    int sharedMaxEntryBytes;
 
-    private final Map<String, Local> local = new ConcurrentHashMap<>();
+    private com.github.benmanes.caffeine.cache.Cache<String, Wire> local = LocalLevel.create(64L << 20, LOCAL_SECONDS);
 
     @Inject
     Instance<CacheManager> managers;
@@ -49,10 +66,12 @@ public class ResponseCache {
 
     private Cache<String, String> cache;
     private ClusterSignal signal;
+    /** When a shared-level operation last failed (System.nanoTime()), 0 if never: readiness reports it. */
+    private final AtomicLong failedAt = new AtomicLong();
 
-    /** The cache key: the request's raw path and query, and the representation asked for. */
-    public static String key(String rawPath, String rawQuery, String mediaType) {
-        return rawPath + "?" + (rawQuery == null ? "" : rawQuery) + "|" + mediaType;
+    /** The cache key of a delivery read: the entry or list, its canonical query ({@link DeliveryQuery#canonical()}) and the representation. */
+    public static String key(ContentType type, String slug, String canonicalQuery, String mediaType) {
+        return "v1/" + type.plural() + (slug == null ? "" : "/" + slug) + "?" + canonicalQuery + "|" + mediaType;
     }
 
     /** A cached response: what the client needs to answer a conditional request without recomputing. */
@@ -69,11 +88,13 @@ public class ResponseCache {
 
     @PostConstruct
     void connect() {
-        cache = SharedCaches.open(managers, NAME, java.time.Duration.ofMinutes(10)).orElse(null);
-        LOG.info(cache != null ? "Delivery responses are cached in JCache '" + NAME + "'."
+        local = LocalLevel.create(localMaxBytes, LOCAL_SECONDS);
+        cache = SharedCaches.open(managers, NAME, java.time.Duration.ofMinutes(10), sharedMaxEntries).orElse(null);
+        LOG.info(cache != null ? "Delivery responses are cached in JCache '" + NAME + "' (at most " + sharedMaxEntries
+                + " entries of at most " + sharedMaxEntryBytes + " bytes each) and locally (at most " + localMaxBytes + " bytes)."
                 : "No JCache available: delivery responses are cached by each instance for " + LOCAL_SECONDS + " s only.");
         try {
-            signal = ClusterSignal.join(local::clear);
+            signal = ClusterSignal.join(local::invalidateAll);
         } catch (NamingException | RuntimeException | LinkageError e) {
             signal = null;
             LOG.info("No data grid topic (" + e + "); other members' local copies age out within " + LOCAL_SECONDS + " s.");
@@ -87,34 +108,57 @@ public class ResponseCache {
         }
     }
 
-    /** The cached response ready to send: from this instance's memory, else from the data grid. */
+    /** The cached response ready to send: from this instance's memory, else from the data grid; empty when the data grid fails. */
     public Optional<Wire> wire(String key) {
-        Local hit = local.get(key);
-        if (hit != null && hit.expiresAt() - System.nanoTime() > 0) {
-            return Optional.of(hit.wire());
+        Wire hit = local.getIfPresent(key);
+        if (hit != null) {
+            return Optional.of(hit);
         }
-        String value = cache == null ? null : cache.get(key);
+        String value = shared(() -> cache.get(key));
         if (value == null) {
             return Optional.empty();
         }
-        return Optional.of(keepLocally(key, Cached.decode(value)));
+        Wire wire = Wire.of(Cached.decode(value));
+        local.put(key, wire);
+        return Optional.of(wire);
     }
 
     public Wire put(String key, Cached response) {
-        Wire wire = keepLocally(key, response);
+        Wire wire = Wire.of(response);
+        local.put(key, wire);
         if (cache != null) {
-            cache.put(key, response.encode());
+            String encoded = response.encode();
+            if (encoded.length() <= sharedMaxEntryBytes && encoded.getBytes(StandardCharsets.UTF_8).length <= sharedMaxEntryBytes) {
+                shared(() -> {
+                    cache.put(key, encoded);
+                    return null;
+                });
+            }
         }
         return wire;
     }
 
-    private Wire keepLocally(String key, Cached response) {
-        if (local.size() >= LOCAL_MAX_ENTRIES) {
-            local.clear();
+    /**
+     * A shared-level operation; null when there is no shared level or it failed. A failing data grid (shut down
+     * after running out of memory, say) must not fail the request: the response is rendered uncached instead.
+     */
+    private <T> T shared(Supplier<T> operation) {
+        if (cache == null) {
+            return null;
         }
-        Wire wire = Wire.of(response);
-        local.put(key, new Local(wire, System.nanoTime() + TimeUnit.SECONDS.toNanos(LOCAL_SECONDS)));
-        return wire;
+        try {
+            return operation.get();
+        } catch (RuntimeException | LinkageError e) {
+            if (failedAt.getAndSet(System.nanoTime()) == 0) {
+                LOG.log(Level.WARNING, "The shared response cache failed; serving uncached", e);
+            }
+            return null;
+        }
+    }
+
+    /** The shared level's health for readiness. */
+    public CacheHealth health() {
+        return CacheHealth.of(cache, failedAt.get(), System.nanoTime());
     }
 
     /** Clears the cache after the current transaction commits (at once when there is none). */
@@ -138,10 +182,11 @@ public class ResponseCache {
     }
 
     private void clear() {
-        local.clear();
-        if (cache != null) {
+        local.invalidateAll();
+        shared(() -> {
             cache.clear();
-        }
+            return null;
+        });
         if (signal != null) {
             signal.send();
         }

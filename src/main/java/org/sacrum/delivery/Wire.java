@@ -37,7 +37,9 @@ public record Wire(ResponseCache.Cached response, List<Map.Entry<String, String>
         if (cached.total() >= 0) {
             headers.add(Map.entry("X-Total-Count", Long.toString(cached.total())));
         }
-        return new Wire(cached, List.copyOf(headers), cached.body().getBytes(StandardCharsets.UTF_8));
+        // the body is kept once, encoded: the record keeps no second copy of it as a String
+        return new Wire(new ResponseCache.Cached(cached.etag(), cached.lastModified(), cached.mediaType(), cached.link(), cached.total(), ""),
+                List.copyOf(headers), cached.body().getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -63,6 +65,11 @@ public record Wire(ResponseCache.Cached response, List<Map.Entry<String, String>
         } catch (DateTimeParseException e) {
             return false; // an unparseable date is ignored, as RFC 9110 asks
         }
+    }
+
+    /** About the memory this response holds, for the cache's byte bound. */
+    long weight() {
+        return body.length + 512L + headers.stream().mapToLong(h -> 2L * (h.getKey().length() + h.getValue().length())).sum();
     }
 
     /** Sends this response (or 304 without a body) and returns the status sent. */

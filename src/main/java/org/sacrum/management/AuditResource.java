@@ -7,7 +7,6 @@ import org.sacrum.platform.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.sacrum.audit.AuditEvent;
 import org.sacrum.audit.AuditLog;
 import org.sacrum.identity.Roles;
+
+import org.sacrum.platform.WholeNumber;
 
 import java.util.List;
 
@@ -29,8 +30,9 @@ public class AuditResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.PUBLISHER, Roles.CLINICIAN})
-    public JsonObject read(@QueryParam("after") @DefaultValue("0") long after, @QueryParam("limit") @DefaultValue("100") int limit) {
-        return page(audit.read(null, after, Math.max(1, Math.min(limit, 1000))));
+    public JsonObject read(@QueryParam("after") String after, @QueryParam("limit") String limit) {
+        return page(audit.read(null, WholeNumber.parse("after", after, 0, 0, Long.MAX_VALUE),
+                WholeNumber.parseInt("limit", limit, 100, 1, 1000)));
     }
 
     static JsonObject page(List<AuditEvent> events) {

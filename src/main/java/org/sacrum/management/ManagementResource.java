@@ -29,6 +29,7 @@ import org.sacrum.identity.Caller;
 import org.sacrum.identity.Roles;
 import org.sacrum.platform.ProblemException;
 import org.sacrum.platform.Violation;
+import org.sacrum.platform.WholeNumber;
 import org.sacrum.revision.Revision;
 import org.sacrum.revision.RevisionDiff;
 import org.sacrum.revision.RevisionStore;
@@ -69,15 +70,26 @@ public class ManagementResource {
     @Inject
     Caller caller;
 
+    /** The largest page size of a management list. */
+    static final int MAX_SIZE = 500;
+    /** The deepest entry a management list reaches: page × size may not exceed this. */
+    static final int MAX_DEPTH = 1_000_000;
+
+    private static int revisionNumber(String field, String raw, int defaultValue) {
+        return WholeNumber.parseInt(field, raw, defaultValue, 1, Integer.MAX_VALUE);
+    }
+
     @GET
     @RolesAllowed(Roles.READER)
-    public JsonObject list(@QueryParam("state") String stateName, @QueryParam("page") @DefaultValue("1") int page,
-                           @QueryParam("size") @DefaultValue("100") int size) {
+    public JsonObject list(@QueryParam("state") String stateName, @QueryParam("page") String pageParam,
+                           @QueryParam("size") String sizeParam) {
         State state = stateName == null ? null : State.byId(stateName).orElseThrow(() -> ProblemException.badRequest("invalid-query",
                 "Unknown state.", List.of(new Violation("state", "one-of", "must be a workflow state such as draft or in-review"))));
-        if (page < 1 || size < 1 || size > 500) {
-            throw ProblemException.badRequest("invalid-query", "page must be 1 or more and size 1 to 500.",
-                    List.of(new Violation(page < 1 ? "page" : "size", "range", "page >= 1, 1 <= size <= 500")));
+        int size = WholeNumber.parseInt("size", sizeParam, 100, 1, MAX_SIZE);
+        int page = WholeNumber.parseInt("page", pageParam, 1, 1, MAX_DEPTH / size);
+        if ((long) page * size > MAX_DEPTH) { // unreachable with the bound above; kept as the rule's statement
+            throw ProblemException.badRequest("invalid-query", "page × size may not exceed " + MAX_DEPTH + ".",
+                    List.of(new Violation("page", "max-depth", "page × size may not exceed " + MAX_DEPTH)));
         }
         JsonArrayBuilder items = Json.createArrayBuilder();
         entries.ofType(type(), state, (page - 1) * size, size).forEach(e -> items.add(views.summary(e)));
@@ -159,22 +171,24 @@ public class ManagementResource {
     @GET
     @Path("{slug}/revisions/{number}")
     @RolesAllowed(Roles.READER)
-    public JsonObject revision(@PathParam("slug") String slug, @PathParam("number") int number) {
-        return views.revision(revisions.get(entries.get(ref(slug)), number), true);
+    public JsonObject revision(@PathParam("slug") String slug, @PathParam("number") String number) {
+        return views.revision(revisions.get(entries.get(ref(slug)), revisionNumber("number", number, 0)), true);
     }
 
     @POST
     @Path("{slug}/revisions/{number}/restore")
     @RolesAllowed(Roles.AUTHOR)
-    public Response restore(@PathParam("slug") String slug, @PathParam("number") int number, @HeaderParam("If-Match") String ifMatch) {
-        return written(Response.ok(), workflow.restore(ref(slug), ifMatch, number, caller.person()));
+    public Response restore(@PathParam("slug") String slug, @PathParam("number") String number, @HeaderParam("If-Match") String ifMatch) {
+        return written(Response.ok(), workflow.restore(ref(slug), ifMatch, revisionNumber("number", number, 0), caller.person()));
     }
 
     /** Field-level diff; by default from the published revision (or the previous one) to the latest. */
     @GET
     @Path("{slug}/diff")
     @RolesAllowed(Roles.READER)
-    public JsonObject diff(@PathParam("slug") String slug, @QueryParam("from") Integer from, @QueryParam("to") Integer to) {
+    public JsonObject diff(@PathParam("slug") String slug, @QueryParam("from") String fromParam, @QueryParam("to") String toParam) {
+        Integer from = fromParam == null ? null : revisionNumber("from", fromParam, 0);
+        Integer to = toParam == null ? null : revisionNumber("to", toParam, 0);
         Entry entry = entries.get(ref(slug));
         int toNumber = to != null ? to : entry.latestRevision();
         int fromNumber = from != null ? from

@@ -279,6 +279,79 @@ class ContentDeliveryIT extends SacrumIT {
         assertEquals(400, team.anonymous.get("/api/v1/changes?since=yesterday").status());
     }
 
+    // ---- hostile query strings (issue #11) ---------------------------------------------------------------
+
+    static void assertRefused(Api.Reply reply, String field, String rule) {
+        assertEquals(400, reply.status(), reply.toString());
+        assertEquals(rule, rulesByField(reply).get(field), reply.toString());
+    }
+
+    @Test
+    void unknownParametersAreRefusedNotCached() {
+        String ok = "/api/v1/exercises?size=5&include=warnings";
+        assertEquals(200, team.anonymous.get(ok).status());
+        assertEquals(200, team.anonymous.get(ok).status(), "now cached");
+        for (int i = 0; i < 3; i++) { // a cache hit must never answer a refused query
+            assertRefused(team.anonymous.get(ok + "&cb=" + i), "cb", "unknown-parameter");
+        }
+        assertRefused(team.anonymous.get("/api/v1/exercises?size=5&size=6"), "size", "repeated");
+        // (a request line over the HTTP listener's 8 KB header limit is refused by Payara itself, before Sacrum)
+        assertRefused(team.anonymous.get("/api/v1/exercises?q=" + "a".repeat(5_000)), "q", "max-length");
+        JsonObject sample = team.anonymous.get("/api/v1/exercises?size=1").json().getJsonArray("items").getJsonObject(0);
+        assertEquals(200, team.anonymous.get(sample.getString("self")).status());
+        assertRefused(team.anonymous.get(sample.getString("self") + "?utm_source=x"), "utm_source", "unknown-parameter");
+        assertRefused(team.anonymous.get("/api/v1/topics?x=1"), "", "unknown-parameter");
+        Api.Reply hit = team.anonymous.get("/api/v1/exercises?include=warnings&size=5&page=1");
+        assertEquals("hit", hit.header("X-Sacrum-Cache"), "another spelling of the same query shares its cache entry");
+    }
+
+    @Test
+    void pagesAreBoundedEverywhere() {
+        assertRefused(team.anonymous.get("/api/v1/exercises?page=2147483647"), "page", "range");
+        assertRefused(team.anonymous.get("/api/v1/exercises?size=100&page=101"), "page", "max-depth");
+        assertEquals(200, team.anonymous.get("/api/v1/exercises?size=100&page=100").status(), "the deepest page allowed");
+        Api reader = team.publisher.api();
+        assertRefused(reader.get("/api/manage/exercises?page=2147483647"), "page", "range");
+        assertRefused(reader.get("/api/manage/exercises?size=501"), "size", "range");
+        assertEquals(200, reader.get("/api/manage/exercises?page=2000&size=500").status());
+        assertRefused(team.admin.get("/api/manage/audit?limit=1001"), "limit", "range");
+        assertRefused(team.admin.get("/api/manage/audit?limit=0"), "limit", "range");
+        assertEquals(200, team.admin.get("/api/manage/audit?limit=1000").status());
+    }
+
+    @Test
+    void unparseableNumbersAreA400NamingTheParameter() {
+        assertRefused(team.anonymous.get("/api/v1/exercises?page=abc"), "page", "integer");
+        assertRefused(team.anonymous.get("/api/v1/exercises?size=1.5"), "size", "integer");
+        assertRefused(team.anonymous.get("/api/v1/changes?limit=ten"), "limit", "integer");
+        Api reader = team.publisher.api();
+        assertRefused(reader.get("/api/manage/exercises?page=x"), "page", "integer");
+        assertRefused(team.admin.get("/api/manage/audit?after=yesterday"), "after", "integer");
+        assertRefused(team.admin.get("/api/manage/audit?limit=lots"), "limit", "integer");
+        String slug = team.slug("numbers");
+        team.publishNew("warnings", Samples.warning(slug));
+        assertEquals(200, reader.get("/api/manage/warnings/" + slug + "/revisions/1").status());
+        assertRefused(reader.get("/api/manage/warnings/" + slug + "/revisions/first"), "number", "integer");
+        assertRefused(reader.get("/api/manage/warnings/" + slug + "/diff?from=one"), "from", "integer");
+        assertRefused(reader.get("/api/manage/warnings/" + slug + "/diff?to=99999999999"), "to", "range");
+    }
+
+    @Test
+    void jsonLdCannotCloseAScriptElement() {
+        String slug = team.slug("script-tag");
+        team.publishNew("conditions", Json.createObjectBuilder(Samples.condition(slug))
+                .add("alsoKnownAs", Json.createArrayBuilder().add("</script><script>alert(1)</script>")).build());
+        Api.Reply ld = team.anonymous.get("/api/v1/conditions/" + slug + "?format=jsonld");
+        assertEquals(200, ld.status(), ld.toString());
+        assertFalse(ld.text().contains("</script"), ld.text());
+        assertTrue(ld.text().contains("\\u003c/script\\u003e"), ld.text());
+        assertEquals("</script><script>alert(1)</script>",
+                ld.json().getJsonObject("about").getJsonArray("alternateName").getString(0), "the same text once parsed");
+        Api.Reply cached = team.anonymous.get("/api/v1/conditions/" + slug + "?format=jsonld");
+        assertEquals("hit", cached.header("X-Sacrum-Cache"));
+        assertFalse(cached.text().contains("</script"), "escaped in the cache too");
+    }
+
     static List<String> slugs(JsonObject page) {
         return page.getJsonArray("items").getValuesAs(JsonObject.class).stream().map(i -> i.getString("slug")).toList();
     }

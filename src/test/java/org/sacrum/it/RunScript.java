@@ -90,6 +90,13 @@ final class RunScript implements AutoCloseable {
         }
     }
 
+    /** The server's java process: run.sh execs java, but a wrapper may also have started it as a child. */
+    ProcessHandle javaProcess() {
+        return Stream.concat(Stream.of(process.toHandle()), process.descendants())
+                .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .findFirst().orElseThrow(() -> new AssertionError("no java process under deploy/run.sh"));
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {
