@@ -19,7 +19,10 @@ import org.sacrum.identity.Roles;
 
 import java.util.List;
 
-/** The whole audit log, oldest first, a page at a time: GET /api/manage/audit?after={id}&limit={n}. */
+/**
+ * The whole audit log, oldest first, a page at a time: GET /api/manage/audit?after={id}&limit={n}. Admins only: it
+ * names every account, role change and draft; an entry's own audit is at /api/manage/{type}/{slug}/audit.
+ */
 @Path("manage/audit")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,7 +31,7 @@ public class AuditResource {
     AuditLog audit;
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.PUBLISHER, Roles.CLINICIAN})
+    @RolesAllowed(Roles.ADMIN)
     public JsonObject read(@QueryParam("after") @DefaultValue("0") long after, @QueryParam("limit") @DefaultValue("100") int limit) {
         return page(audit.read(null, after, Math.max(1, Math.min(limit, 1000))));
     }
