@@ -20,7 +20,10 @@ import org.sacrum.platform.WholeNumber;
 
 import java.util.List;
 
-/** The whole audit log, oldest first, a page at a time: GET /api/manage/audit?after={id}&limit={n}. */
+/**
+ * The whole audit log, oldest first, a page at a time: GET /api/manage/audit?after={id}&limit={n}. Admins only: it
+ * names every account, role change and draft; an entry's own audit is at /api/manage/{type}/{slug}/audit.
+ */
 @Path("manage/audit")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,7 +32,7 @@ public class AuditResource {
     AuditLog audit;
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.PUBLISHER, Roles.CLINICIAN})
+    @RolesAllowed(Roles.ADMIN)
     public JsonObject read(@QueryParam("after") String after, @QueryParam("limit") String limit) {
         return page(audit.read(null, WholeNumber.parse("after", after, 0, 0, Long.MAX_VALUE),
                 WholeNumber.parseInt("limit", limit, 100, 1, 1000)));

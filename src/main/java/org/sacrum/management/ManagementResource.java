@@ -40,6 +40,7 @@ import org.sacrum.workflow.State;
 import org.sacrum.workflow.WorkflowService;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -190,6 +191,16 @@ public class ManagementResource {
         Integer from = fromParam == null ? null : revisionNumber("from", fromParam, 0);
         Integer to = toParam == null ? null : revisionNumber("to", toParam, 0);
         Entry entry = entries.get(ref(slug));
+        List<Violation> range = new ArrayList<>();
+        if (from != null && from < 1) {
+            range.add(new Violation("from", "revision-range", "a revision number is 1 or more"));
+        }
+        if (to != null && to < 1) {
+            range.add(new Violation("to", "revision-range", "a revision number is 1 or more"));
+        }
+        if (!range.isEmpty()) {
+            throw ProblemException.badRequest("validation", "The diff names no revision of this entry.", range);
+        }
         int toNumber = to != null ? to : entry.latestRevision();
         int fromNumber = from != null ? from
                 : entry.publishedRevision() != null && entry.publishedRevision() != toNumber ? entry.publishedRevision()

@@ -10,9 +10,13 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 /**
- * One structured (JSON) line per API request: method, path, query, status, duration, caller. Request threads
+ * One structured (JSON) line per API request: method, path, query (credential values redacted), status, duration, caller. Request threads
  * only queue the facts; a background thread formats them and hands them to the log in batches, one log record
  * per batch of up to {@value #BATCH} lines, because the server's log formatter, run once per line, cost more than
  * a cached delivery read. If the writer falls {@value #BACKLOG} lines behind, lines are dropped rather than slowing
@@ -40,9 +44,39 @@ public class RequestLog implements ContainerRequestFilter, ContainerResponseFilt
 
     private record Line(String method, String path, String query, int status, long micros, String caller) {
         String json() {
-            return Json.createObjectBuilder().add("method", method).add("path", path).add("query", query == null ? "" : query)
+            return Json.createObjectBuilder().add("method", method).add("path", path).add("query", redact(query))
                     .add("status", status).add("micros", micros).add("caller", caller == null ? "anonymous" : caller)
                     .build().toString();
+        }
+    }
+
+    /** Query parameters whose values can be credentials; their values never reach the log. */
+    private static final Set<String> SECRET_PARAMETERS = Set.of("token", "access_token", "password", "key", "secret", "signature", "code");
+
+    /** The raw query with the value of every credential-carrying parameter (any case, even percent-encoded names) as REDACTED. */
+    static String redact(String query) {
+        if (query == null || query.isEmpty()) {
+            return "";
+        }
+        StringBuilder redacted = new StringBuilder(query.length());
+        for (String pair : query.split("&", -1)) {
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            redacted.append(redacted.isEmpty() ? "" : "&");
+            if (equals >= 0 && SECRET_PARAMETERS.contains(decode(name).toLowerCase(Locale.ROOT))) {
+                redacted.append(name).append("=REDACTED");
+            } else {
+                redacted.append(pair);
+            }
+        }
+        return redacted.toString();
+    }
+
+    private static String decode(String name) {
+        try {
+            return URLDecoder.decode(name, StandardCharsets.UTF_8).strip();
+        } catch (IllegalArgumentException malformed) {
+            return name;
         }
     }
 

@@ -17,9 +17,13 @@ import java.util.Objects;
 /**
  * A field-level diff of two revisions: every leaf that was added, removed or changed, by path ("steps[2]",
  * "dosage.holdSeconds.max"). Changed text also gets a word-level inline diff from java-diff-utils, marked
- * with [-removed-] and {+added+}, so a reviewer sees exactly which words moved.
+ * with [-removed-] and {+added+}, so a reviewer sees exactly which words moved. A word diff costs up to the
+ * product of the two texts' lengths, so texts longer than {@value #MAX_INLINE_CHARS} characters together are
+ * reported as changed without an inline diff.
  */
 public final class RevisionDiff {
+    /** Above this many characters (both sides together) a changed text gets no inline word diff. */
+    public static final int MAX_INLINE_CHARS = 20_000;
     private static final DiffRowGenerator WORDS = DiffRowGenerator.create()
             .showInlineDiffs(true).inlineDiffByWord(true).mergeOriginalRevised(true)
             .lineNormalizer(line -> line) // plain text in JSON: no HTML escaping, clients render it as text
@@ -55,7 +59,8 @@ public final class RevisionDiff {
     }
 
     private static String inline(JsonValue a, JsonValue b) {
-        if (a instanceof JsonString s && b instanceof JsonString t) {
+        if (a instanceof JsonString s && b instanceof JsonString t
+                && s.getString().length() + t.getString().length() <= MAX_INLINE_CHARS) {
             List<DiffRow> rows = WORDS.generateDiffRows(List.of(s.getString()), List.of(t.getString()));
             return rows.isEmpty() ? null : rows.get(0).getOldLine();
         }

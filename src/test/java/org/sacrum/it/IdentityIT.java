@@ -44,7 +44,7 @@ class IdentityIT extends SacrumIT {
                 new Call("GET", e + "/diff", READERS),
                 new Call("GET", e + "/comments", READERS),
                 new Call("GET", e + "/audit", READERS),
-                new Call("GET", "/api/manage/audit", Set.of("clinician", "publisher", "admin")),
+                new Call("GET", "/api/manage/audit", Set.of("admin")),
                 new Call("GET", "/api/manage/people", Set.of("admin")),
                 new Call("POST", "/api/manage/people", Set.of("admin")),
                 new Call("GET", p, Set.of("admin")),
