@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Restores an export FILE into an EMPTY Sacrum (first boot with SACRUM_SEED_ENABLED=false on an empty database):
 # checks the file against its manifest, then streams it to POST /api/manage/import, which verifies it again and
-# imports all of it or nothing. Needs the new instance's admin token with the admin scope.
+# imports all of it or nothing. Needs an admin token of the new instance with the admin scope.
 # Usage: SACRUM_URL=http://localhost:8080 SACRUM_TOKEN=sacrum_... bash deploy/backup/import.sh FILE
 set -euo pipefail
 url="${SACRUM_URL:-http://localhost:8080}"
 file="${1:?usage: import.sh FILE}"
-: "${SACRUM_TOKEN:?set SACRUM_TOKEN to the new instance's admin token with the admin scope}"
+: "${SACRUM_TOKEN:?set SACRUM_TOKEN to an admin token of the new instance with the admin scope}"
 
 bash "$(dirname "$0")/check.sh" "$file"
 response=$(mktemp)
