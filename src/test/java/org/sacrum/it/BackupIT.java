@@ -19,6 +19,8 @@ import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -174,7 +176,7 @@ class BackupIT extends SacrumIT {
             String slug = team.slug("backup-tilt");
             Api.Reply managed = targetAdmin.get(Team.path("exercises", slug));
             Api.Reply original = team.admin.get(Team.path("exercises", slug));
-            assertEquals(original.json(), managed.json());
+            assertEquals(micros(original.json()), managed.json());
             assertEquals(original.header("ETag"), managed.header("ETag"));
             assertEquals(team.admin.get(Team.path("warnings", team.slug("backup-warning")) + "/comments").json(),
                     targetAdmin.get(Team.path("warnings", team.slug("backup-warning")) + "/comments").json());
@@ -226,6 +228,17 @@ class BackupIT extends SacrumIT {
         assertEquals(expected.text(), actual.text(), path);
         assertEquals(expected.header("ETag"), actual.header("ETag"), path);
         return actual;
+    }
+
+    /**
+     * The view with its approval time cut to microseconds, what the database keeps: the source still serves the
+     * Approval it persisted from EclipseLink's shared cache, with the nanoseconds Instant.now() gave it.
+     */
+    private static JsonObject micros(JsonObject view) {
+        JsonObject approval = view.getJsonObject("approval");
+        String at = approval.getString("approvedAt");
+        return Json.createObjectBuilder(view).add("approval", Json.createObjectBuilder(approval)
+                .add("approvedAt", Instant.parse(at).truncatedTo(ChronoUnit.MICROS).toString())).build();
     }
 
     private String tokenOf(String username) {
