@@ -36,10 +36,10 @@ public class FacetIndex {
         em.createNativeQuery("DELETE FROM entry_facet WHERE entry_id = ?").setParameter(1, entry.id()).executeUpdate();
     }
 
-    record Facet(String name, String value) {
+    public record Facet(String name, String value) {
     }
 
-    static Set<Facet> facets(Content content) {
+    public static Set<Facet> facets(Content content) {
         Set<Facet> facets = new LinkedHashSet<>();
         add(facets, "topic", content.topics());
         content.links().forEach((type, slugs) -> {
