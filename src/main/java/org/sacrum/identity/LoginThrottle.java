@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * Slows password guessing: after five failed sign-ins for one username within fifteen minutes, that username
+ * Slows password guessing: after five failed password checks for one username within fifteen minutes (sign-in,
+ * or a password re-entered to change it or to sign an approval, see {@link PersonService#reenter}), that username
  * is refused until fifteen minutes after the first of them, whatever the password. The failures are counted in
  * JCache, which Payara shares across the cluster, so that N instances behind a load balancer do not give an
  * attacker N times the guesses; without JCache they are counted per instance. Updates are compare-and-set, so
