@@ -10,8 +10,11 @@ if [[ "${SKIP_BUILD:-}" != "true" ]]; then
   mvn -B -q -DskipTests package
 fi
 
+# Everything Sacrum writes (H2 files, the first admin's password, logs) is readable by its owner only.
+umask 077
 data_dir="${SACRUM_DATA_DIR:-$PWD/data}"
 mkdir -p "$data_dir"
+chmod 700 "$data_dir"
 export SACRUM_DATA_DIR="$data_dir"
 export SACRUM_DB_URL="${SACRUM_DB_URL:-jdbc:h2:file:$data_dir/sacrum;LOCK_TIMEOUT=10000}"
 

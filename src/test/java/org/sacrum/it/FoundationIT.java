@@ -198,6 +198,19 @@ class FoundationIT {
         assertEquals(1, audit.json().getJsonArray("items").size());
     }
 
+    @Test
+    void aDiffNamesRevisionsThatExist() {
+        Team team = new Team(new Api(base));
+        String slug = team.slug("diff-range");
+        team.create("warnings", Samples.warning(slug));
+        Api.Reply below = team.author.api().get(Team.path("warnings", slug) + "/diff?from=0&to=1");
+        assertProblem(below, 400);
+        assertEquals("from", below.json().getJsonArray("violations").getJsonObject(0).getString("field"));
+        assertEquals("revision-range", below.json().getJsonArray("violations").getJsonObject(0).getString("rule"));
+        assertProblem(team.author.api().get(Team.path("warnings", slug) + "/diff?from=1&to=99"), 404);
+        assertEquals(200, team.author.api().get(Team.path("warnings", slug) + "/diff?from=1&to=1").status());
+    }
+
     private static final String ADMIN_PASSWORD = System.getProperty("sacrum.it.adminPassword", "integration-admin-secret");
 
     /** The deployment's context path, without a trailing slash ("" at the root). */

@@ -6,14 +6,19 @@ import org.sacrum.content.ContentModel;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The README's run command (deploy/run.sh) on the embedded H2 default, booted twice on one data directory:
- * what the first run wrote is there after the restart, and the second boot imports no seed entry twice.
+ * what the first run wrote is there after the restart, and the second boot imports no seed entry twice. Also what
+ * run.sh sets up at the edge: owner-only files, no Server header, no public metrics, the public base URL.
  */
 class RestartIT {
     private static final String ADMIN_PASSWORD = "restart-admin-secret";
@@ -28,6 +33,7 @@ class RestartIT {
         }
         env.put("SACRUM_DATA_DIR", dataDir.toString());
         env.put("SACRUM_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("SACRUM_PUBLIC_BASE_URL", "https://cms.example.org");
 
         long firstBoot;
         int seeded;
@@ -39,12 +45,27 @@ class RestartIT {
                     .add("username", "survivor").add("displayName", "Sam Survivor").add("password", "a long enough password")
                     .add("roles", Json.createArrayBuilder().add("author")).build());
             assertEquals(201, created.status(), created.toString());
+            assertEquals("https://cms.example.org/api/manage/people/survivor", created.header("Location"), "the configured public base URL");
+            assertNull(created.header("Server"), "no Server header: " + created.headers());
+            assertNull(created.header("X-Powered-By"), "no X-Powered-By header: " + created.headers());
+            try (var metrics = first.api.raw("GET", first.api.root().resolve("/metrics"), null, null)) {
+                String body = metrics.readEntity(String.class);
+                assertNotEquals(200, metrics.getStatus(), body);
+                assertFalse(body.contains("# TYPE"), body);
+            }
         }
         try (RunScript second = RunScript.start(env, "target/restart-it.log")) {
             assertEquals(200, second.api.as("admin", ADMIN_PASSWORD).get("/api/manage/people/survivor").status(),
                     "written before the restart, read after it");
             assertEquals(seeded, second.api.get("/api/v1/exercises?size=1").json().getInt("total"), "the seed is not imported twice");
             assertTrue(Files.isRegularFile(dataDir.resolve("sacrum.mv.db")), "the H2 file lives in the data directory");
+            assertEquals(PosixFilePermissions.fromString("rwx------"), Files.getPosixFilePermissions(dataDir), "data directory owner-only");
+            try (Stream<Path> files = Files.list(dataDir)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+                    assertTrue(permissions.stream().allMatch(p -> p.name().startsWith("OWNER_")), file + " is owner-only: " + permissions);
+                }
+            }
             System.out.printf("Payara Micro boot to /health/ready with Sacrum deployed: first %d ms (schema + seed), second %d ms%n",
                     firstBoot, second.millisToReady);
         }
