@@ -7,12 +7,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sacrum.platform.Problem;
 import org.sacrum.platform.ProblemException;
+import org.sacrum.platform.Violation;
 
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -51,6 +54,24 @@ class ContentPipelineTest {
         assertEquals(422, p.status(), p.toString());
         assertTrue(p.violations().stream().anyMatch(v -> v.field().equals("content.slug") && v.rule().equals("max-length")),
                 p.violations().toString());
+    }
+
+    /** On a worker thread's small stack, the slug pattern overflows well below the 10,000 characters it is run on. */
+    @Test
+    void aSlugThatOverflowsTheRegexStackIsJustInvalid() throws Exception {
+        JsonObject content = Json.createObjectBuilder(seed("band-pull-apart.json")).add("slug", "a-".repeat(4_000) + "a").build();
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        Thread worker = new Thread(null, () -> {
+            try {
+                outcome.set(SchemaValidation.draft(ContentType.EXERCISE, content.toString()));
+            } catch (Throwable t) {
+                outcome.set(t);
+            }
+        }, "small-stack", 512 * 1024);
+        worker.start();
+        worker.join();
+        assertTrue(outcome.get() instanceof List<?> violations && violations.stream().anyMatch(v -> v instanceof Violation x
+                && x.field().equals("slug") && x.rule().equals("pattern")), String.valueOf(outcome.get()));
     }
 
     @ParameterizedTest

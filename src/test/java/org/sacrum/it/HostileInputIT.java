@@ -203,6 +203,25 @@ class HostileInputIT extends SacrumIT {
         }
     }
 
+    @Test
+    void wrongTypesInRequestRecordsAre400Problems() throws Exception {
+        Map<String, String> wrong = Map.of(
+                "api/manage/me/tokens", "{\"name\":\"x\",\"scopes\":\"read\",\"expiresInDays\":\"soon\"}",
+                "api/manage/people", "{\"username\":{\"a\":1},\"roles\":[[]]}",
+                "/approve", "{\"revision\":\"latest\",\"nextReviewDue\":\"not a date\"}",
+                "/request-changes", "{\"revision\":1,\"comments\":[{\"field\":[],\"comment\":{}}]}");
+        for (Endpoint endpoint : endpoints()) {
+            for (Map.Entry<String, String> body : wrong.entrySet()) {
+                if (endpoint.path().endsWith(body.getKey())) {
+                    Reply reply = send(endpoint, body.getValue());
+                    assertEquals(400, reply.status(), endpoint + ": " + reply);
+                    assertTrue(reply.contentType().startsWith("application/problem+json"), endpoint + ": " + reply);
+                    assertTrue(reply.json().getJsonArray("violations").size() > 0, reply.toString());
+                }
+            }
+        }
+    }
+
     /** Issue #11: a 100,000-character slug overflowed the stack in the schema's regex and came back as an HTML 500. */
     @Test
     void aHugeSlugIsA422NamingTheSlug() throws Exception {
