@@ -6,8 +6,8 @@ import org.sacrum.platform.RuleCode;
 import java.util.Collections;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * The workflow's rules, each with a stable code. Where a rule applies (which stage's validation group) is

@@ -14,7 +14,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -57,19 +60,21 @@ final class RunScript implements AutoCloseable {
         });
         long started = System.nanoTime();
         Process process = builder.start();
-        HttpClient http = HttpClient.newHttpClient();
+        // HTTP/1.1 and hard time bounds: a send to a server still booting once hung here for minutes despite the request timeout
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/ready")).timeout(Duration.ofSeconds(5)).build();
         for (int i = 0; i < 360; i++) {
             if (!process.isAlive()) {
                 fail("Payara Micro exited; see " + log);
             }
+            CompletableFuture<HttpResponse<String>> asked = http.sendAsync(ready, HttpResponse.BodyHandlers.ofString());
             try {
-                HttpResponse<String> response = http.send(ready, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = asked.get(10, TimeUnit.SECONDS);
                 if (response.statusCode() == 200 && response.body().contains("UP")) {
                     return new RunScript(port, process, (System.nanoTime() - started) / 1_000_000);
                 }
-            } catch (IOException notYet) {
-                // not listening yet
+            } catch (ExecutionException | TimeoutException notYet) {
+                asked.cancel(true); // not listening or not answering yet
             }
             Thread.sleep(500);
         }
