@@ -244,14 +244,14 @@ class BackupIT extends SacrumIT {
     }
 
     /**
-     * The view with its approval time cut to microseconds, what the database keeps: the source still serves the
-     * Approval it persisted from EclipseLink's shared cache, with the nanoseconds Instant.now() gave it.
+     * The view with its approval time rounded to microseconds, as the database stores it: the source still serves
+     * the Approval it persisted from EclipseLink's shared cache, with the nanoseconds Instant.now() gave it.
      */
     private static JsonObject micros(JsonObject view) {
         JsonObject approval = view.getJsonObject("approval");
         String at = approval.getString("approvedAt");
         return Json.createObjectBuilder(view).add("approval", Json.createObjectBuilder(approval)
-                .add("approvedAt", Instant.parse(at).truncatedTo(ChronoUnit.MICROS).toString())).build();
+                .add("approvedAt", Instant.parse(at).plusNanos(500).truncatedTo(ChronoUnit.MICROS).toString())).build();
     }
 
     private String tokenOf(String username) {
