@@ -22,6 +22,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 
 /**
@@ -46,6 +47,7 @@ public class Exporter {
     /** One transaction, one connection, for the whole stream. */
     public void write(OutputStream out, String exportedBy) {
         try (Connection connection = dataSource.getConnection()) {
+            snapshot(connection);
             writeLine(out, Json.createObjectBuilder().add("kind", BackupTables.HEADER).add("format", BackupTables.FORMAT)
                     .add("exportedAt", Instant.now().toString()).add("exportedBy", exportedBy).build());
             Manifest manifest = new Manifest();
@@ -74,6 +76,18 @@ public class Exporter {
             throw new IllegalStateException("Export failed reading the database", e);
         } catch (IOException e) {
             throw new UncheckedIOException("Export stream closed", e);
+        }
+    }
+
+    /**
+     * On PostgreSQL every table is read from one snapshot, so rows written while the export streams cannot leave a
+     * revision without its entry. (H2 has no per-transaction isolation statement; export it while nobody edits.)
+     */
+    private static void snapshot(Connection connection) throws SQLException {
+        if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            }
         }
     }
 
