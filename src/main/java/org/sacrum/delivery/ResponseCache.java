@@ -188,7 +188,11 @@ public class ResponseCache {
             return null;
         });
         if (signal != null) {
-            signal.send();
+            try {
+                signal.send();
+            } catch (RuntimeException | LinkageError e) { // the data grid is down: other members' copies age out
+                LOG.log(Level.WARNING, "Could not tell other members to clear their cached responses", e);
+            }
         }
     }
 }
