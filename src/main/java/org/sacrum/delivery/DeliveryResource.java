@@ -94,11 +94,13 @@ public class DeliveryResource {
         JsonObject body = Json.createObjectBuilder().add("items", items).add("page", page).add("size", size)
                 .add("total", result.total()).add("pages", pages).build();
         List<String> links = new ArrayList<>();
+        // the list's own path, not the request's spelling of it: the response is cached for every spelling
+        String path = uri.getBaseUri().getRawPath() + "v1/" + query.type().plural();
         if (page < pages) {
-            links.add("<" + query.pageLink(uri.getRequestUri().getRawPath(), page + 1) + ">; rel=\"next\"");
+            links.add("<" + query.pageLink(path, page + 1) + ">; rel=\"next\"");
         }
         if (page > 1) {
-            links.add("<" + query.pageLink(uri.getRequestUri().getRawPath(), page - 1) + ">; rel=\"prev\"");
+            links.add("<" + query.pageLink(path, page - 1) + ">; rel=\"prev\"");
         }
         return rendered(body, newest, MediaType.APPLICATION_JSON, String.join(", ", links), result.total());
     }

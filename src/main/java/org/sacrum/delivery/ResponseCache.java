@@ -4,6 +4,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
@@ -99,6 +101,14 @@ public class ResponseCache {
             signal = null;
             LOG.info("No data grid topic (" + e + "); other members' local copies age out within " + LOCAL_SECONDS + " s.");
         }
+    }
+
+    /**
+     * Created at deployment rather than on first use: the first use may be the readiness check, whose thread lacks
+     * the application's naming context that the @Resource injection here needs.
+     */
+    void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        LOG.fine("Response cache ready");
     }
 
     @PreDestroy
