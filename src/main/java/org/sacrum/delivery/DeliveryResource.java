@@ -30,6 +30,7 @@ import org.sacrum.workflow.State;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -59,7 +60,7 @@ public class DeliveryResource {
     @GET
     @Path("topics")
     public Response topics() {
-        if (!uri.getQueryParameters().isEmpty()) {
+        if (!queryParameters().isEmpty()) {
             throw ProblemException.badRequest("invalid-query", "The topic list takes no parameters.",
                     List.of(new Violation("", "unknown-parameter", "the topic list takes no query parameters")));
         }
@@ -71,7 +72,7 @@ public class DeliveryResource {
     @Path("{type}")
     public Response list(@PathParam("type") String typeName) {
         ContentType type = type(typeName);
-        DeliveryQuery query = DeliveryQuery.parseList(type, uri.getQueryParameters());
+        DeliveryQuery query = DeliveryQuery.parseList(type, queryParameters());
         String key = ResponseCache.key(type, null, query.canonical(), MediaType.APPLICATION_JSON);
         Optional<Wire> cached = cache.wire(key);
         return cached.isPresent() ? answer(cached.get(), "hit")
@@ -93,11 +94,13 @@ public class DeliveryResource {
         JsonObject body = Json.createObjectBuilder().add("items", items).add("page", page).add("size", size)
                 .add("total", result.total()).add("pages", pages).build();
         List<String> links = new ArrayList<>();
+        // the list's own path, not the request's spelling of it: the response is cached for every spelling
+        String path = uri.getBaseUri().getRawPath() + "v1/" + query.type().plural();
         if (page < pages) {
-            links.add("<" + query.pageLink(uri.getRequestUri().getRawPath(), page + 1) + ">; rel=\"next\"");
+            links.add("<" + query.pageLink(path, page + 1) + ">; rel=\"next\"");
         }
         if (page > 1) {
-            links.add("<" + query.pageLink(uri.getRequestUri().getRawPath(), page - 1) + ">; rel=\"prev\"");
+            links.add("<" + query.pageLink(path, page - 1) + ">; rel=\"prev\"");
         }
         return rendered(body, newest, MediaType.APPLICATION_JSON, String.join(", ", links), result.total());
     }
@@ -106,7 +109,7 @@ public class DeliveryResource {
     @Path("{type}/{slug}")
     public Response get(@PathParam("type") String typeName, @PathParam("slug") String slug) {
         ContentType type = type(typeName);
-        DeliveryQuery query = DeliveryQuery.parseEntry(type, uri.getQueryParameters());
+        DeliveryQuery query = DeliveryQuery.parseEntry(type, queryParameters());
         if (query.preview() && !caller.signedIn()) {
             throw new ProblemException(Problem.of(401, "unauthenticated", "Unauthorized", "Previews need a signed-in caller.", null));
         }
@@ -140,6 +143,16 @@ public class DeliveryResource {
         DeliveryQueries.Published published = queries.load(List.of(entry.id()), latest).get(0);
         JsonObject body = views.entry(published, latest, query.included());
         return new Rendering(jsonLd ? JsonLd.of(body) : body, entry.publishedAt());
+    }
+
+    /** The decoded query parameters; a malformed percent-escape (JAX-RS cannot decode it) is a 400, not a 500. */
+    private Map<String, List<String>> queryParameters() {
+        try {
+            return uri.getQueryParameters();
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("invalid-query", "The query string is not validly percent-encoded.",
+                    List.of(new Violation("", "encoding", "escape '%' as %25; every %XX must be two hexadecimal digits")));
+        }
     }
 
     private static ProblemException notPublished(ContentType type, String slug) {

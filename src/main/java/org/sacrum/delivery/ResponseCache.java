@@ -4,6 +4,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
@@ -101,6 +103,14 @@ public class ResponseCache {
         }
     }
 
+    /**
+     * Created at deployment rather than on first use: the first use may be the readiness check, whose thread lacks
+     * the application's naming context that the @Resource injection here needs.
+     */
+    void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        LOG.fine("Response cache ready");
+    }
+
     @PreDestroy
     void disconnect() {
         if (signal != null) {
@@ -188,7 +198,11 @@ public class ResponseCache {
             return null;
         });
         if (signal != null) {
-            signal.send();
+            try {
+                signal.send();
+            } catch (RuntimeException | LinkageError e) { // the data grid is down: other members' copies age out
+                LOG.log(Level.WARNING, "Could not tell other members to clear their cached responses", e);
+            }
         }
     }
 }

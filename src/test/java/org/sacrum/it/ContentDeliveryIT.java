@@ -301,8 +301,27 @@ class ContentDeliveryIT extends SacrumIT {
         assertEquals(200, team.anonymous.get(sample.getString("self")).status());
         assertRefused(team.anonymous.get(sample.getString("self") + "?utm_source=x"), "utm_source", "unknown-parameter");
         assertRefused(team.anonymous.get("/api/v1/topics?x=1"), "", "unknown-parameter");
+        String badEscape = rawGet(team.anonymous.uri("/api/v1/exercises").getRawPath() + "?q=%zz"); // no URI class accepts it
+        assertTrue(badEscape.startsWith("HTTP/1.1 200") && badEscape.toLowerCase().contains("content-type: application/json")
+                || badEscape.startsWith("HTTP/1.1 400") && badEscape.toLowerCase().contains("content-type: application/problem+json"),
+                "a malformed escape is taken literally or refused, never a 500: " + badEscape);
         Api.Reply hit = team.anonymous.get("/api/v1/exercises?include=warnings&size=5&page=1");
         assertEquals("hit", hit.header("X-Sacrum-Cache"), "another spelling of the same query shares its cache entry");
+    }
+
+    /** The status line and headers of a GET sent as raw bytes, for request targets that java.net.URI refuses. */
+    private static String rawGet(String target) {
+        java.net.URI root = team.anonymous.root();
+        try (java.net.Socket socket = new java.net.Socket(root.getHost(), root.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: " + root.getHost() + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int end = response.indexOf("\r\n\r\n");
+            return end < 0 ? response : response.substring(0, end);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
