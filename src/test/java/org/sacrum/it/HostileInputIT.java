@@ -260,9 +260,9 @@ class HostileInputIT extends SacrumIT {
         assertEquals(413, chunked.status(), chunked.toString());
         assertTrue(chunked.contentType().startsWith("application/problem+json"), chunked.toString());
         assertTrue(chunked.text().contains("\"rule\":\"body-too-large\""), chunked.toString());
-        // just under the limit is read (and then judged on its content)
+        // just under the limit is read (and then judged on its content; managing tokens needs a password sign-in)
         String fits = "{\"name\":\"" + "x".repeat(1_048_576 - 20) + "\"}";
-        Reply under = send(tokens, fits);
+        Reply under = send(new Endpoint("POST", tokens.path(), adminBasic(), null), fits);
         assertEquals(422, under.status(), under.toString()); // read whole, then refused by NewToken's @Size
         assertTrue(under.text().contains("\"field\":\"name\""), under.toString());
     }
@@ -296,7 +296,10 @@ class HostileInputIT extends SacrumIT {
         for (String path : List.of("/health/ready", "api/v1/exercises")) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString()).resolve(path)).timeout(Duration.ofSeconds(5)).GET().build();
             HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, r.statusCode(), path + ": " + r.body());
+            // readiness answers in time; whether each of its checks is UP is FoundationIT's business
+            boolean answered = path.startsWith("/health") ? (r.statusCode() == 200 || r.statusCode() == 503) && r.body().contains("\"status\"")
+                    : r.statusCode() == 200;
+            assertTrue(answered, path + ": " + r.statusCode() + " " + r.body());
         }
         assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 5, "health and delivery answered within 5 s");
     }
