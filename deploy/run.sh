@@ -16,7 +16,9 @@ data_dir="${SACRUM_DATA_DIR:-$PWD/data}"
 mkdir -p "$data_dir"
 chmod 700 "$data_dir"
 export SACRUM_DATA_DIR="$data_dir"
-export SACRUM_DB_URL="${SACRUM_DB_URL:-jdbc:h2:file:$data_dir/sacrum;LOCK_TIMEOUT=10000}"
+# WRITE_DELAY=0: H2 writes each commit to the file at once; by default it waits up to a second, and a killed
+# process loses commits it has already answered (CrashIT).
+export SACRUM_DB_URL="${SACRUM_DB_URL:-jdbc:h2:file:$data_dir/sacrum;LOCK_TIMEOUT=10000;WRITE_DELAY=0}"
 
 cluster=(--nocluster)
 if [[ -n "${SACRUM_CLUSTER:-}" ]]; then
