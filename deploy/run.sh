@@ -20,9 +20,15 @@ export SACRUM_DATA_DIR="$data_dir"
 # process loses commits it has already answered (CrashIT).
 export SACRUM_DB_URL="${SACRUM_DB_URL:-jdbc:h2:file:$data_dir/sacrum;LOCK_TIMEOUT=10000;WRITE_DELAY=0}"
 
-cluster=(--nocluster)
+# Not clustering, Payara still starts its Hazelcast member (JCache lives there) and, with --nocluster, ignores
+# --interfaces and binds port 6900 on every interface. A pre-boot interface of 127.0.0.1 plus Hazelcast's
+# server bind-any off keeps that port on loopback (checked on Payara Micro 6.2025.10; RestartIT asserts it).
+cluster=(--nocluster --prebootcommandfile "$data_dir/pre-boot.asadmin")
+grid_opts=(-Dhazelcast.socket.server.bind.any=false)
+echo 'set hazelcast-runtime-configuration.interface=127.0.0.1' >"$data_dir/pre-boot.asadmin"
 if [[ -n "${SACRUM_CLUSTER:-}" ]]; then
   cluster=(--clustername "$SACRUM_CLUSTER")
+  grid_opts=()
 fi
 
 # SACRUM_LOG_FILE writes the log to rotating files instead of the console.
@@ -37,7 +43,7 @@ bash deploy/payara/post-boot.sh "$data_dir/post-boot.asadmin"
 shift_args=()
 if [[ "${1:-}" == "--" ]]; then shift; shift_args=("$@"); fi
 
-exec java ${JAVA_OPTS:--Xmx1g} -jar target/payara-micro.jar \
+exec java ${JAVA_OPTS:--Xmx1g} "${grid_opts[@]}" -jar target/payara-micro.jar \
   --deploy target/sacrum.war --contextroot / \
   --port "${PORT:-8080}" "${cluster[@]}" "${logging[@]}" --postbootcommandfile "$data_dir/post-boot.asadmin" \
   "${shift_args[@]}"

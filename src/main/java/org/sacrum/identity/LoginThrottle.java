@@ -1,5 +1,6 @@
 package org.sacrum.identity;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -9,7 +10,6 @@ import org.sacrum.platform.SharedCaches;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -28,6 +28,11 @@ public class LoginThrottle {
     static final int MAX_FAILURES = 5;
     static final Duration WINDOW = Duration.ofMinutes(15);
     static final String CACHE = "sacrum-login-failures";
+    /**
+     * Usernames the per-instance fallback remembers: one failure per name would otherwise grow it without bound.
+     * Flooding it with names can evict a name's count early, as Hazelcast's bounded cache would.
+     */
+    static final int LOCAL_MAX_USERNAMES = 100_000;
 
     /** Failures of one username: how many, and when the first of them was (the window starts there). */
     private record Failures(int count, long firstMillis) {
@@ -49,7 +54,14 @@ public class LoginThrottle {
     Instance<CacheManager> managers;
 
     private Cache<String, String> shared;
-    private final ConcurrentMap<String, String> local = new ConcurrentHashMap<>();
+    final ConcurrentMap<String, String> local = localFallback(LOCAL_MAX_USERNAMES);
+
+    /** The map failures are counted in without JCache: at most this many usernames, each for one window. */
+    static ConcurrentMap<String, String> localFallback(int maxUsernames) {
+        // evicting on the caller's thread keeps the bound exact rather than eventually reached
+        return Caffeine.newBuilder().maximumSize(maxUsernames).expireAfterWrite(WINDOW).executor(Runnable::run)
+                .<String, String>build().asMap();
+    }
 
     @PostConstruct
     void connect() {

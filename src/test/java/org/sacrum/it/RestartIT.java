@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -18,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * The README's run command (deploy/run.sh) on the embedded H2 default, booted twice on one data directory:
  * what the first run wrote is there after the restart, and the second boot imports no seed entry twice. Also what
- * run.sh sets up at the edge: owner-only files, no Server header, no public metrics, the public base URL.
+ * run.sh sets up at the edge: owner-only files, no Server header, no public metrics, the public base URL, no port
+ * but HTTP open beyond loopback.
  */
 class RestartIT {
     private static final String ADMIN_PASSWORD = "restart-admin-secret";
@@ -39,6 +41,10 @@ class RestartIT {
         int seeded;
         try (RunScript first = RunScript.start(env, "target/restart-it.log")) {
             firstBoot = first.millisToReady;
+            List<ListeningSockets.Socket> sockets = ListeningSockets.of(first.javaProcess());
+            assertTrue(sockets.stream().anyMatch(s -> s.port() == first.port), "the HTTP port is seen: " + sockets);
+            assertEquals(List.of(), sockets.stream().filter(s -> !s.loopback() && s.port() != first.port).toList(),
+                    "no port but HTTP open beyond loopback (Hazelcast's 6900 was on every interface): " + sockets);
             seeded = first.api.get("/api/v1/exercises?size=1").json().getInt("total");
             assertEquals(ContentModel.read("seed/manifest.json").asJsonObject().getJsonArray("exercises").size(), seeded);
             Api.Reply created = first.api.as("admin", ADMIN_PASSWORD).post("/api/manage/people", Json.createObjectBuilder()
