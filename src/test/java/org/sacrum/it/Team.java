@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 public final class Team {
     public static final String PASSWORD = "correct horse battery staple";
+    public static final String ADMIN_PASSWORD = System.getProperty("sacrum.it.adminPassword", "integration-admin-secret");
     public final String suffix = UUID.randomUUID().toString().substring(0, 8);
     public final Api anonymous;
     public final Api admin;
@@ -29,7 +30,7 @@ public final class Team {
 
     public Team(Api api) {
         anonymous = api;
-        admin = api.as("admin", System.getProperty("sacrum.it.adminPassword", "integration-admin-secret"));
+        admin = api.as("admin", ADMIN_PASSWORD);
         author = member("author", "Ada Author", "author", null);
         clinician = member("clinician", "Dr Clara Clinician", "clinician", "Physiotherapist");
         clinician2 = member("clinician2", "Dr Cora Second", "clinician", "Midwife");
@@ -52,14 +53,15 @@ public final class Team {
         return new Member(username, displayName, anonymous.withToken(token));
     }
 
-    /** A token the person (signed in with {@link #PASSWORD}) issues for themselves: admins issue tokens to nobody else. */
+    /** A token the person (signed in with their password) issues for themselves: admins issue tokens to nobody else. */
     public String token(String username, String... scopes) {
         var list = Json.createArrayBuilder();
         for (String s : scopes) {
             list.add(s);
         }
         JsonObject request = Json.createObjectBuilder().add("name", "tests").add("scopes", list).add("expiresInDays", 1).build();
-        Api.Reply issued = anonymous.as(username, PASSWORD).post("/api/manage/me/tokens", request);
+        String password = username.equals("admin") ? ADMIN_PASSWORD : PASSWORD;
+        Api.Reply issued = anonymous.as(username, password).post("/api/manage/me/tokens", request);
         assertEquals(201, issued.status(), issued.toString());
         return issued.json().getString("token");
     }
