@@ -23,12 +23,13 @@ export SACRUM_DB_URL="${SACRUM_DB_URL:-jdbc:h2:file:$data_dir/sacrum;LOCK_TIMEOU
 # Not clustering, Payara still starts its Hazelcast member (JCache lives there) and, with --nocluster, ignores
 # --interfaces and binds port 6900 on every interface. A pre-boot interface of 127.0.0.1 plus Hazelcast's
 # server bind-any off keeps that port on loopback (checked on Payara Micro 6.2025.10; RestartIT asserts it).
-cluster=(--nocluster --prebootcommandfile "$data_dir/pre-boot.asadmin")
-grid_opts=(-Dhazelcast.socket.server.bind.any=false)
-echo 'set hazelcast-runtime-configuration.interface=127.0.0.1' >"$data_dir/pre-boot.asadmin"
 if [[ -n "${SACRUM_CLUSTER:-}" ]]; then
   cluster=(--clustername "$SACRUM_CLUSTER")
   grid_opts=()
+else
+  echo 'set hazelcast-runtime-configuration.interface=127.0.0.1' >"$data_dir/pre-boot.asadmin"
+  cluster=(--nocluster --prebootcommandfile "$data_dir/pre-boot.asadmin")
+  grid_opts=(-Dhazelcast.socket.server.bind.any=false)
 fi
 
 # SACRUM_LOG_FILE writes the log to rotating files instead of the console.
