@@ -188,19 +188,10 @@ public class ManagementResource {
     @Path("{slug}/diff")
     @RolesAllowed(Roles.READER)
     public JsonObject diff(@PathParam("slug") String slug, @QueryParam("from") String fromParam, @QueryParam("to") String toParam) {
+        // 1 or more (400, rule range); a number past the entry's latest revision is a 404
         Integer from = fromParam == null ? null : revisionNumber("from", fromParam, 0);
         Integer to = toParam == null ? null : revisionNumber("to", toParam, 0);
         Entry entry = entries.get(ref(slug));
-        List<Violation> range = new ArrayList<>();
-        if (from != null && from < 1) {
-            range.add(new Violation("from", "revision-range", "a revision number is 1 or more"));
-        }
-        if (to != null && to < 1) {
-            range.add(new Violation("to", "revision-range", "a revision number is 1 or more"));
-        }
-        if (!range.isEmpty()) {
-            throw ProblemException.badRequest("validation", "The diff names no revision of this entry.", range);
-        }
         int toNumber = to != null ? to : entry.latestRevision();
         int fromNumber = from != null ? from
                 : entry.publishedRevision() != null && entry.publishedRevision() != toNumber ? entry.publishedRevision()

@@ -41,6 +41,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class JsonBodyGate implements ContainerRequestFilter, ReaderInterceptor {
     private static final Set<Class<? extends Annotation>> NOT_ENTITY = Set.of(PathParam.class, QueryParam.class,
             HeaderParam.class, CookieParam.class, MatrixParam.class, FormParam.class, BeanParam.class, Context.class);
+    private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
     private static final Map<Method, Boolean> TAKES_BODY = new ConcurrentHashMap<>();
     private static volatile BoundedJsonReader reader;
 
@@ -54,7 +55,9 @@ public class JsonBodyGate implements ContainerRequestFilter, ReaderInterceptor {
             throw BoundedJsonReader.tooLarge(max);
         }
         Method method = resource == null ? null : resource.getResourceMethod();
-        if (method != null && TAKES_BODY.computeIfAbsent(method, JsonBodyGate::takesBody) && !request.hasEntity()) {
+        // only methods that carry a body: Jersey answers OPTIONS (and HEAD) through the resource's other methods
+        if (method != null && BODY_METHODS.contains(request.getMethod())
+                && TAKES_BODY.computeIfAbsent(method, JsonBodyGate::takesBody) && !request.hasEntity()) {
             throw BoundedJsonReader.missing();
         }
     }

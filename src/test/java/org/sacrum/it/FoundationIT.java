@@ -206,7 +206,7 @@ class FoundationIT {
         Api.Reply below = team.author.api().get(Team.path("warnings", slug) + "/diff?from=0&to=1");
         assertProblem(below, 400);
         assertEquals("from", below.json().getJsonArray("violations").getJsonObject(0).getString("field"));
-        assertEquals("revision-range", below.json().getJsonArray("violations").getJsonObject(0).getString("rule"));
+        assertEquals("range", below.json().getJsonArray("violations").getJsonObject(0).getString("rule"));
         assertProblem(team.author.api().get(Team.path("warnings", slug) + "/diff?from=1&to=99"), 404);
         assertEquals(200, team.author.api().get(Team.path("warnings", slug) + "/diff?from=1&to=1").status());
     }
