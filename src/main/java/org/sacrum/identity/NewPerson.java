@@ -3,6 +3,7 @@ package org.sacrum.identity;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -14,7 +15,7 @@ public record NewPerson(
         @NotBlank @Size(max = 200) String displayName,
         @Email @Size(max = 254) String email,
         @NotBlank @Size(min = 12, max = 200, message = "must be 12 to 200 characters") String password,
-        @NotEmpty List<@Pattern(regexp = "author|clinician|publisher|admin", message = "must be author, clinician, publisher or admin") String> roles,
+        @NotEmpty @Size(max = 4) List<@NotNull @Pattern(regexp = "author|clinician|publisher|admin", message = "must be author, clinician, publisher or admin") String> roles,
         @Size(min = 1, max = 120) String profession,
         @Size(min = 1, max = 120) String registrationBody,
         @Size(min = 1, max = 64) String registrationNumber) {

@@ -67,8 +67,7 @@ public class PeopleResource {
         valid(request);
         PasswordStrength.check("password", request.username(), request.password());
         if (people.byUsername(request.username()).isPresent()) {
-            throw ProblemException.conflict("username-taken", "That username is taken.",
-                    List.of(new Violation("username", "username-unique", "is already taken")));
+            throw PersonService.usernameTaken();
         }
         Set<Role> roles = request.roles().stream().map(r -> Role.byId(r).orElseThrow())
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));

@@ -5,6 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import org.sacrum.platform.ProblemException;
+import org.sacrum.platform.UniqueKeys;
+import org.sacrum.platform.Violation;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import org.sacrum.platform.ProblemException;
 
@@ -55,7 +59,20 @@ public class PersonService {
             person.passwordHash(hash(password));
         }
         em.persist(person);
+        try {
+            em.flush(); // a concurrent create of the same username fails here, on its unique key, not as a 500 at commit
+        } catch (PersistenceException e) {
+            if (UniqueKeys.violated(e, null)) { // the person table's only unique key besides the generated id
+                throw usernameTaken();
+            }
+            throw e;
+        }
         return person;
+    }
+
+    public static ProblemException usernameTaken() {
+        return ProblemException.conflict("username-taken", "That username is taken.",
+                List.of(new Violation("username", "username-unique", "is already taken")));
     }
 
     public String hash(String password) {
@@ -77,18 +94,16 @@ public class PersonService {
      * throttle as password sign-in: a locked username is refused with 429 before the password is checked.
      */
     public boolean reenter(Person person, String password) {
-        long locked = throttle.lockedForSeconds(person.username());
-        if (locked > 0) {
-            throw ProblemException.throttled(locked, "Too many wrong passwords for this account; try again later.");
-        }
         if (password == null || password.isEmpty()) {
             return false; // nothing was guessed
+        }
+        long locked = throttle.attempt(person.username());
+        if (locked > 0) {
+            throw ProblemException.throttled(locked, "Too many wrong passwords for this account; try again later.");
         }
         boolean matches = verify(password, person.passwordHash());
         if (matches) {
             throttle.succeeded(person.username());
-        } else {
-            throttle.failed(person.username());
         }
         return matches;
     }

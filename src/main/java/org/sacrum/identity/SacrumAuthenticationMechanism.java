@@ -52,15 +52,13 @@ public class SacrumAuthenticationMechanism implements HttpAuthenticationMechanis
                 return refuse(response, 401, "Malformed Basic credentials.", 0);
             }
             String username = userAndPassword[0];
-            long locked = throttle.lockedForSeconds(username);
+            long locked = throttle.attempt(username); // counted before the check, cleared when it succeeds
             if (locked > 0) {
                 return refuse(response, 429, "Too many failed sign-ins for this account; try again later.", locked);
             }
             CredentialValidationResult result = identityStores.validate(new UsernamePasswordCredential(username, userAndPassword[1]));
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 throttle.succeeded(username);
-            } else {
-                throttle.failed(username);
             }
             return conclude(result, response, context, "Unknown username or wrong password.");
         }

@@ -24,17 +24,16 @@ import org.sacrum.identity.PersonService;
 import org.sacrum.platform.Problem;
 import org.sacrum.platform.ProblemException;
 import org.sacrum.platform.Violation;
+import org.sacrum.platform.UniqueKeys;
 import org.sacrum.platform.Violations;
 import org.sacrum.revision.Revision;
 import org.sacrum.revision.RevisionStore;
 
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -80,7 +79,7 @@ public class WorkflowService {
         try {
             em.flush(); // a concurrent create of the same slug fails here, on the unique key, rather than as a 500 at commit
         } catch (PersistenceException e) {
-            if (violatesUniqueKey(e, "entry_slug_unique")) {
+            if (UniqueKeys.violated(e, "entry_slug_unique")) {
                 throw slugTaken(ref);
             }
             throw e;
@@ -93,17 +92,6 @@ public class WorkflowService {
     private static ProblemException slugTaken(EntryRef ref) {
         return ProblemException.conflict("slug-taken", "There is already a " + ref + ".",
                 List.of(new Violation("content.slug", "slug-unique", "is already used by another " + ref.type().id())));
-    }
-
-    /** Whether the failure is a unique violation (SQLSTATE 23505 on H2 and PostgreSQL) of this one named key. */
-    static boolean violatesUniqueKey(Throwable thrown, String key) {
-        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState()) && sql.getMessage() != null
-                    && sql.getMessage().toLowerCase(Locale.ROOT).contains(key)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Saves new content as a new draft revision; an unchanged body changes nothing. Any edit voids the approval. */

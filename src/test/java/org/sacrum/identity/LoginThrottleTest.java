@@ -34,4 +34,39 @@ class LoginThrottleTest {
         }
         assertTrue(throttle.lockedForSeconds("victim") > 0, "the newest names are still counted");
     }
+
+    @Test
+    void parallelGuessesGetNoMoreThanFiveChecks() throws Exception {
+        LoginThrottle throttle = new LoginThrottle();
+        int guesses = 80;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger admitted = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            for (int i = 0; i < guesses; i++) {
+                pool.submit(() -> {
+                    start.await();
+                    if (throttle.attempt("victim") == 0) {
+                        admitted.incrementAndGet(); // a wrong password: nothing clears the count
+                    }
+                    return null;
+                });
+            }
+            start.countDown();
+        } finally {
+            pool.shutdown();
+            assertTrue(pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        assertEquals(LoginThrottle.MAX_FAILURES, admitted.get(), "password checks let through out of " + guesses);
+        assertTrue(throttle.attempt("victim") > 0, "then locked");
+    }
+
+    @Test
+    void aRightPasswordClearsTheAttemptItCounted() {
+        LoginThrottle throttle = new LoginThrottle();
+        for (int i = 0; i < 20; i++) {
+            assertEquals(0, throttle.attempt("alice"), "attempt " + i);
+            throttle.succeeded("alice");
+        }
+    }
 }

@@ -2,6 +2,7 @@ package org.sacrum.workflow;
 
 import jakarta.persistence.PersistenceException;
 import org.junit.jupiter.api.Test;
+import org.sacrum.platform.UniqueKeys;
 
 import java.sql.SQLException;
 
@@ -21,16 +22,16 @@ class UniqueKeyViolationTest {
                 + "PUBLIC.ENTRY(CONTENT_TYPE NULLS FIRST, SLUG NULLS FIRST, LOCALE NULLS FIRST)\"", "23505", 23505);
         SQLException postgres = new SQLException("ERROR: duplicate key value violates unique constraint \"entry_slug_unique\"",
                 "23505");
-        assertTrue(WorkflowService.violatesUniqueKey(wrapped(h2), "entry_slug_unique"));
-        assertTrue(WorkflowService.violatesUniqueKey(wrapped(postgres), "entry_slug_unique"));
+        assertTrue(UniqueKeys.violated(wrapped(h2), "entry_slug_unique"));
+        assertTrue(UniqueKeys.violated(wrapped(postgres), "entry_slug_unique"));
     }
 
     @Test
     void otherKeysAndOtherFailuresAreNotASlugConflict() {
         SQLException otherKey = new SQLException("duplicate key value violates unique constraint \"revision_number_unique\"", "23505");
         SQLException foreignKey = new SQLException("violates foreign key constraint on entry_slug_unique", "23503");
-        assertFalse(WorkflowService.violatesUniqueKey(wrapped(otherKey), "entry_slug_unique"));
-        assertFalse(WorkflowService.violatesUniqueKey(wrapped(foreignKey), "entry_slug_unique"));
-        assertFalse(WorkflowService.violatesUniqueKey(new PersistenceException("no cause"), "entry_slug_unique"));
+        assertFalse(UniqueKeys.violated(wrapped(otherKey), "entry_slug_unique"));
+        assertFalse(UniqueKeys.violated(wrapped(foreignKey), "entry_slug_unique"));
+        assertFalse(UniqueKeys.violated(new PersistenceException("no cause"), "entry_slug_unique"));
     }
 }
