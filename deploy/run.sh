@@ -23,12 +23,15 @@ export SACRUM_DB_URL="${SACRUM_DB_URL:-jdbc:h2:file:$data_dir/sacrum;LOCK_TIMEOU
 # Not clustering, Payara still starts its Hazelcast member (JCache lives there) and, with --nocluster, ignores
 # --interfaces and binds port 6900 on every interface. A pre-boot interface of 127.0.0.1 plus Hazelcast's
 # server bind-any off keeps that port on loopback (checked on Payara Micro 6.2025.10; RestartIT asserts it).
+# A request body that stops arriving holds an HTTP worker thread until the transport's read timeout (30 s by
+# default); 10 s bounds what a slow or stalled client can hold. A pre-boot command: set after boot it has no effect.
+echo 'set configs.config.server-config.network-config.transports.transport.tcp.read-timeout-millis=10000' >"$data_dir/pre-boot.asadmin"
 if [[ -n "${SACRUM_CLUSTER:-}" ]]; then
   cluster=(--clustername "$SACRUM_CLUSTER")
   grid_opts=()
 else
-  echo 'set hazelcast-runtime-configuration.interface=127.0.0.1' >"$data_dir/pre-boot.asadmin"
-  cluster=(--nocluster --prebootcommandfile "$data_dir/pre-boot.asadmin")
+  echo 'set hazelcast-runtime-configuration.interface=127.0.0.1' >>"$data_dir/pre-boot.asadmin"
+  cluster=(--nocluster)
   grid_opts=(-Dhazelcast.socket.server.bind.any=false)
 fi
 
@@ -46,5 +49,6 @@ if [[ "${1:-}" == "--" ]]; then shift; shift_args=("$@"); fi
 
 exec java ${JAVA_OPTS:--Xmx1g} "${grid_opts[@]}" -jar target/payara-micro.jar \
   --deploy target/sacrum.war --contextroot / \
-  --port "${PORT:-8080}" "${cluster[@]}" "${logging[@]}" --postbootcommandfile "$data_dir/post-boot.asadmin" \
+  --port "${PORT:-8080}" "${cluster[@]}" "${logging[@]}" --prebootcommandfile "$data_dir/pre-boot.asadmin" \
+  --postbootcommandfile "$data_dir/post-boot.asadmin" \
   "${shift_args[@]}"

@@ -16,7 +16,6 @@ import java.io.StringReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -76,7 +75,7 @@ public final class BoundedJsonReader {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw incomplete(); // the client stopped sending, or too slowly for the listener's read timeout
         }
         return out.toByteArray();
     }
@@ -84,6 +83,12 @@ public final class BoundedJsonReader {
     public static ProblemException tooLarge(long maxBytes) {
         return ProblemException.payloadTooLarge("body-too-large", "The request body is larger than " + maxBytes + " bytes.",
                 List.of(new Violation("", "body-too-large", "must be at most " + maxBytes + " bytes")));
+    }
+
+    /** 408: the body stopped arriving (a slow or cut-off client); not a server error, so nothing is logged as one. */
+    public static ProblemException incomplete() {
+        return new ProblemException(Problem.of(408, "body-incomplete", "Request timeout",
+                "The request body did not arrive in full.", List.of(new Violation("", "body-incomplete", "must arrive in full and in time"))));
     }
 
     public static ProblemException missing() {

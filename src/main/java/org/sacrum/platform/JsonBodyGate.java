@@ -51,7 +51,7 @@ public class JsonBodyGate implements ContainerRequestFilter, ReaderInterceptor {
     @Override
     public void filter(ContainerRequestContext request) {
         long max = maxBytes();
-        if (request.getLength() > max) {
+        if (json(request.getMediaType()) && request.getLength() > max) { // other media types (the NDJSON import) bound their own lines
             throw BoundedJsonReader.tooLarge(max);
         }
         Method method = resource == null ? null : resource.getResourceMethod();
@@ -64,9 +64,7 @@ public class JsonBodyGate implements ContainerRequestFilter, ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        MediaType type = context.getMediaType();
-        boolean json = type != null && ("json".equalsIgnoreCase(type.getSubtype()) || type.getSubtype().toLowerCase().endsWith("+json"));
-        if (!json) {
+        if (!json(context.getMediaType())) {
             return context.proceed();
         }
         JsonObject body = reader().readObject(context.getInputStream());
@@ -74,6 +72,10 @@ public class JsonBodyGate implements ContainerRequestFilter, ReaderInterceptor {
         context.setInputStream(new ByteArrayInputStream(body.toString().getBytes(StandardCharsets.UTF_8)));
         context.setMediaType(MediaType.APPLICATION_JSON_TYPE.withCharset(StandardCharsets.UTF_8.name()));
         return context.proceed();
+    }
+
+    static boolean json(MediaType type) {
+        return type != null && ("json".equalsIgnoreCase(type.getSubtype()) || type.getSubtype().toLowerCase().endsWith("+json"));
     }
 
     /** A resource method takes a body when one of its parameters carries no JAX-RS parameter annotation. */

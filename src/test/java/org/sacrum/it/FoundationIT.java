@@ -189,6 +189,17 @@ class FoundationIT {
     }
 
     @Test
+    void aFolderWithoutItsSlashRedirectsWithoutTheHostHeader() throws Exception {
+        for (String folder : new String[]{"/console", "/console/js"}) {
+            String response = rawHttp("GET " + context() + folder + "?x=1 HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+            assertTrue(response.startsWith("HTTP/1.1 301"), response);
+            assertFalse(response.contains("evil.example"), response);
+            assertTrue(response.contains("\r\nLocation: " + context() + folder + "/\r\n"), response);
+            assertTrue(response.contains("\r\nX-Content-Type-Options: nosniff\r\n"), response);
+        }
+    }
+
+    @Test
     void theGlobalAuditIsForAdminsOnly() {
         Team team = new Team(new Api(base));
         assertProblem(team.clinician.api().get("/api/manage/audit"), 403);

@@ -36,6 +36,24 @@ class BoundedJsonReaderTest {
     }
 
     @Test
+    void aBodyCutOffOrTooSlowIsA408NotAServerError() {
+        InputStream cutOff = new InputStream() {
+            private int sent;
+
+            @Override
+            public int read() throws java.io.IOException {
+                if (sent++ < 6) {
+                    return "{\"x\":{".charAt(sent - 1);
+                }
+                throw new java.io.EOFException("client went away"); // what Grizzly throws on a read timeout or a closed connection
+            }
+        };
+        ProblemException refused = assertThrows(ProblemException.class, () -> reader.readObject(cutOff));
+        assertEquals(408, refused.problem().status());
+        assertEquals("body-incomplete", refused.problem().violations().get(0).rule());
+    }
+
+    @Test
     void readsAnObject() {
         JsonObject o = reader.readObject(bytes(" {\"a\": [1, 2.5, \"x\", true, false, null, {\"b\": {}}]} \n"));
         assertEquals("{\"a\":[1,2.5,\"x\",true,false,null,{\"b\":{}}]}", o.toString());
