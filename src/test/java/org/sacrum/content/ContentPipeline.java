@@ -25,6 +25,16 @@ final class ContentPipeline {
     }
 
     /** The HTML of the body's Markdown fields once its content is accepted as a draft of the type. */
+    private static final java.util.regex.Pattern EVENT_HANDLER = java.util.regex.Pattern.compile("<[^>]*\\son[a-z]+\\s*=");
+    /** A javascript: URL inside a tag (an attribute value); the same words in prose are harmless text. */
+    private static final java.util.regex.Pattern SCRIPT_URL = java.util.regex.Pattern.compile("<[^>]*=\\s*[\"']?\\s*javascript:");
+
+    /** Whether rendered HTML could run a script: a script element, an event-handler attribute or a javascript: URL. */
+    static boolean carriesScript(String html) {
+        String text = html.toLowerCase(java.util.Locale.ROOT);
+        return text.contains("<script") || SCRIPT_URL.matcher(text).find() || EVENT_HANDLER.matcher(text).find();
+    }
+
     static JsonObject run(ContentType type, byte[] body) {
         JsonObject json = READER.readObject(new ByteArrayInputStream(body));
         ContentInput.Accepted accepted = INPUT.draft(type, json.get("content"));

@@ -6,8 +6,6 @@ import jakarta.json.JsonString;
 import org.sacrum.platform.Problem;
 import org.sacrum.platform.ProblemException;
 
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,8 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * every crash found becomes a case in {@link ContentPipelineTest}.
  */
 class ContentPipelineFuzzTest {
-    private static final Pattern EVENT_HANDLER = Pattern.compile("<[^>]*\\son[a-z]+\\s*=");
-
     @FuzzTest(maxDuration = "30s")
     void pipeline(byte[] body) {
         for (ContentType type : ContentType.values()) {
@@ -34,8 +30,8 @@ class ContentPipelineFuzzTest {
                 continue;
             }
             html.values().forEach(value -> {
-                String text = ((JsonString) value).getString().toLowerCase(Locale.ROOT);
-                assertFalse(text.contains("<script") || text.contains("javascript:") || EVENT_HANDLER.matcher(text).find(), text);
+                String text = ((JsonString) value).getString();
+                assertFalse(ContentPipeline.carriesScript(text), text);
             });
         }
     }

@@ -81,6 +81,23 @@ class ContentPipelineTest {
         assertEquals(400, p.status(), p.toString());
     }
 
+    /** Found by the fuzzer (corpus: finding-prose-mentions-javascript-scheme.json): the oracle, not the product, was wrong. */
+    @Test
+    void theWordsJavascriptColonInProseAreTextButAJavascriptLinkIsDropped() throws IOException {
+        byte[] finding = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(
+                "src/test/resources/org/sacrum/content/ContentPipelineFuzzTestInputs/pipeline/finding-prose-mentions-javascript-scheme.json"));
+        JsonObject html = ContentPipeline.run(ContentType.PODCAST_EPISODE, finding);
+        assertTrue(html.toString().contains("javascript:"), "kept as text: " + html);
+        html.values().forEach(v -> assertFalse(ContentPipeline.carriesScript(((jakarta.json.JsonString) v).getString()), v.toString()));
+        assertTrue(ContentPipeline.carriesScript("<a href=\"javascript:alert(1)\">x</a>"));
+        assertTrue(ContentPipeline.carriesScript("<img src=x onerror=alert(1)>"));
+        assertFalse(ContentPipeline.carriesScript("<p>a javascript: link is text here</p>"));
+        JsonObject content = Json.createObjectBuilder(seed("band-pull-apart.json"))
+                .add("purpose", "[click](javascript:alert(1)) and <a href=\"javascript:alert(2)\">this</a>").build();
+        JsonObject rendered = ContentPipeline.run(ContentType.EXERCISE, body(content));
+        assertFalse(ContentPipeline.carriesScript(rendered.getString("purpose")), rendered.getString("purpose"));
+    }
+
     @Test
     void aHundredThousandBracketsAre400() {
         Problem p = refused(ContentType.CONDITION, "[".repeat(100_000).getBytes(StandardCharsets.UTF_8));
