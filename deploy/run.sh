@@ -23,9 +23,10 @@ export SACRUM_DB_URL="${SACRUM_DB_URL:-jdbc:h2:file:$data_dir/sacrum;LOCK_TIMEOU
 # Not clustering, Payara still starts its Hazelcast member (JCache lives there) and, with --nocluster, ignores
 # --interfaces and binds port 6900 on every interface. A pre-boot interface of 127.0.0.1 plus Hazelcast's
 # server bind-any off keeps that port on loopback (checked on Payara Micro 6.2025.10; RestartIT asserts it).
-# A request body that stops arriving holds an HTTP worker thread until the transport's read timeout (30 s by
-# default); 10 s bounds what a slow or stalled client can hold. A pre-boot command: set after boot it has no effect.
-echo 'set configs.config.server-config.network-config.transports.transport.tcp.read-timeout-millis=10000' >"$data_dir/pre-boot.asadmin"
+# Before boot (deploy/payara/hardening-preboot.asadmin): no Server or X-Powered-By header, and a 10 s read timeout,
+# so that a request body that stops arriving holds a worker thread 10 s instead of 30 (set after boot it has no
+# effect, and changing the listener after boot restarts it).
+cp deploy/payara/hardening-preboot.asadmin "$data_dir/pre-boot.asadmin"
 if [[ -n "${SACRUM_CLUSTER:-}" ]]; then
   cluster=(--clustername "$SACRUM_CLUSTER")
   grid_opts=()

@@ -11,5 +11,5 @@ set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-t
 set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=$threads
 set configs.config.server-config.network-config.protocols.protocol.http-listener.http.max-connections=-1
 COMMANDS
-# Exposure (README, "Security headers and exposure"): no Server or X-Powered-By header, no public /metrics.
+# Exposure (README, "Security headers and exposure"): no public /metrics (the headers are set before boot by run.sh).
 cat "$(dirname "$0")/hardening.asadmin" >>"$1"
