@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -43,13 +42,7 @@ class CacheHeapIT {
     @Test
     void distinctUrlsDoNotExhaustTheHeap() throws Exception {
         Path dataDir = Path.of("target/cache-heap-data").toAbsolutePath();
-        RunScript.deleteRecursively(dataDir);
-        Map<String, String> env = new HashMap<>();
-        for (String name : new String[]{"SACRUM_DB_URL", "SACRUM_DB_CLASS", "SACRUM_DB_USER", "SACRUM_DB_PASSWORD"}) {
-            env.put(name, null); // the embedded default, whatever the suite runs on
-        }
-        env.put("SACRUM_DATA_DIR", dataDir.toString());
-        env.put("SACRUM_ADMIN_PASSWORD", "cache-heap-admin-secret");
+        Map<String, String> env = RunScript.embeddedH2(dataDir, "cache-heap-admin-secret");
         env.put("JAVA_OPTS", "-Xmx384m");
         try (RunScript server = RunScript.start(env, "target/cache-heap-it.log")) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,13 +27,7 @@ class RestartIT {
     @Test
     void dataSurvivesARestartAndTheSeedIsImportedOnce() throws Exception {
         Path dataDir = Path.of("target/restart-data").toAbsolutePath();
-        RunScript.deleteRecursively(dataDir);
-        Map<String, String> env = new HashMap<>();
-        for (String name : new String[]{"SACRUM_DB_URL", "SACRUM_DB_CLASS", "SACRUM_DB_USER", "SACRUM_DB_PASSWORD"}) {
-            env.put(name, null); // the embedded default, whatever the suite runs on
-        }
-        env.put("SACRUM_DATA_DIR", dataDir.toString());
-        env.put("SACRUM_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        Map<String, String> env = RunScript.embeddedH2(dataDir, ADMIN_PASSWORD);
         env.put("SACRUM_PUBLIC_BASE_URL", "https://cms.example.org");
 
         long firstBoot;

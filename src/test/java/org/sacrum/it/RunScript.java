@@ -113,6 +113,21 @@ final class RunScript implements AutoCloseable {
         assertFalse(process.isAlive(), "Payara Micro stopped");
     }
 
+    /**
+     * Environment for run.sh on the embedded H2 default in a fresh data directory, whatever database the suite runs
+     * on: the database variables are removed so that run.sh puts H2 under the data directory.
+     */
+    static Map<String, String> embeddedH2(Path dataDir, String adminPassword) throws IOException {
+        deleteRecursively(dataDir);
+        Map<String, String> env = new java.util.HashMap<>();
+        for (String name : new String[]{"SACRUM_DB_URL", "SACRUM_DB_CLASS", "SACRUM_DB_USER", "SACRUM_DB_PASSWORD"}) {
+            env.put(name, null);
+        }
+        env.put("SACRUM_DATA_DIR", dataDir.toString());
+        env.put("SACRUM_ADMIN_PASSWORD", adminPassword);
+        return env;
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
