@@ -23,10 +23,10 @@ export SACRUM_DB_URL="${SACRUM_DB_URL:-jdbc:h2:file:$data_dir/sacrum;LOCK_TIMEOU
 # Not clustering, Payara still starts its Hazelcast member (JCache lives there) and, with --nocluster, ignores
 # --interfaces and binds port 6900 on every interface. A pre-boot interface of 127.0.0.1 plus Hazelcast's
 # server bind-any off keeps that port on loopback (checked on Payara Micro 6.2025.10; RestartIT asserts it).
-# Before boot (deploy/payara/hardening-preboot.asadmin): no Server or X-Powered-By header, and a 10 s read timeout,
-# so that a request body that stops arriving holds a worker thread 10 s instead of 30 (set after boot it has no
-# effect, and changing the listener after boot restarts it).
-cp deploy/payara/hardening-preboot.asadmin "$data_dir/pre-boot.asadmin"
+# Before boot: the HTTP thread pool and keep-alive (deploy/payara/post-boot.sh), no Server or X-Powered-By header, and a
+# 10 s read timeout, so that a request body that stops arriving holds a worker thread 10 s instead of 30 (set after
+# boot these have no effect or restart the listener).
+bash deploy/payara/post-boot.sh "$data_dir/pre-boot.asadmin"
 if [[ -n "${SACRUM_CLUSTER:-}" ]]; then
   cluster=(--clustername "$SACRUM_CLUSTER")
   grid_opts=()
@@ -42,8 +42,6 @@ if [[ -n "${SACRUM_LOG_FILE:-}" ]]; then
   logging=(--logtofile "$SACRUM_LOG_FILE")
 fi
 
-# HTTP thread pool and keep-alive (deploy/payara/post-boot.sh)
-bash deploy/payara/post-boot.sh "$data_dir/post-boot.asadmin"
 
 shift_args=()
 if [[ "${1:-}" == "--" ]]; then shift; shift_args=("$@"); fi
@@ -51,5 +49,5 @@ if [[ "${1:-}" == "--" ]]; then shift; shift_args=("$@"); fi
 exec java ${JAVA_OPTS:--Xmx1g} "${grid_opts[@]}" -jar target/payara-micro.jar \
   --deploy target/sacrum.war --contextroot / \
   --port "${PORT:-8080}" "${cluster[@]}" "${logging[@]}" --prebootcommandfile "$data_dir/pre-boot.asadmin" \
-  --postbootcommandfile "$data_dir/post-boot.asadmin" \
+  --postbootcommandfile deploy/payara/hardening.asadmin \
   "${shift_args[@]}"

@@ -21,7 +21,8 @@ for i in $(seq 0 $((instances - 1))); do
   mkdir -p "data/cluster-$i"
   bash deploy/payara/post-boot.sh "data/cluster-$i/post-boot.asadmin"
   SACRUM_DATA_DIR="$PWD/data/cluster-$i" java ${JAVA_OPTS:--Xmx768m} -jar target/payara-micro.jar \
-    --deploy target/sacrum.war --contextroot / --port $((8080 + i)) --postbootcommandfile "data/cluster-$i/post-boot.asadmin" \
+    --deploy target/sacrum.war --contextroot / --port $((8080 + i)) --prebootcommandfile "data/cluster-$i/post-boot.asadmin" \
+    --postbootcommandfile deploy/payara/hardening.asadmin \
     --clustername sacrum --clustermode "tcpip:$members" --startport 6900 --interfaces 127.0.0.1 \
     > "data/cluster-$i/server.log" 2>&1 &
   pids+=($!)
