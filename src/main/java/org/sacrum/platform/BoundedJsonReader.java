@@ -221,13 +221,22 @@ public final class BoundedJsonReader {
     }
 
     private static BigDecimal number(String literal, String path) {
-        BigDecimal number = literal.length() > MAX_NUMBER_CHARS ? null : new BigDecimal(literal);
+        BigDecimal number = literal.length() > MAX_NUMBER_CHARS ? null : parsedOrNull(literal);
         if (number == null || Math.abs((long) number.precision() - number.scale()) > MAX_NUMBER_EXPONENT) {
             throw ProblemException.badRequest("number-out-of-range", "The number at " + quoted(path) + " is too long or too large.",
                     List.of(new Violation(path, "number-out-of-range", "must be at most " + MAX_NUMBER_CHARS
                             + " characters and below 1e" + MAX_NUMBER_EXPONENT + " in size")));
         }
         return number;
+    }
+
+    // An exponent beyond int (1e9999999999) is valid JSON that BigDecimal cannot hold.
+    private static BigDecimal parsedOrNull(String literal) {
+        try {
+            return new BigDecimal(literal);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static ProblemException malformed(String message, JsonLocation location) {
