@@ -3,9 +3,9 @@ package org.sacrum.it;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
-import org.sacrum.content.ContentModel;
-import org.sacrum.content.ContentType;
-import org.sacrum.content.SchemaValidation;
+import org.sacrum.content.control.ContentModel;
+import org.sacrum.content.entity.ContentType;
+import org.sacrum.content.control.SchemaValidation;
 
 import java.util.List;
 import java.util.Map;

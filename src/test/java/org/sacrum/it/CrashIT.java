@@ -4,9 +4,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.ProcessingException;
 import org.junit.jupiter.api.Test;
-import org.sacrum.content.ContentModel;
-import org.sacrum.content.ContentType;
-import org.sacrum.workflow.State;
+import org.sacrum.content.control.ContentModel;
+import org.sacrum.content.entity.ContentType;
+import org.sacrum.entries.entity.State;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package org.sacrum.it;
 
 import jakarta.json.Json;
 import org.junit.jupiter.api.Test;
-import org.sacrum.content.ContentModel;
+import org.sacrum.content.control.ContentModel;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

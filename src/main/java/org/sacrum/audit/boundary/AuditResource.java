@@ -1,0 +1,69 @@
+package org.sacrum.audit.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.sacrum.platform.control.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.sacrum.audit.entity.AuditEvent;
+import org.sacrum.audit.control.AuditLog;
+import org.sacrum.platform.entity.RoleNames;
+
+import org.sacrum.platform.control.WholeNumber;
+
+import java.util.List;
+
+/**
+ * The whole audit log, oldest first, a page at a time: GET /api/manage/audit?after={id}&limit={n}. Admins only: it
+ * names every account, role change and draft; an entry's own audit is at /api/manage/{type}/{slug}/audit.
+ */
+@Path("manage/audit")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+    @Inject
+    AuditLog audit;
+
+    @GET
+    @RolesAllowed(RoleNames.ADMIN)
+    public JsonObject read(@QueryParam("after") String after, @QueryParam("limit") String limit) {
+        return page(audit.read(null, WholeNumber.parse("after", after, 0, 0, Long.MAX_VALUE),
+                WholeNumber.parseInt("limit", limit, 100, 1, 1000)));
+    }
+
+    public static JsonObject page(List<AuditEvent> events) {
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        events.forEach(e -> {
+            JsonObjectBuilder b = Json.createObjectBuilder().add("id", e.id()).add("at", e.at().toString())
+                    .add("actor", e.actor()).add("action", e.action());
+            if (e.contentType() != null) {
+                b.add("type", e.contentType()).add("slug", e.slug());
+            }
+            if (e.revisionNumber() != null) {
+                b.add("revision", e.revisionNumber());
+            }
+            if (e.fromState() != null) {
+                b.add("from", e.fromState());
+            }
+            if (e.toState() != null) {
+                b.add("to", e.toState());
+            }
+            if (e.detail() != null) {
+                b.add("detail", e.detail());
+            }
+            items.add(b);
+        });
+        JsonObjectBuilder page = Json.createObjectBuilder().add("items", items);
+        if (!events.isEmpty()) {
+            page.add("next", "/api/manage/audit?after=" + events.get(events.size() - 1).id());
+        }
+        return page.build();
+    }
+}

@@ -1,0 +1,433 @@
+package org.sacrum.backup.control;
+
+import org.sacrum.platform.control.Hashes;
+
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.sacrum.backup.control.BackupTables.Column;
+import org.sacrum.backup.control.BackupTables.Table;
+import org.sacrum.content.entity.Content;
+import org.sacrum.content.control.ContentCodec;
+import org.sacrum.content.entity.ContentType;
+import org.sacrum.content.control.Facets;
+import jakarta.enterprise.event.Event;
+import org.sacrum.entries.entity.EntriesReplaced;
+import org.sacrum.identity.entity.Role;
+import org.sacrum.platform.control.Json;
+import org.sacrum.platform.entity.ProblemException;
+import org.sacrum.platform.control.SacrumDataSource;
+import org.sacrum.platform.entity.Violation;
+import org.sacrum.entries.entity.State;
+
+import javax.sql.DataSource;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Restores an export into an empty instance in ONE transaction: every line is checked as it is read (kind order,
+ * field types, each revision's SHA-256 against its content, each approval against the revision it signs), the
+ * manifest's counts and hashes at the end; any failure rolls everything back. Rows keep their ids; the facet
+ * index is rebuilt from the published revisions; the audit sequence continues after the imported records.
+ */
+@Stateless
+public class Importer {
+    /** A revision holds at most 1,000,000 characters; escaped in JSON that stays well below this. */
+    static final int MAX_LINE_BYTES = 8 * 1024 * 1024;
+    /** An empty instance has only its first admin's few audit records; more means it was used. */
+    private static final int MAX_LOCAL_EVENTS = 1000;
+
+    @Resource(lookup = SacrumDataSource.JNDI_NAME)
+    DataSource dataSource;
+    @PersistenceContext
+    EntityManager em;
+    @Inject
+    Event<EntriesReplaced> replaced;
+
+    public record Result(Map<String, Long> counts, long auditId) {
+    }
+
+    public Result restore(InputStream body, String actor) {
+        try (Connection connection = dataSource.getConnection()) {
+            Result result = new Run(connection, actor).restore(body);
+            replaced.fire(new EntriesReplaced());
+            return result;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Import failed on the database", e);
+        } catch (BoundedLines.TooLong e) {
+            throw ProblemException.badRequest("import-line", "A line of the export is longer than " + MAX_LINE_BYTES + " bytes.",
+                    List.of(new Violation("line[" + e.line + "]", "line-too-long", "is longer than " + MAX_LINE_BYTES + " bytes")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading the import body failed", e);
+        }
+    }
+
+    /** Entities read before the import (none, in an empty instance) must not outlive it in EclipseLink's shared cache. */
+    public void evictCaches() {
+        em.getEntityManagerFactory().getCache().evictAll();
+    }
+
+    private record Local(String id, String passwordHash, boolean active, Set<String> roles) {
+    }
+
+    private static final class Run {
+        private final Connection db;
+        private final String actor;
+        private final Map<String, Local> localPeople = new HashMap<>();
+        private final List<Map<String, Object>> localEvents = new ArrayList<>();
+        private final Manifest manifest = new Manifest();
+        private final Map<Table, PreparedStatement> inserts = new HashMap<>();
+        private long maxAuditId;
+        private String exportedAt = "?";
+        private String exportedBy = "?";
+
+        Run(Connection db, String actor) {
+            this.db = db;
+            this.actor = actor;
+        }
+
+        Result restore(InputStream body) throws SQLException, IOException {
+            checkEmpty();
+            BoundedLines lines = new BoundedLines(body, MAX_LINE_BYTES);
+            JsonObject manifestLine = null;
+            String manifestAt = null;
+            int lastOrder = -1;
+            byte[] raw;
+            try {
+                while ((raw = lines.next()) != null) {
+                    String at = "line[" + lines.number() + "]";
+                    if (manifestLine != null) {
+                        if (raw.length == 0) {
+                            continue;
+                        }
+                        throw fail(at, "after-manifest", "comes after the manifest, which must be the last line");
+                    }
+                    JsonObject line = parse(raw, at);
+                    String kind = line.get("kind") instanceof JsonString s ? s.getString() : null;
+                    if (lines.number() == 1) {
+                        header(line, kind, at);
+                        continue;
+                    }
+                    if (BackupTables.MANIFEST.equals(kind)) {
+                        manifestLine = line;
+                        manifestAt = at;
+                        continue;
+                    }
+                    Table table = BackupTables.ALL.stream().filter(t -> t.kind().equals(kind)).findFirst()
+                            .orElseThrow(() -> fail(at + ".kind", "kind-known", "must be one of " + BackupTables.kinds() + " or manifest"));
+                    int order = BackupTables.order(kind);
+                    if (order < lastOrder) {
+                        throw fail(at + ".kind", "kind-order", "a " + kind + " line must come before every "
+                                + BackupTables.kinds().get(lastOrder) + " line; kinds come in the order " + BackupTables.kinds());
+                    }
+                    lastOrder = order;
+                    manifest.add(kind, raw);
+                    row(table, line, at);
+                }
+                if (lines.number() == 0) {
+                    throw fail("line[1]", "header-first", "the body is empty; an export starts with its header line");
+                }
+                if (manifestLine == null) {
+                    throw fail("line[" + (lines.number() + 1) + "]", "manifest-last", "the export ends without its manifest line: it was cut short");
+                }
+                List<Violation> differences = manifest.differences(manifestLine, manifestAt);
+                if (!differences.isEmpty()) {
+                    throw ProblemException.unprocessable("import-rejected",
+                            "The export does not match its manifest: lines were lost, added or altered. Nothing was imported.", differences);
+                }
+                checkReferences();
+                rebuildFacets();
+                long auditId = reappendLocalEvents();
+                return new Result(manifest.counts(), auditId);
+            } finally {
+                for (PreparedStatement statement : inserts.values()) {
+                    statement.close();
+                }
+            }
+        }
+
+        private void checkEmpty() throws SQLException {
+            List<Violation> found = new ArrayList<>();
+            for (String table : List.of("entry", "revision", "approval", "review_comment", "entry_facet")) {
+                if (count("SELECT COUNT(*) FROM " + table) > 0) {
+                    found.add(new Violation(table, "instance-empty", "this instance already holds " + table + " rows"));
+                }
+            }
+            if (count("SELECT COUNT(*) FROM person p WHERE NOT EXISTS (SELECT 1 FROM person_role r WHERE r.person_id = p.id AND r.role = 'ADMIN')") > 0) {
+                found.add(new Violation("person", "instance-empty", "this instance has people besides its admin account(s)"));
+            }
+            if (count("SELECT COUNT(*) FROM audit_event") > MAX_LOCAL_EVENTS) {
+                found.add(new Violation("audit", "instance-empty", "this instance's audit log shows it has been used"));
+            }
+            if (!found.isEmpty()) {
+                throw ProblemException.conflict("instance-not-empty", "An export is imported only into an empty instance "
+                        + "(started with SACRUM_SEED_ENABLED=false on an empty database, holding nothing but its first admin).", found);
+            }
+            try (PreparedStatement people = db.prepareStatement("SELECT id, username, password_hash, active FROM person");
+                 PreparedStatement roles = db.prepareStatement("SELECT role FROM person_role WHERE person_id = ?");
+                 ResultSet rs = people.executeQuery()) {
+                while (rs.next()) {
+                    Set<String> held = new TreeSet<>();
+                    roles.setString(1, rs.getString(1));
+                    try (ResultSet r = roles.executeQuery()) {
+                        while (r.next()) {
+                            held.add(r.getString(1));
+                        }
+                    }
+                    localPeople.put(rs.getString(2), new Local(rs.getString(1), rs.getString(3), rs.getBoolean(4), held));
+                }
+            }
+            try (PreparedStatement events = db.prepareStatement(BackupTables.AUDIT.select()); ResultSet rs = events.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> event = new HashMap<>();
+                    for (int i = 0; i < BackupTables.AUDIT.columns().size(); i++) {
+                        event.put(BackupTables.AUDIT.columns().get(i).name(), rs.getObject(i + 1));
+                    }
+                    localEvents.add(event);
+                }
+            }
+            // This instance's own records (its first admin's creation, tokens) follow the imported log: see reappendLocalEvents.
+            update("DELETE FROM audit_event");
+        }
+
+        private void header(JsonObject line, String kind, String at) {
+            if (!BackupTables.HEADER.equals(kind)) {
+                throw fail(at + ".kind", "header-first", "the first line must be the export header (kind " + BackupTables.HEADER + ")");
+            }
+            if (!(line.get("format") instanceof jakarta.json.JsonNumber n) || n.intValue() != BackupTables.FORMAT || !n.isIntegral()) {
+                throw fail(at + ".format", "format-version", "this Sacrum reads export format " + BackupTables.FORMAT);
+            }
+            exportedAt = line.get("exportedAt") instanceof JsonString s ? s.getString() : "?";
+            exportedBy = line.get("exportedBy") instanceof JsonString s ? s.getString() : "?";
+        }
+
+        private void row(Table table, JsonObject line, String at) throws SQLException {
+            try {
+                if (table == BackupTables.PERSON) {
+                    person(line, at);
+                    return;
+                }
+                if (table == BackupTables.ENTRY) {
+                    enumValue(line, "contentType", ContentType.class);
+                    enumValue(line, "state", State.class);
+                }
+                if (table == BackupTables.REVISION) {
+                    String content = RowCodec.string("content", line.get("content"));
+                    if (!Hashes.sha256(content).equals(line.get("contentHash") instanceof JsonString s ? s.getString() : null)) {
+                        throw fail(at + ".contentHash", "content-hash", "is not the SHA-256 of the revision's content: the content or its hash was altered");
+                    }
+                }
+                insert(table, line, at);
+                if (table == BackupTables.APPROVAL) {
+                    checkApproval(line, at);
+                }
+                if (table == BackupTables.AUDIT) {
+                    maxAuditId = Math.max(maxAuditId, line.getJsonNumber("id").longValue());
+                }
+            } catch (RowCodec.BadField e) {
+                throw fail(at + "." + e.field, "field-type", e.getMessage());
+            }
+        }
+
+        private void insert(Table table, JsonObject line, String at) throws SQLException {
+            PreparedStatement insert = inserts.get(table);
+            if (insert == null) {
+                insert = db.prepareStatement(table.insert());
+                inserts.put(table, insert);
+            }
+            List<Column> columns = table.columns();
+            for (int i = 0; i < columns.size(); i++) {
+                RowCodec.bind(insert, i + 1, columns.get(i), line);
+            }
+            try {
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                throw fail(at, "row-accepted", "the database refused this " + table.kind() + " (a duplicate id, a reference to a row "
+                        + "not imported before it, or a value too long): " + shortened(e.getMessage()));
+            }
+        }
+
+        /** A person keeps id and profile but no password; an account of this instance with the same username (the importing admin) is merged into it. */
+        private void person(JsonObject line, String at) throws SQLException {
+            if (!(line.get("roles") instanceof JsonArray roles)) {
+                throw fail(at + ".roles", "field-type", "must be an array of roles");
+            }
+            Set<String> held = new TreeSet<>();
+            for (JsonValue role : roles) {
+                String name = role instanceof JsonString s ? s.getString() : null;
+                if (name == null || EnumSet.allOf(Role.class).stream().noneMatch(r -> r.name().equals(name))) {
+                    throw fail(at + ".roles", "one-of", "holds " + role + ", not one of " + EnumSet.allOf(Role.class));
+                }
+                held.add(name);
+            }
+            String id = RowCodec.string("id", line.get("id"));
+            String username = RowCodec.string("username", line.get("username"));
+            Local local = localPeople.remove(username);
+            if (local != null) {
+                update("UPDATE person SET username = ? WHERE id = ?", "~" + local.id(), local.id());
+            }
+            insert(BackupTables.PERSON, line, at);
+            if (local != null) {
+                held.addAll(local.roles());
+                update("UPDATE person SET password_hash = ?, active = ? WHERE id = ?", local.passwordHash(), local.active(), id);
+                update("UPDATE api_token SET person_id = ? WHERE person_id = ?", id, local.id());
+                update("DELETE FROM person_role WHERE person_id = ?", local.id());
+                update("DELETE FROM person WHERE id = ?", local.id());
+            }
+            for (String role : held) {
+                update("INSERT INTO person_role (person_id, role) VALUES (?, ?)", id, role);
+            }
+        }
+
+        private void checkApproval(JsonObject line, String at) throws SQLException {
+            try (PreparedStatement revision = db.prepareStatement("SELECT content_hash FROM revision WHERE entry_id = ? AND number = ?")) {
+                revision.setString(1, line.getString("entryId"));
+                revision.setInt(2, line.getInt("revisionNumber"));
+                try (ResultSet rs = revision.executeQuery()) {
+                    if (!rs.next() || !rs.getString(1).equals(line.getString("contentHash"))) {
+                        throw fail(at + ".contentHash", "approval-names-revision",
+                                "the approval does not name an imported revision with this content hash");
+                    }
+                }
+            }
+        }
+
+        private void checkReferences() throws SQLException {
+            String sql = "SELECT e.id FROM entry e WHERE NOT EXISTS (SELECT 1 FROM revision r WHERE r.entry_id = e.id AND r.number = e.latest_revision)"
+                    + " OR (e.published_revision IS NOT NULL AND NOT EXISTS (SELECT 1 FROM revision r WHERE r.entry_id = e.id AND r.number = e.published_revision))"
+                    + " OR (e.approval_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM approval a WHERE a.id = e.approval_id AND a.entry_id = e.id))"
+                    + " OR (e.published_approval_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM approval a WHERE a.id = e.published_approval_id AND a.entry_id = e.id))"
+                    + " ORDER BY e.id";
+            List<Violation> found = new ArrayList<>();
+            try (PreparedStatement dangling = db.prepareStatement(sql)) {
+                dangling.setMaxRows(20);
+                try (ResultSet rs = dangling.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(new Violation("entry[" + rs.getString(1) + "]", "references-resolve",
+                                "names a latest or published revision, or an approval, that the export does not hold"));
+                    }
+                }
+            }
+            if (!found.isEmpty()) {
+                throw ProblemException.unprocessable("import-rejected", "Entries point at rows the export does not hold. Nothing was imported.", found);
+            }
+        }
+
+        private void rebuildFacets() throws SQLException {
+            try (PreparedStatement published = db.prepareStatement("SELECT e.id, e.content_type, r.content FROM entry e JOIN revision r"
+                    + " ON r.entry_id = e.id AND r.number = e.published_revision ORDER BY e.id");
+                 PreparedStatement insert = db.prepareStatement("INSERT INTO entry_facet (entry_id, name, val) VALUES (?, ?, ?)");
+                 ResultSet rs = published.executeQuery()) {
+                while (rs.next()) {
+                    Content content;
+                    try {
+                        content = ContentCodec.read(ContentType.valueOf(rs.getString(2)), rs.getString(3));
+                    } catch (RuntimeException e) {
+                        throw fail("entry[" + rs.getString(1) + "]", "content-readable", "its published revision is not valid content");
+                    }
+                    for (Facets.Facet facet : Facets.facets(content)) {
+                        insert.setString(1, rs.getString(1));
+                        insert.setString(2, facet.name());
+                        insert.setString(3, facet.value());
+                        insert.executeUpdate();
+                    }
+                }
+            }
+        }
+
+        /** This instance's own records go after the imported ones, then the import's record; the sequence continues from there. */
+        private long reappendLocalEvents() throws SQLException {
+            long next = maxAuditId;
+            try (PreparedStatement insert = db.prepareStatement(BackupTables.AUDIT.insert())) {
+                List<Column> columns = BackupTables.AUDIT.columns();
+                for (Map<String, Object> event : localEvents) {
+                    insert.setLong(1, ++next);
+                    for (int i = 1; i < columns.size(); i++) {
+                        RowCodec.bindRaw(insert, i + 1, columns.get(i), event.get(columns.get(i).name()));
+                    }
+                    insert.executeUpdate();
+                }
+                Map<String, Long> counts = manifest.counts();
+                String detail = "restored " + BackupTables.kinds().stream().map(k -> counts.get(k) + " " + k).toList()
+                        + " from the export of " + exportedAt + " by " + exportedBy;
+                insert.setLong(1, ++next);
+                insert.setTimestamp(2, Timestamp.from(Instant.now()));
+                insert.setString(3, actor);
+                insert.setString(4, "import");
+                for (int i = 5; i <= 10; i++) {
+                    RowCodec.bindRaw(insert, i, columns.get(i - 1), null);
+                }
+                insert.setString(11, detail.length() <= 2000 ? detail : detail.substring(0, 1997) + "...");
+                insert.executeUpdate();
+            }
+            update("ALTER SEQUENCE audit_seq RESTART WITH " + (next + 1));
+            return next;
+        }
+
+        private static <E extends Enum<E>> void enumValue(JsonObject line, String field, Class<E> type) {
+            String value = RowCodec.string(field, line.get(field));
+            if (EnumSet.allOf(type).stream().noneMatch(e -> e.name().equals(value))) {
+                throw new RowCodec.BadField(field, "must be one of " + EnumSet.allOf(type));
+            }
+        }
+
+        private static JsonObject parse(byte[] raw, String at) {
+            try (var reader = Json.createReader(new ByteArrayInputStream(raw))) {
+                return reader.readObject();
+            } catch (JsonException | IllegalStateException e) {
+                throw ProblemException.badRequest("import-line", "A line of the export is not one JSON object.",
+                        List.of(new Violation(at, "json-object", "is not a single JSON object: " + shortened(e.getMessage()))));
+            }
+        }
+
+        private long count(String sql) throws SQLException {
+            try (PreparedStatement count = db.prepareStatement(sql); ResultSet rs = count.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+
+        private void update(String sql, Object... parameters) throws SQLException {
+            try (PreparedStatement statement = db.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    statement.setObject(i + 1, parameters[i]);
+                }
+                statement.executeUpdate();
+            }
+        }
+
+        private static ProblemException fail(String field, String rule, String message) {
+            return ProblemException.unprocessable("import-rejected", "The export was refused at " + field + ". Nothing was imported.",
+                    List.of(new Violation(field, rule, message)));
+        }
+
+        private static String shortened(String message) {
+            String m = String.valueOf(message);
+            return m.length() <= 300 ? m : m.substring(0, 300) + "...";
+        }
+    }
+}

@@ -1,9 +1,0 @@
-package org.sacrum.content;
-
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-
-/** A podcast chapter marker. */
-public record Chapter(@NotNull @Short String title, @NotNull @Min(0) @Max(86400) Integer startSeconds) {
-}

@@ -1,9 +1,0 @@
-package org.sacrum.content;
-
-/** How callers name an entry: its type, slug and locale. */
-public record EntryRef(ContentType type, String slug, String locale) {
-    @Override
-    public String toString() {
-        return type.id() + " " + slug + " (" + locale + ")";
-    }
-}

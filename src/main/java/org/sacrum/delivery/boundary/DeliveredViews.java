@@ -1,0 +1,114 @@
+package org.sacrum.delivery.boundary;
+
+import org.sacrum.delivery.control.DeliveryQueries;
+import org.sacrum.delivery.control.MarkdownRenderer;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import org.sacrum.platform.control.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.sacrum.content.control.ContentCodec;
+import org.sacrum.content.entity.ContentType;
+import org.sacrum.entries.entity.Entry;
+import org.sacrum.entries.entity.Revision;
+import org.sacrum.entries.entity.Approval;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
+
+/**
+ * The JSON front-ends receive: the content exactly as its schema describes it, its Markdown as sanitised HTML,
+ * and its clinical provenance: who reviewed it, with what credential, when, and when it is due for review.
+ */
+@Stateless
+public class DeliveredViews {
+    /** Revisions never change, so their parsed content and rendered Markdown are kept (up to a bound). */
+    private static final int RENDERED_MAX = 50_000;
+    private static final Map<String, Rendered> RENDERED = new ConcurrentHashMap<>();
+
+    private record Rendered(JsonObject content, JsonObject html) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+    @Inject
+    DeliveryQueries queries;
+
+    public JsonObject entry(DeliveryQueries.Published published, boolean preview, Set<ContentType> include) {
+        JsonObjectBuilder b = base(published, preview);
+        if (!include.isEmpty()) {
+            JsonObjectBuilder included = Json.createObjectBuilder();
+            Map<ContentType, List<String>> links = ContentCodec.read(published.entry().contentType(), published.revision().content()).links();
+            for (ContentType type : include) {
+                JsonArrayBuilder items = Json.createArrayBuilder();
+                queries.publishedBySlugs(type, published.entry().locale(), links.getOrDefault(type, List.of()))
+                        .forEach(p -> items.add(base(p, false)));
+                included.add(type.plural(), items);
+            }
+            b.add("included", included);
+        }
+        return b.build();
+    }
+
+    private JsonObjectBuilder base(DeliveryQueries.Published published, boolean preview) {
+        Entry e = published.entry();
+        Rendered rendered = rendered(e, published.revision());
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("type", e.contentType().id())
+                .add("slug", e.slug())
+                .add("locale", e.locale())
+                .add("sample", e.sample())
+                .add("revision", published.revision().number());
+        if (!preview && e.publishedAt() != null) {
+            b.add("publishedAt", e.publishedAt().toString());
+        }
+        b.add("review", preview ? unreviewed() : review(e));
+        b.add("content", rendered.content());
+        b.add("html", rendered.html());
+        b.add("self", "/api/v1/" + e.contentType().plural() + "/" + e.slug());
+        return b;
+    }
+
+    private static Rendered rendered(Entry entry, Revision revision) {
+        Rendered known = RENDERED.get(revision.id());
+        if (known != null) {
+            return known;
+        }
+        JsonObject content = ContentCodec.toJsonObject(revision.content());
+        Rendered fresh = new Rendered(content, MarkdownRenderer.render(entry.contentType(), content));
+        if (RENDERED.size() >= RENDERED_MAX) {
+            RENDERED.clear();
+        }
+        RENDERED.put(revision.id(), fresh);
+        return fresh;
+    }
+
+    private JsonObject review(Entry e) {
+        Approval a = e.publishedApprovalId() == null ? null : em.find(Approval.class, e.publishedApprovalId());
+        if (a == null) {
+            return unreviewed();
+        }
+        boolean due = !a.nextReviewDue().isAfter(LocalDate.now(ZoneOffset.UTC));
+        return Json.createObjectBuilder()
+                .add("status", a.demo() || e.sample() ? "sample-not-clinically-reviewed" : "clinically-reviewed")
+                .add("reviewedBy", a.printedName())
+                .add("credential", a.credential())
+                .add("reviewedOn", a.approvedAt().atZone(ZoneOffset.UTC).toLocalDate().toString())
+                .add("nextReviewDue", a.nextReviewDue().toString())
+                .add("dueForReview", due)
+                .build();
+    }
+
+    private static JsonObject unreviewed() {
+        return Json.createObjectBuilder().add("status", "unreviewed-preview")
+                .add("notice", "Preview of an unreviewed draft: not clinically reviewed, not for readers.").build();
+    }
+}

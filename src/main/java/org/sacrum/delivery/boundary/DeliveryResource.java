@@ -1,0 +1,196 @@
+package org.sacrum.delivery.boundary;
+
+import org.sacrum.platform.control.Hashes;
+
+import org.sacrum.delivery.control.EncodedResponse;
+import org.sacrum.delivery.control.DeliveryQueries;
+import org.sacrum.delivery.control.JsonLd;
+import org.sacrum.delivery.control.ResponseCache;
+import org.sacrum.delivery.control.DeliveryQuery;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.sacrum.platform.control.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.sacrum.content.control.ContentModel;
+import org.sacrum.content.entity.ContentType;
+import org.sacrum.entries.entity.Entry;
+import org.sacrum.entries.control.EntryQueries;
+import org.sacrum.content.entity.EntryRef;
+import org.sacrum.identity.control.Caller;
+import org.sacrum.platform.entity.Problem;
+import org.sacrum.platform.entity.ProblemException;
+import org.sacrum.platform.entity.Violation;
+import org.sacrum.entries.entity.State;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The public delivery API: /api/v1/{exercises|conditions|warnings|podcast-episodes}[/{slug}].
+ * Published revisions only; an unpublished slug is a 404 like one that never existed. With ?preview=true and
+ * a signed-in caller, the latest revision is returned instead, marked as an unreviewed preview.
+ */
+@Path("v1")
+@RequestScoped
+@Produces({MediaType.APPLICATION_JSON, JsonLd.MEDIA_TYPE})
+public class DeliveryResource {
+    @Inject
+    DeliveryQueries queries;
+    @Inject
+    DeliveredViews views;
+    @Inject
+    EntryQueries entries;
+    @Inject
+    Caller caller;
+    @Inject
+    ResponseCache cache;
+    @Context
+    UriInfo uri;
+    @Context
+    HttpHeaders headers;
+
+    @GET
+    @Path("topics")
+    public Response topics() {
+        if (!queryParameters().isEmpty()) {
+            throw ProblemException.badRequest("invalid-query", "The topic list takes no parameters.",
+                    List.of(new Violation("", "unknown-parameter", "the topic list takes no query parameters")));
+        }
+        return answer(EncodedResponse.of(rendered(Json.createObjectBuilder().add("items", ContentModel.topics()).build(), null,
+                MediaType.APPLICATION_JSON, "", -1)), null);
+    }
+
+    @GET
+    @Path("{type}")
+    public Response list(@PathParam("type") String typeName) {
+        ContentType type = type(typeName);
+        DeliveryQuery query = DeliveryQuery.parseList(type, queryParameters());
+        String key = ResponseCache.key(type, null, query.canonical(), MediaType.APPLICATION_JSON);
+        Optional<EncodedResponse> cached = cache.wire(key);
+        return cached.isPresent() ? answer(cached.get(), "hit")
+                : answer(cache.put(key, renderList(query)), "miss");
+    }
+
+    private ResponseCache.Cached renderList(DeliveryQuery query) {
+        int page = query.page();
+        int size = query.size();
+        DeliveryQueries.Page result = queries.search(new DeliveryQueries.Filter(query.type(), query.locale(), query.facets(), query.q()),
+                query.sort(), (page - 1) * size, size);
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        Instant newest = null;
+        for (DeliveryQueries.Published p : result.items()) {
+            items.add(views.entry(p, false, query.included()));
+            newest = newest == null || p.entry().publishedAt().isAfter(newest) ? p.entry().publishedAt() : newest;
+        }
+        long pages = (result.total() + size - 1) / size;
+        JsonObject body = Json.createObjectBuilder().add("items", items).add("page", page).add("size", size)
+                .add("total", result.total()).add("pages", pages).build();
+        List<String> links = new ArrayList<>();
+        // the list's own path, not the request's spelling of it: the response is cached for every spelling
+        String path = uri.getBaseUri().getRawPath() + "v1/" + query.type().plural();
+        if (page < pages) {
+            links.add("<" + query.pageLink(path, page + 1) + ">; rel=\"next\"");
+        }
+        if (page > 1) {
+            links.add("<" + query.pageLink(path, page - 1) + ">; rel=\"prev\"");
+        }
+        return rendered(body, newest, MediaType.APPLICATION_JSON, String.join(", ", links), result.total());
+    }
+
+    @GET
+    @Path("{type}/{slug}")
+    public Response get(@PathParam("type") String typeName, @PathParam("slug") String slug) {
+        ContentType type = type(typeName);
+        DeliveryQuery query = DeliveryQuery.parseEntry(type, queryParameters());
+        if (query.preview() && !caller.signedIn()) {
+            throw new ProblemException(Problem.of(401, "unauthenticated", "Unauthorized", "Previews need a signed-in caller.", null));
+        }
+        if (!ResponseCache.SLUG.matcher(slug).matches()) {
+            throw notPublished(type, slug); // no such slug can exist: neither the database nor the cache is asked
+        }
+        boolean jsonLd = query.jsonLd() || JsonLd.requested(null, headers.getHeaderString(HttpHeaders.ACCEPT));
+        String mediaType = jsonLd ? JsonLd.MEDIA_TYPE : MediaType.APPLICATION_JSON;
+        if (query.preview()) {
+            JsonObject body = render(query, slug, true, jsonLd).body();
+            return Response.ok(jsonLd ? JsonLd.text(body) : body.toString(), mediaType)
+                    .cacheControl(noStore()).header("X-Sacrum-Preview", "unreviewed").build();
+        }
+        String key = ResponseCache.key(type, slug, query.canonical(), mediaType);
+        Optional<EncodedResponse> cached = cache.wire(key);
+        if (cached.isPresent()) {
+            return answer(cached.get(), "hit");
+        }
+        Rendering rendering = render(query, slug, false, jsonLd);
+        return answer(cache.put(key, rendered(rendering.body(), rendering.lastModified(), mediaType, "", -1)), "miss");
+    }
+
+    private record Rendering(JsonObject body, Instant lastModified) {
+    }
+
+    private Rendering render(DeliveryQuery query, String slug, boolean latest, boolean jsonLd) {
+        ContentType type = query.type();
+        Entry entry = entries.find(new EntryRef(type, slug, query.locale()))
+                .filter(e -> latest ? e.state() != State.ARCHIVED : e.publishedRevision() != null)
+                .orElseThrow(() -> notPublished(type, slug));
+        DeliveryQueries.Published published = queries.load(List.of(entry.id()), latest).get(0);
+        JsonObject body = views.entry(published, latest, query.included());
+        return new Rendering(jsonLd ? JsonLd.of(body) : body, entry.publishedAt());
+    }
+
+    /** The decoded query parameters; a malformed percent-escape (JAX-RS cannot decode it) is a 400, not a 500. */
+    private Map<String, List<String>> queryParameters() {
+        try {
+            return uri.getQueryParameters();
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("invalid-query", "The query string is not validly percent-encoded.",
+                    List.of(new Violation("", "encoding", "escape '%' as %25; every %XX must be two hexadecimal digits")));
+        }
+    }
+
+    private static ProblemException notPublished(ContentType type, String slug) {
+        return ProblemException.notFound("No published " + type.id() + " '" + (slug.length() > 100 ? slug.substring(0, 100) + "…" : slug) + "'.");
+    }
+
+    private static ResponseCache.Cached rendered(JsonObject body, Instant lastModified, String mediaType, String link, long total) {
+        String json = JsonLd.MEDIA_TYPE.equals(mediaType) ? JsonLd.text(body) : body.toString();
+        return new ResponseCache.Cached(Hashes.sha256(json).substring(0, 32), lastModified == null ? 0 : lastModified.toEpochMilli(),
+                mediaType, link, total, json);
+    }
+
+    /** Strong ETag over the exact body; 304 when the client has it; public caching with revalidation. The cache status (hit, miss) is sent when given. */
+    private Response answer(EncodedResponse wire, String cacheStatus) {
+        boolean notModified = wire.notModified(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+                headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE));
+        Response.ResponseBuilder response = notModified ? Response.notModified()
+                : Response.ok(wire.body(), wire.response().mediaType());
+        wire.headers().forEach(header -> response.header(header.getKey(), header.getValue()));
+        return (cacheStatus == null ? response : response.header("X-Sacrum-Cache", cacheStatus)).build();
+    }
+
+    private static ContentType type(String name) {
+        return ContentType.byPlural(name).orElseThrow(() -> ProblemException.notFound(
+                "No content type '" + (name.length() > 40 ? name.substring(0, 40) + "…" : name) + "'; the types are exercises, conditions, warnings and podcast-episodes."));
+    }
+
+    private static CacheControl noStore() {
+        CacheControl cc = new CacheControl();
+        cc.setNoStore(true);
+        cc.setPrivate(true);
+        return cc;
+    }
+}

@@ -1,0 +1,22 @@
+package org.sacrum.delivery.control;
+
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import java.time.Duration;
+
+/** The per-instance level of {@link ResponseCache}: bounded by the bytes its responses hold, each expiring after a few seconds. */
+final class LocalLevel {
+    private LocalLevel() {
+    }
+
+    static Cache<String, EncodedResponse> create(long maxBytes, long expirySeconds) {
+        return Caffeine.newBuilder()
+                .maximumWeight(maxBytes)
+                .weigher((String key, EncodedResponse wire) -> (int) Math.min(Integer.MAX_VALUE, 2L * key.length() + wire.weight()))
+                .expireAfterWrite(Duration.ofSeconds(expirySeconds))
+                .executor(Runnable::run) // maintenance on the caller's thread: no unmanaged threads in the container
+                .build();
+    }
+}

@@ -1,0 +1,204 @@
+package org.sacrum.delivery.control;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import org.sacrum.entries.entity.EntriesReplaced;
+import org.sacrum.entries.entity.EntryPublished;
+import org.sacrum.entries.entity.EntryWithdrawn;
+
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+
+import org.sacrum.platform.control.SharedCaches;
+
+import javax.cache.Cache;
+import javax.cache.CacheManager;
+import javax.naming.NamingException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.sacrum.content.entity.ContentType;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/**
+ * Published delivery responses, cached in two levels. JCache (Payara backs it with its Hazelcast data grid)
+ * is shared by every cluster member and cleared when a publication or withdrawal commits: responses embed
+ * linked entries, so one change can alter many of them. In front of it each instance keeps what it served in
+ * the last few seconds in memory, because a data-grid read costs a thread hand-off that, on a small machine,
+ * took most of a request's time. Clearing also tells every other member to drop its local copies
+ * ({@link ClusterSignal}); without the data grid they age out within {@link #LOCAL_SECONDS} seconds, and
+ * without JCache only the local level works. Both levels are bounded: the local one by bytes, the shared one by
+ * entry count and entry size, so no stream of distinct requests can fill the heap.
+ */
+@ApplicationScoped
+public class ResponseCache {
+    private static final Logger LOG = Logger.getLogger(ResponseCache.class.getName());
+    static final String NAME = "sacrum-delivery";
+    static final long LOCAL_SECONDS = 5;
+    /** Slugs as content may have them (TextLimits.SLUG_PATTERN), bounded: any other slug is a 404 without a look-up. */
+    public static final Pattern SLUG = Pattern.compile("^(?=.{1,200}$)[a-z0-9]+(-[a-z0-9]+)*$");
+
+    /** The byte bound of this instance's level (entries also expire {@link #LOCAL_SECONDS} s after they were written). */
+    @Inject
+    @ConfigProperty(name = "sacrum.cache.local.max-bytes", defaultValue = "67108864")
+    long localMaxBytes;
+    /** The shared level's bound: at most this many entries per member (Hazelcast on-heap caches bound entry counts only)... */
+    @Inject
+    @ConfigProperty(name = "sacrum.cache.shared.max-entries", defaultValue = "1000")
+    int sharedMaxEntries;
+    /** ...each of at most this many bytes: larger responses are kept by the local level only. */
+    @Inject
+    @ConfigProperty(name = "sacrum.cache.shared.max-entry-bytes", defaultValue = "32768")
+    int sharedMaxEntryBytes;
+
+    private com.github.benmanes.caffeine.cache.Cache<String, EncodedResponse> local = LocalLevel.create(64L << 20, LOCAL_SECONDS);
+
+    @Inject
+    Instance<CacheManager> managers;
+
+    private Cache<String, String> cache;
+    private ClusterSignal signal;
+    /** When a shared-level operation last failed (System.nanoTime()), 0 if never: readiness reports it. */
+    private final AtomicLong failedAt = new AtomicLong();
+
+    /** The cache key of a delivery read: the entry or list, its canonical query ({@link DeliveryQuery#canonical()}) and the representation. */
+    public static String key(ContentType type, String slug, String canonicalQuery, String mediaType) {
+        return "v1/" + type.plural() + (slug == null ? "" : "/" + slug) + "?" + canonicalQuery + "|" + mediaType;
+    }
+
+    /** A cached response: what the client needs to answer a conditional request without recomputing. */
+    public record Cached(String etag, long lastModified, String mediaType, String link, long total, String body) {
+        String encode() {
+            return String.join("\n", etag, Long.toString(lastModified), mediaType, link, Long.toString(total), body);
+        }
+
+        static Cached decode(String value) {
+            String[] parts = value.split("\n", 6);
+            return new Cached(parts[0], Long.parseLong(parts[1]), parts[2], parts[3], Long.parseLong(parts[4]), parts[5]);
+        }
+    }
+
+    @PostConstruct
+    void connect() {
+        local = LocalLevel.create(localMaxBytes, LOCAL_SECONDS);
+        cache = SharedCaches.open(managers, NAME, java.time.Duration.ofMinutes(10), sharedMaxEntries).orElse(null);
+        LOG.info(cache != null ? "Delivery responses are cached in JCache '" + NAME + "' (at most " + sharedMaxEntries
+                + " entries of at most " + sharedMaxEntryBytes + " bytes each) and locally (at most " + localMaxBytes + " bytes)."
+                : "No JCache available: delivery responses are cached by each instance for " + LOCAL_SECONDS + " s only.");
+        try {
+            signal = ClusterSignal.join(local::invalidateAll);
+        } catch (NamingException | RuntimeException | LinkageError e) {
+            signal = null;
+            LOG.info("No data grid topic (" + e + "); other members' local copies age out within " + LOCAL_SECONDS + " s.");
+        }
+    }
+
+    /**
+     * Created at deployment rather than on first use: the first use may be the readiness check, whose thread lacks
+     * the application's naming context that the @Resource injection here needs.
+     */
+    void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        LOG.fine("Response cache ready");
+    }
+
+    @PreDestroy
+    void disconnect() {
+        if (signal != null) {
+            signal.leave();
+        }
+    }
+
+    /** The cached response ready to send: from this instance's memory, else from the data grid; empty when the data grid fails. */
+    public Optional<EncodedResponse> wire(String key) {
+        EncodedResponse hit = local.getIfPresent(key);
+        if (hit != null) {
+            return Optional.of(hit);
+        }
+        String value = shared(() -> cache.get(key));
+        if (value == null) {
+            return Optional.empty();
+        }
+        EncodedResponse wire = EncodedResponse.of(Cached.decode(value));
+        local.put(key, wire);
+        return Optional.of(wire);
+    }
+
+    public EncodedResponse put(String key, Cached response) {
+        EncodedResponse wire = EncodedResponse.of(response);
+        local.put(key, wire);
+        if (cache != null) {
+            String encoded = response.encode();
+            if (encoded.length() <= sharedMaxEntryBytes && encoded.getBytes(StandardCharsets.UTF_8).length <= sharedMaxEntryBytes) {
+                shared(() -> {
+                    cache.put(key, encoded);
+                    return null;
+                });
+            }
+        }
+        return wire;
+    }
+
+    /**
+     * A shared-level operation; null when there is no shared level or it failed. A failing data grid (shut down
+     * after running out of memory, say) must not fail the request: the response is rendered uncached instead.
+     */
+    private <T> T shared(Supplier<T> operation) {
+        if (cache == null) {
+            return null;
+        }
+        try {
+            return operation.get();
+        } catch (RuntimeException | LinkageError e) {
+            if (failedAt.getAndSet(System.nanoTime()) == 0) {
+                LOG.log(Level.WARNING, "The shared response cache failed; serving uncached", e);
+            }
+            return null;
+        }
+    }
+
+    /** The shared level's health for readiness. */
+    public CacheHealth health() {
+        return CacheHealth.of(cache, failedAt.get(), System.nanoTime());
+    }
+
+    /** After the commit only: a response rendered from a transaction that rolled back is never cached, and none is cleared in vain. */
+    void published(@Observes(during = TransactionPhase.AFTER_SUCCESS) EntryPublished event) {
+        clear();
+    }
+
+    void withdrawn(@Observes(during = TransactionPhase.AFTER_SUCCESS) EntryWithdrawn event) {
+        clear();
+    }
+
+    void replaced(@Observes(during = TransactionPhase.AFTER_SUCCESS) EntriesReplaced event) {
+        clear();
+    }
+
+    private void clear() {
+        local.invalidateAll();
+        shared(() -> {
+            cache.clear();
+            return null;
+        });
+        if (signal != null) {
+            try {
+                signal.send();
+            } catch (RuntimeException | LinkageError e) { // the data grid is down: other members' copies age out
+                LOG.log(Level.WARNING, "Could not tell other members to clear their cached responses", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,264 @@
+package org.sacrum.entries.boundary;
+
+import org.sacrum.audit.boundary.AuditResource;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.sacrum.platform.control.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.sacrum.audit.control.AuditLog;
+import org.sacrum.content.entity.ContentType;
+import org.sacrum.entries.entity.Entry;
+import org.sacrum.entries.control.EntryQueries;
+import org.sacrum.content.entity.EntryRef;
+import org.sacrum.identity.control.Caller;
+import org.sacrum.platform.entity.RoleNames;
+import org.sacrum.platform.entity.ProblemException;
+import org.sacrum.platform.entity.Violation;
+import org.sacrum.platform.control.WholeNumber;
+import org.sacrum.entries.entity.Revision;
+import org.sacrum.entries.control.RevisionDiff;
+import org.sacrum.entries.control.RevisionStore;
+import org.sacrum.entries.entity.ApprovalRequest;
+import org.sacrum.entries.entity.ChangeRequest;
+import org.sacrum.entries.entity.ReviewComment;
+import org.sacrum.entries.entity.State;
+import org.sacrum.entries.control.Workflow;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The management API for authors, clinicians and publishers: /api/manage/{type}/{slug}/... Reads need any
+ * signed-in caller; each write needs the role the workflow gives it. Writes answer with the entry and its ETag.
+ */
+@Path("manage/{type}")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ManagementResource {
+    @PathParam("type")
+    String typeName;
+    @QueryParam("locale")
+    @DefaultValue("en-GB")
+    String locale;
+
+    @Inject
+    Workflow workflow;
+    @Inject
+    EntryQueries entries;
+    @Inject
+    RevisionStore revisions;
+    @Inject
+    EntryViews views;
+    @Inject
+    AuditLog audit;
+    @Inject
+    Caller caller;
+
+    /** The largest page size of a management list. */
+    static final int MAX_SIZE = 500;
+    /** The deepest entry a management list reaches: page × size may not exceed this. */
+    static final int MAX_DEPTH = 1_000_000;
+
+    private static int revisionNumber(String field, String raw, int defaultValue) {
+        return WholeNumber.parseInt(field, raw, defaultValue, 1, Integer.MAX_VALUE);
+    }
+
+    @GET
+    @RolesAllowed(RoleNames.READER)
+    public JsonObject list(@QueryParam("state") String stateName, @QueryParam("page") String pageParam,
+                           @QueryParam("size") String sizeParam) {
+        State state = stateName == null ? null : State.byId(stateName).orElseThrow(() -> ProblemException.badRequest("invalid-query",
+                "Unknown state.", List.of(new Violation("state", "one-of", "must be a workflow state such as draft or in-review"))));
+        int size = WholeNumber.parseInt("size", sizeParam, 100, 1, MAX_SIZE);
+        int page = WholeNumber.parseInt("page", pageParam, 1, 1, MAX_DEPTH / size);
+        if ((long) page * size > MAX_DEPTH) { // unreachable with the bound above; kept as the rule's statement
+            throw ProblemException.badRequest("invalid-query", "page × size may not exceed " + MAX_DEPTH + ".",
+                    List.of(new Violation("page", "max-depth", "page × size may not exceed " + MAX_DEPTH)));
+        }
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        entries.ofType(type(), state, (page - 1) * size, size).forEach(e -> items.add(views.summary(e)));
+        return Json.createObjectBuilder().add("items", items).add("page", page).add("size", size).build();
+    }
+
+    @POST
+    @RolesAllowed(RoleNames.AUTHOR)
+    public Response create(JsonObject body) {
+        Entry entry = workflow.create(type(), content(body), changeNote(body), caller.person(), false);
+        return written(Response.created(URI.create("/api/manage/" + entry.contentType().plural() + "/" + entry.slug())), entry);
+    }
+
+    @GET
+    @Path("{slug}")
+    @RolesAllowed(RoleNames.READER)
+    public Response get(@PathParam("slug") String slug) {
+        return written(Response.ok(), entries.get(ref(slug)));
+    }
+
+    @PUT
+    @Path("{slug}")
+    @RolesAllowed(RoleNames.AUTHOR)
+    public Response edit(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, JsonObject body) {
+        return written(Response.ok(), workflow.edit(ref(slug), ifMatch, content(body), changeNote(body), caller.person()));
+    }
+
+    @POST
+    @Path("{slug}/submit")
+    @RolesAllowed(RoleNames.AUTHOR)
+    public Response submit(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch) {
+        return written(Response.ok(), workflow.submit(ref(slug), ifMatch, caller.person()));
+    }
+
+    @POST
+    @Path("{slug}/request-changes")
+    @RolesAllowed(RoleNames.CLINICIAN)
+    public Response requestChanges(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, ChangeRequest body) {
+        return written(Response.ok(), workflow.requestChanges(ref(slug), ifMatch, body, caller.person()));
+    }
+
+    @POST
+    @Path("{slug}/approve")
+    @RolesAllowed(RoleNames.CLINICIAN)
+    public Response approve(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, ApprovalRequest body) {
+        return written(Response.ok(), workflow.approve(ref(slug), ifMatch, body, caller.person()));
+    }
+
+    @POST
+    @Path("{slug}/publish")
+    @RolesAllowed(RoleNames.PUBLISHER)
+    public Response publish(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch) {
+        return written(Response.ok(), workflow.publish(ref(slug), ifMatch, caller.person()));
+    }
+
+    @POST
+    @Path("{slug}/unpublish")
+    @RolesAllowed(RoleNames.PUBLISHER)
+    public Response unpublish(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch) {
+        return written(Response.ok(), workflow.unpublish(ref(slug), ifMatch, caller.person()));
+    }
+
+    @POST
+    @Path("{slug}/archive")
+    @RolesAllowed({RoleNames.PUBLISHER, RoleNames.ADMIN})
+    public Response archive(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch) {
+        return written(Response.ok(), workflow.archive(ref(slug), ifMatch, caller.person()));
+    }
+
+    @GET
+    @Path("{slug}/revisions")
+    @RolesAllowed(RoleNames.READER)
+    public JsonObject revisions(@PathParam("slug") String slug) {
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        revisions.of(entries.get(ref(slug))).forEach(r -> items.add(views.revision(r, false)));
+        return Json.createObjectBuilder().add("items", items).build();
+    }
+
+    @GET
+    @Path("{slug}/revisions/{number}")
+    @RolesAllowed(RoleNames.READER)
+    public JsonObject revision(@PathParam("slug") String slug, @PathParam("number") String number) {
+        return views.revision(revisions.get(entries.get(ref(slug)), revisionNumber("number", number, 0)), true);
+    }
+
+    @POST
+    @Path("{slug}/revisions/{number}/restore")
+    @RolesAllowed(RoleNames.AUTHOR)
+    public Response restore(@PathParam("slug") String slug, @PathParam("number") String number, @HeaderParam("If-Match") String ifMatch) {
+        return written(Response.ok(), workflow.restore(ref(slug), ifMatch, revisionNumber("number", number, 0), caller.person()));
+    }
+
+    /** Field-level diff; by default from the published revision (or the previous one) to the latest. */
+    @GET
+    @Path("{slug}/diff")
+    @RolesAllowed(RoleNames.READER)
+    public JsonObject diff(@PathParam("slug") String slug, @QueryParam("from") String fromParam, @QueryParam("to") String toParam) {
+        // 1 or more (400, rule range); a number past the entry's latest revision is a 404
+        Integer from = fromParam == null ? null : revisionNumber("from", fromParam, 0);
+        Integer to = toParam == null ? null : revisionNumber("to", toParam, 0);
+        Entry entry = entries.get(ref(slug));
+        int toNumber = to != null ? to : entry.latestRevision();
+        int fromNumber = from != null ? from
+                : entry.publishedRevision() != null && entry.publishedRevision() != toNumber ? entry.publishedRevision()
+                : Math.max(1, toNumber - 1);
+        Revision a = revisions.get(entry, fromNumber);
+        Revision b = revisions.get(entry, toNumber);
+        JsonArrayBuilder changes = Json.createArrayBuilder();
+        RevisionDiff.between(a.content(), b.content()).forEach(c -> {
+            var change = Json.createObjectBuilder().add("field", c.field()).add("change", c.change());
+            change.add("from", c.from() == null ? JsonValue.NULL : c.from());
+            change.add("to", c.to() == null ? JsonValue.NULL : c.to());
+            if (c.inline() != null) {
+                change.add("inline", c.inline());
+            }
+            changes.add(change);
+        });
+        return Json.createObjectBuilder().add("from", fromNumber).add("to", toNumber).add("changes", changes).build();
+    }
+
+    @GET
+    @Path("{slug}/comments")
+    @RolesAllowed(RoleNames.READER)
+    public JsonObject comments(@PathParam("slug") String slug) {
+        Entry entry = entries.get(ref(slug));
+        List<ReviewComment> comments = entries.comments(entry);
+        return Json.createObjectBuilder().add("items", views.comments(comments)).build();
+    }
+
+    @GET
+    @Path("{slug}/audit")
+    @RolesAllowed(RoleNames.READER)
+    public JsonObject audit(@PathParam("slug") String slug) {
+        return AuditResource.page(audit.read(entries.get(ref(slug)).id(), 0, 1000));
+    }
+
+    private Response written(Response.ResponseBuilder response, Entry entry) {
+        return response.tag(EntityTag.valueOf(entry.etag())).entity(views.entry(entry)).build();
+    }
+
+    private ContentType type() {
+        return ContentType.byPlural(typeName).orElseThrow(() -> ProblemException.notFound(
+                "No content type '" + typeName + "'; the types are exercises, conditions, warnings and podcast-episodes."));
+    }
+
+    private EntryRef ref(String slug) {
+        return new EntryRef(type(), slug, locale);
+    }
+
+    private static JsonValue content(JsonObject body) {
+        if (body == null || !body.containsKey("content")) {
+            throw ProblemException.badRequest("content-missing", "The body must be {\"content\": {...}, \"changeNote\": \"...\"}.",
+                    List.of(new Violation("content", "required", "is required")));
+        }
+        return body.get("content");
+    }
+
+    private static String changeNote(JsonObject body) {
+        JsonValue note = body == null ? null : body.get("changeNote");
+        if (note == null || note == JsonValue.NULL) {
+            return null;
+        }
+        if (note.getValueType() != JsonValue.ValueType.STRING || body.getString("changeNote").length() > 500) {
+            throw ProblemException.badRequest("change-note", "changeNote must be a string of at most 500 characters.",
+                    List.of(new Violation("changeNote", "max-length", "must be a string of at most 500 characters")));
+        }
+        return body.getString("changeNote");
+    }
+}

@@ -1,0 +1,74 @@
+package org.sacrum.entries.control;
+
+import org.sacrum.content.entity.ContentType;
+import org.sacrum.content.entity.EntryRef;
+import org.sacrum.entries.entity.Entry;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import org.sacrum.platform.entity.ProblemException;
+import org.sacrum.entries.entity.ReviewComment;
+import org.sacrum.entries.entity.State;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Finds entries. Writers lock the entry row so that transitions of one entry never interleave. */
+@Stateless
+public class EntryQueries {
+    @PersistenceContext
+    EntityManager em;
+
+    public Optional<Entry> find(EntryRef ref) {
+        return em.createNamedQuery("Entry.bySlug", Entry.class).setParameter("type", ref.type())
+                .setParameter("slug", ref.slug()).setParameter("locale", ref.locale()).getResultStream().findFirst();
+    }
+
+    public Entry get(EntryRef ref) {
+        return find(ref).orElseThrow(() -> ProblemException.notFound("No " + ref + "."));
+    }
+
+    /** The entry, locked for update until the transaction ends. */
+    public Entry lock(EntryRef ref) {
+        return em.createNamedQuery("Entry.bySlug", Entry.class).setParameter("type", ref.type())
+                .setParameter("slug", ref.slug()).setParameter("locale", ref.locale())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
+                .orElseThrow(() -> ProblemException.notFound("No " + ref + "."));
+    }
+
+    public List<ReviewComment> comments(Entry entry) {
+        return em.createNamedQuery("ReviewComment.ofEntry", ReviewComment.class).setParameter("entry", entry.id()).getResultList();
+    }
+
+    /** A page of a type's entries in slug order, optionally only those in one state. */
+    public List<Entry> ofType(ContentType type, State state, int offset, int limit) {
+        String jpql = "SELECT e FROM Entry e WHERE e.contentType = :type" + (state == null ? "" : " AND e.state = :state")
+                + " ORDER BY e.slug, e.locale";
+        var query = em.createQuery(jpql, Entry.class).setParameter("type", type).setFirstResult(offset).setMaxResults(limit);
+        if (state != null) {
+            query.setParameter("state", state);
+        }
+        return query.getResultList();
+    }
+
+    /** Which of these slugs name live (not archived) entries of the type. */
+    public List<String> existing(ContentType type, String locale, Collection<String> slugs) {
+        if (slugs.isEmpty()) {
+            return List.of();
+        }
+        return em.createNamedQuery("Entry.existingSlugs", String.class).setParameter("type", type)
+                .setParameter("locale", locale).setParameter("slugs", slugs).getResultList();
+    }
+
+    /** Which of these slugs name entries of the type that the public can see. */
+    public List<String> published(ContentType type, String locale, Collection<String> slugs) {
+        if (slugs.isEmpty()) {
+            return List.of();
+        }
+        return em.createNamedQuery("Entry.publishedSlugs", String.class).setParameter("type", type)
+                .setParameter("locale", locale).setParameter("slugs", slugs).getResultList();
+    }
+}

@@ -1,0 +1,18 @@
+package org.sacrum.entries.entity;
+
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Workflow states, as content-model/workflow.json names them. */
+public enum State {
+    DRAFT, IN_REVIEW, CHANGES_REQUESTED, CLINICALLY_REVIEWED, PUBLISHED, UNPUBLISHED, ARCHIVED;
+
+    public String id() {
+        return name().toLowerCase().replace('_', '-');
+    }
+
+    public static Optional<State> byId(String id) {
+        return Arrays.stream(values()).filter(s -> s.id().equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,95 @@
+package org.sacrum.platform.boundary;
+
+import org.sacrum.platform.entity.Problem;
+import org.sacrum.platform.entity.ProblemException;
+import org.sacrum.platform.entity.Violation;
+import org.sacrum.platform.entity.Violations;
+
+import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one exception mapper: every error leaves Sacrum as application/problem+json. Exceptions raised at
+ * commit arrive wrapped (EJBException, RollbackException), so the cause chain is searched.
+ */
+@Provider
+public class ProblemMappers implements ExceptionMapper<Throwable> {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+
+    @Context
+    UriInfo uriInfo;
+
+    @Override
+    public Response toResponse(Throwable thrown) {
+        Problem problem = toProblem(thrown);
+        if (problem.status() >= 500) {
+            LOG.log(Level.SEVERE, "Unhandled error on " + path(), thrown);
+        }
+        Response.ResponseBuilder response = Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem.at(path()));
+        if (problem.status() == 401) {
+            response.header("WWW-Authenticate", "Bearer realm=\"sacrum\", Basic realm=\"sacrum\"");
+        }
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof ProblemException p && p.retryAfterSeconds() > 0) {
+                response.header("Retry-After", Long.toString(p.retryAfterSeconds()));
+                break;
+            }
+        }
+        return response.build();
+    }
+
+    static Problem toProblem(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof ProblemException p) {
+                return p.problem();
+            }
+            if (t instanceof ConstraintViolationException cve) {
+                return Problem.of(400, "validation", "Invalid request", "The request breaks "
+                        + cve.getConstraintViolations().size() + " rule(s).", Violations.of(cve.getConstraintViolations()));
+            }
+            if (t instanceof OptimisticLockException) {
+                return Problem.of(412, "stale-version", "Precondition failed",
+                        "The entry was changed by someone else; fetch it again and reapply your change.", null);
+            }
+            if (t instanceof JsonParsingException || t instanceof JsonbException) {
+                return Problem.of(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON for this endpoint.",
+                        List.of(new Violation("", "malformed-json", String.valueOf(rootMessage(t)))));
+            }
+            if (t instanceof WebApplicationException wae && !(t.getCause() instanceof ProblemException)) {
+                int status = wae.getResponse().getStatus();
+                if (status == 400 && t.getCause() != null) {
+                    continue; // e.g. a JSON-B failure reading the body: look deeper for a better message
+                }
+                return Problem.of(status, "http-" + status, wae.getResponse().getStatusInfo().getReasonPhrase(),
+                        wae.getMessage(), null);
+            }
+        }
+        return Problem.of(500, "internal", "Internal server error", "Something went wrong on our side; it has been logged.", null);
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
+    private String path() {
+        return uriInfo == null ? null : uriInfo.getRequestUri().getRawPath();
+    }
+}

@@ -1,0 +1,46 @@
+package org.sacrum.platform.control;
+
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.spi.JsonProvider;
+
+import java.io.InputStream;
+import java.io.Reader;
+
+/**
+ * jakarta.json.Json's factory methods on one provider looked up once. Json's own methods look the provider
+ * up through ServiceLoader on every call, a class-path scan that cost most of a delivery request's time.
+ */
+public final class Json {
+    private static final JsonProvider PROVIDER = JsonProvider.provider();
+
+    private Json() {
+    }
+
+    public static JsonObjectBuilder createObjectBuilder() {
+        return PROVIDER.createObjectBuilder();
+    }
+
+    public static JsonObjectBuilder createObjectBuilder(JsonObject object) {
+        return PROVIDER.createObjectBuilder(object);
+    }
+
+    public static JsonArrayBuilder createArrayBuilder() {
+        return PROVIDER.createArrayBuilder();
+    }
+
+    public static JsonReader createReader(Reader reader) {
+        return PROVIDER.createReader(reader);
+    }
+
+    public static JsonReader createReader(InputStream in) {
+        return PROVIDER.createReader(in);
+    }
+
+    public static JsonString createValue(String value) {
+        return PROVIDER.createValue(value);
+    }
+}

@@ -1,0 +1,226 @@
+package org.sacrum.content.control;
+
+import org.sacrum.content.entity.Complete;
+import org.sacrum.content.entity.Content;
+import org.sacrum.content.entity.ContentType;
+import org.sacrum.content.entity.Slug;
+import org.sacrum.content.entity.TextLimits;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.groups.Default;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.sacrum.platform.entity.Violation;
+
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The content model exists twice, as data (content-model/schemas) and as code (the records in this package).
+ * These tests prove the two agree: same fields, same required fields, and every seed entry valid under both.
+ */
+class ContentModelAgreementTest {
+    static final Path SEED = Path.of("content-model/seed");
+    static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+
+    @ParameterizedTest
+    @EnumSource(ContentType.class)
+    void schemaPropertiesAreTheRecordComponentsInOrder(ContentType type) {
+        List<String> schemaFields = List.copyOf(ContentModel.schema(type.schemaFile()).getJsonObject("properties").keySet());
+        List<String> javaFields = Arrays.stream(type.model().getRecordComponents()).map(RecordComponent::getName).toList();
+        assertEquals(schemaFields, javaFields, type + ": schema properties and Java record components differ");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ContentType.class)
+    void schemaRequiredIsWhatTheCompleteGroupRequires(ContentType type) {
+        Set<String> schemaRequired = Set.copyOf(ContentModel.required(type));
+        Set<String> javaRequired = requiredIn(type, Complete.class, Default.class);
+        assertEquals(schemaRequired, javaRequired, type + ": schema 'required' and the Complete group disagree");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ContentType.class)
+    void draftRequiredIsWhatTheDefaultGroupRequires(ContentType type) {
+        assertEquals(Set.copyOf(ContentModel.draftRequired(type)), requiredIn(type, Default.class),
+                type + ": x-sacrum-draft-required and the Default group disagree");
+    }
+
+    @Test
+    void seedHasTheMinimumPerType() throws IOException {
+        Map<ContentType, Long> counts = new EnumMap<>(ContentType.class);
+        for (ContentType type : ContentType.values()) {
+            try (Stream<Path> files = Files.list(SEED.resolve(type.plural()))) {
+                counts.put(type, files.filter(f -> f.toString().endsWith(".json")).count());
+            }
+        }
+        assertTrue(counts.get(ContentType.EXERCISE) >= 15, counts.toString());
+        assertTrue(counts.get(ContentType.CONDITION) >= 5, counts.toString());
+        assertTrue(counts.get(ContentType.WARNING) >= 5, counts.toString());
+        assertTrue(counts.get(ContentType.PODCAST_EPISODE) >= 1, counts.toString());
+    }
+
+    @Test
+    void theSeedManifestListsExactlyTheSeedFiles() throws IOException {
+        JsonObject manifest = ContentModel.read("seed/manifest.json").asJsonObject();
+        for (ContentType type : ContentType.values()) {
+            List<String> listed = manifest.getJsonArray(type.plural()).getValuesAs(jakarta.json.JsonString.class).stream()
+                    .map(jakarta.json.JsonString::getString).sorted().toList();
+            try (Stream<Path> files = Files.list(SEED.resolve(type.plural()))) {
+                assertEquals(files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".json")).sorted().toList(), listed,
+                        "content-model/seed/manifest.json must list every " + type.id() + " seed file, and only those");
+            }
+        }
+    }
+
+    static Stream<Object[]> seedFiles() throws IOException {
+        List<Object[]> all = new java.util.ArrayList<>();
+        for (ContentType type : ContentType.values()) {
+            try (Stream<Path> files = Files.list(SEED.resolve(type.plural()))) {
+                files.filter(f -> f.toString().endsWith(".json")).sorted()
+                        .forEach(f -> all.add(new Object[]{type, f.getFileName().toString()}));
+            }
+        }
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("seedFiles")
+    void everySeedEntryIsValidUnderSchemaAndBeanValidationAndRoundTrips(ContentType type, String file) throws IOException {
+        String json = Files.readString(SEED.resolve(type.plural()).resolve(file));
+        assertEquals(List.of(), SchemaValidation.complete(type, json), "schema violations in " + file);
+
+        Content content = ContentCodec.read(type, json);
+        Set<ConstraintViolation<Content>> violations = VALIDATOR.validate(content, Default.class, Complete.class);
+        assertEquals(Set.of(), violations.stream().map(v -> v.getPropertyPath() + " " + v.getMessage()).collect(Collectors.toSet()));
+        assertEquals(file, content.slug() + ".json", "file name must be the slug");
+
+        String written = ContentCodec.write(content);
+        assertEquals(ContentCodec.toJsonObject(json), ContentCodec.toJsonObject(written), "the Java model lost or changed something");
+        assertEquals(List.of(), SchemaValidation.complete(type, written));
+    }
+
+    /** Each broken variant of a valid entry is rejected by the schema and by Bean Validation alike. */
+    @ParameterizedTest
+    @EnumSource(ContentType.class)
+    void brokenVariantsAreRejectedByBoth(ContentType type) throws IOException {
+        JsonObject valid = firstSeed(type);
+        Map<String, JsonObject> broken = Map.of(
+                "title too long", with(valid, "title", Json.createValue("x".repeat(201))),
+                "slug with spaces", with(valid, "slug", Json.createValue("Not A Slug")),
+                "summary too long", with(valid, "summary", Json.createValue("y".repeat(501))),
+                "locale malformed", with(valid, "locale", Json.createValue("english")),
+                "required field missing", Json.createObjectBuilder(valid).remove(ContentModel.required(type).get(3)).build(),
+                "sources empty", with(valid, "sources", JsonValue.EMPTY_JSON_ARRAY),
+                "unknown topic", with(valid, "topics", Json.createArrayBuilder().add("not-a-topic").build()));
+        broken.forEach((what, json) -> {
+            List<Violation> schema = SchemaValidation.complete(type, json.toString());
+            Content content = ContentCodec.read(type, json.toString());
+            Set<ConstraintViolation<Content>> bean = VALIDATOR.validate(content, Default.class, Complete.class);
+            if (!what.equals("unknown topic")) { // the taxonomy is a server rule: topics.json is data, not schema
+                assertFalse(schema.isEmpty(), type + " " + what + ": the schema accepted it");
+            }
+            assertFalse(bean.isEmpty(), type + " " + what + ": Bean Validation accepted it");
+        });
+    }
+
+    @Test
+    void draftsNeedOnlyTitleAndSlug() {
+        for (ContentType type : ContentType.values()) {
+            assertEquals(List.of(), SchemaValidation.draft(type, "{\"title\":\"Work in progress\",\"slug\":\"work-in-progress\"}"));
+            List<Violation> missing = SchemaValidation.draft(type, "{\"summary\":\"no title\"}");
+            assertEquals(Set.of("title", "slug"), missing.stream().map(Violation::field).collect(Collectors.toSet()), missing.toString());
+            List<Violation> unknown = SchemaValidation.draft(type, "{\"title\":\"Work\",\"slug\":\"work\",\"colour\":\"red\"}");
+            assertEquals(List.of("colour"), unknown.stream().map(Violation::field).toList());
+            assertEquals("unknown-field", unknown.get(0).rule());
+        }
+    }
+
+    @Test
+    void topicsInTheTaxonomyAreWellFormed() {
+        Set<String> slugs = new LinkedHashSet<>();
+        ContentModel.topics().forEach(t -> {
+            JsonObject topic = t.asJsonObject();
+            assertTrue(topic.getString("slug").matches(TextLimits.SLUG_PATTERN));
+            assertTrue(slugs.add(topic.getString("slug")), "duplicate topic " + topic);
+            if (topic.containsKey("parent")) {
+                assertTrue(slugs.contains(topic.getString("parent")), "parent must be listed first: " + topic);
+            }
+        });
+    }
+
+    static JsonObject firstSeed(ContentType type) throws IOException {
+        try (Stream<Path> files = Files.list(SEED.resolve(type.plural()))) {
+            Path first = files.filter(f -> f.toString().endsWith(".json")).sorted().findFirst().orElseThrow();
+            return ContentCodec.toJsonObject(Files.readString(first));
+        }
+    }
+
+    static JsonObject with(JsonObject object, String field, JsonValue value) {
+        return Json.createObjectBuilder(object).add(field, value).build();
+    }
+
+    /** Components whose constraints in exactly these groups make them required (NotNull, NotEmpty, NotBlank). */
+    static Set<String> requiredIn(ContentType type, Class<?>... groups) {
+        Set<Class<?>> wanted = Set.of(groups);
+        Set<String> required = new LinkedHashSet<>();
+        for (RecordComponent component : type.model().getRecordComponents()) {
+            for (Annotation a : field(type, component).getAnnotations()) {
+                Class<?>[] annotationGroups = groupsOf(a);
+                if (annotationGroups == null) {
+                    continue;
+                }
+                Set<Class<?>> effective = annotationGroups.length == 0 ? Set.of(Default.class) : Set.of(annotationGroups);
+                if (wanted.containsAll(effective)) {
+                    required.add(component.getName());
+                }
+            }
+        }
+        return required;
+    }
+
+    private static java.lang.reflect.Field field(ContentType type, RecordComponent component) {
+        try {
+            return type.model().getDeclaredField(component.getName());
+        } catch (NoSuchFieldException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static Class<?>[] groupsOf(Annotation a) {
+        if (a instanceof NotNull n) {
+            return n.groups();
+        }
+        if (a instanceof NotEmpty n) {
+            return n.groups();
+        }
+        if (a instanceof NotBlank n) {
+            return n.groups();
+        }
+        return null;
+    }
+
+}

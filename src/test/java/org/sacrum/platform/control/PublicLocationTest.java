@@ -1,0 +1,29 @@
+package org.sacrum.platform.control;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class PublicLocationTest {
+
+    @Test
+    void withoutABaseUrlTheLocationIsAPathUnderTheContext() {
+        assertEquals("/api/manage/people/ada", PublicLocation.resolve(null, "", URI.create("/api/manage/people/ada")));
+        assertEquals("/sacrum/api/manage/people/ada", PublicLocation.resolve("", "/sacrum", URI.create("/api/manage/people/ada")));
+    }
+
+    @Test
+    void theConfiguredBaseUrlMakesItAbsolute() {
+        assertEquals("https://cms.example.org/api/manage/exercises/pelvic-tilts",
+                PublicLocation.resolve("https://cms.example.org/", "", URI.create("/api/manage/exercises/pelvic-tilts")));
+    }
+
+    @Test
+    void anAbsoluteLocationNeverKeepsItsHost() {
+        assertEquals("/api/manage/people/ada?x=1", PublicLocation.resolve(null, "/sacrum", URI.create("http://evil.example/api/manage/people/ada?x=1")));
+        assertEquals("https://cms.example.org/api/manage/people/ada",
+                PublicLocation.resolve("https://cms.example.org", "", URI.create("http://evil.example/api/manage/people/ada")));
+    }
+}
