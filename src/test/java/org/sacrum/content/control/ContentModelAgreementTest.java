@@ -54,6 +54,23 @@ class ContentModelAgreementTest {
         assertEquals(schemaFields, javaFields, type + ": schema properties and Java record components differ");
     }
 
+    /** The shared parts with a record of their own: a citation (with its locator) and a field's provenance. */
+    @Test
+    void sharedPartsAgreeWithTheirRecords() {
+        JsonObject citation = ContentModel.schema("citation.schema.json").getJsonObject("properties");
+        assertEquals(List.copyOf(citation.keySet()), components(org.sacrum.content.entity.Citation.class));
+        assertEquals(List.copyOf(citation.getJsonObject("locator").getJsonObject("properties").keySet()),
+                components(org.sacrum.content.entity.Locator.class));
+        JsonObject provenance = ContentModel.schema("common.schema.json").getJsonObject("$defs").getJsonObject("provenance")
+                .getJsonObject("items").getJsonObject("properties");
+        assertEquals(List.copyOf(provenance.keySet()), components(org.sacrum.content.entity.FieldProvenance.class));
+        assertEquals(provenance.getJsonObject("field").getString("pattern"), org.sacrum.content.entity.FieldProvenance.PATH);
+    }
+
+    static List<String> components(Class<?> record) {
+        return Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName).toList();
+    }
+
     @ParameterizedTest
     @EnumSource(ContentType.class)
     void schemaRequiredIsWhatTheCompleteGroupRequires(ContentType type) {
