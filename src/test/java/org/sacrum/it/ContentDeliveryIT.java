@@ -17,8 +17,12 @@ import static org.junit.jupiter.api.Assertions.*;
 /** The content model at the API's edge (seed, bad input) and the public delivery API (filters, caching, no leaks). */
 class ContentDeliveryIT extends SacrumIT {
 
+    /** Seed entries the manifest has published: a line that is an object may stop the entry at another state. */
     static int manifestCount(ContentType type) {
-        return ContentModel.read("seed/manifest.json").asJsonObject().getJsonArray(type.plural()).size();
+        return (int) ContentModel.read("seed/manifest.json").asJsonObject().getJsonArray(type.plural()).stream()
+                .filter(line -> line instanceof jakarta.json.JsonString
+                        || "published".equals(line.asJsonObject().getString("state", "published")))
+                .count();
     }
 
     // ---- the seed ------------------------------------------------------------------------------------------
