@@ -1,6 +1,6 @@
 import {fieldLabel, h} from './dom.js';
 
-const NOT_SHOWN = new Set(['title', 'slug', 'locale', 'summary']);
+const NOT_SHOWN = new Set(['title', 'slug', 'locale', 'summary', 'provenance', 'sample']); // provenance: beside each field
 // The order of content-model/schemas: stored content comes with its fields sorted by name.
 const ORDER = {
     'exercise': ['purpose', 'equipment', 'startingPosition', 'steps', 'dosage', 'bodyRegions', 'stages', 'modifications',
@@ -24,7 +24,24 @@ export function renderPreview(delivered) {
         Object.entries(content).filter(([name]) => !NOT_SHOWN.has(name)).sort(([a], [b]) => rank(a) - rank(b)).map(([name, value]) =>
             h('section', {class: 'reader-field', 'data-field': name},
                 h('h4', {}, fieldLabel(name)),
+                provenanceOf(content, name),
                 view(value, name, html))));
+}
+
+/** Where a field's text comes from (content.provenance): "editorial" or "source: <citation>", with the editor's note. */
+function provenanceOf(content, name) {
+    const marks = (content.provenance ?? []).filter(p => p.field === name || p.field.startsWith(`${name}[`) || p.field.startsWith(`${name}.`));
+    if (!marks.length) {
+        return null;
+    }
+    const cited = i => {
+        const source = content.sources?.[i];
+        return source ? source.title + (source.dated ? ' (dated)' : '') : `citation ${i + 1} (missing)`;
+    };
+    return h('ul', {class: 'provenance'}, marks.map(p => h('li', {class: `provenance-${p.basis}`, 'data-basis': p.basis, 'data-path': p.field},
+        p.field === name ? '' : `${p.field}: `,
+        h('span', {class: 'provenance-mark'}, p.basis === 'editorial' ? 'editorial' : `source: ${(p.citations ?? []).map(cited).join('; ')}`),
+        p.note ? ` ${p.note}` : '')));
 }
 
 function view(value, path, html) {

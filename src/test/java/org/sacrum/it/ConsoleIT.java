@@ -90,7 +90,9 @@ class ConsoleIT extends SacrumIT {
     @Test
     void aClinicianReviewsTheDiffAndApprovesThenAPublisherPublishes() {
         String slug = team.slug("console-approve");
-        JsonObject content = Samples.condition(slug);
+        JsonObject content = Json.createObjectBuilder(Samples.condition(slug)).add("provenance", Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("field", "whereFelt").add("basis", "source").add("citations", Json.createArrayBuilder().add(0)))
+                .add(Json.createObjectBuilder().add("field", "causes[0]").add("basis", "editorial").add("note", "Written by the editors."))).build();
         team.publishNew("conditions", content);
         JsonObject published = team.author.api().get(path("conditions", slug)).json();
         JsonObject clearer = Json.createObjectBuilder(content).add("summary", "Pain around the sacroiliac joints at the back of the pelvis.").build();
@@ -107,6 +109,10 @@ class ConsoleIT extends SacrumIT {
         assertTrue(preview.getText().contains("at the back of the pelvis"), "the preview shows the submitted revision");
         assertEquals("dimples", preview.findElement(By.cssSelector("[data-field=whereFelt] .markdown strong")).getText(),
                 "Markdown fields are shown as the server rendered them");
+        assertTrue(preview.findElement(By.cssSelector("[data-field=whereFelt] .provenance-source")).getText().startsWith("source: "),
+                "the reviewer sees which citation a field comes from");
+        assertTrue(preview.findElement(By.cssSelector("[data-field=causes] .provenance-editorial")).getText()
+                .contains("causes[0]: editorial Written by the editors."), "and which text an editor wrote");
         assertEquals("Changes from revision 1 (published) to 2", text(By.id("diff-title")));
         WebElement summaryChange = browser.findElement(By.cssSelector("#diff li[data-field=summary]"));
         String added = summaryChange.findElements(By.tagName("ins")).stream().map(WebElement::getText).reduce("", String::concat);

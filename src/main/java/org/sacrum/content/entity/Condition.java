@@ -2,6 +2,7 @@ package org.sacrum.content.entity;
 
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A condition (content-model/schemas/condition.schema.json). */
+@ProvenanceResolves
 public record Condition(
         @NotBlank @Size(min = 3, max = TextLimits.TITLE) String title,
         @NotBlank @Slug String slug,
@@ -32,7 +34,9 @@ public record Condition(
         @Size(max = 50) @UniqueItems List<@NotNull @Slug String> warnings,
         @Size(max = 20) List<@NotNull @Valid Media> media,
         @NotEmpty(groups = Complete.class) @Size(max = 50) @UniqueItems @KnownTopics List<@NotNull @Slug String> topics,
-        @NotEmpty(groups = Complete.class) @Size(max = 30) List<@NotNull @Valid Citation> sources) implements Content {
+        @NotEmpty(groups = Complete.class) @Size(max = 30) List<@NotNull @Valid Citation> sources,
+        @Size(max = 200) List<@NotNull @Valid FieldProvenance> provenance,
+        @AssertTrue(message = "sample may only be true") Boolean sample) implements Content {
 
     @Override
     public Map<ContentType, List<String>> links() {

@@ -17,6 +17,12 @@ public interface Content {
 
     List<Citation> sources();
 
+    /** Which fields come from which citation, and which an editor wrote (may be null). */
+    List<FieldProvenance> provenance();
+
+    /** True for sample content (the seed), which is not clinical content; null otherwise. */
+    Boolean sample();
+
     /** Slugs of the entries this one links to, by the content type they must have. */
     Map<ContentType, List<String>> links();
 }

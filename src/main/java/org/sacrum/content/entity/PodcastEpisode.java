@@ -2,6 +2,7 @@ package org.sacrum.content.entity;
 
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A podcast episode (content-model/schemas/podcast-episode.schema.json). */
+@ProvenanceResolves
 public record PodcastEpisode(
         @NotBlank @Size(min = 3, max = TextLimits.TITLE) String title,
         @NotBlank @Slug String slug,
@@ -36,7 +38,9 @@ public record PodcastEpisode(
         @Size(min = 1, max = 200000) String transcript,
         @Size(max = 50) @UniqueItems List<@NotNull @Slug String> conditions,
         @NotEmpty(groups = Complete.class) @Size(max = 50) @UniqueItems @KnownTopics List<@NotNull @Slug String> topics,
-        @NotEmpty(groups = Complete.class) @Size(max = 30) List<@NotNull @Valid Citation> sources) implements Content {
+        @NotEmpty(groups = Complete.class) @Size(max = 30) List<@NotNull @Valid Citation> sources,
+        @Size(max = 200) List<@NotNull @Valid FieldProvenance> provenance,
+        @AssertTrue(message = "sample may only be true") Boolean sample) implements Content {
 
     @Override
     public Map<ContentType, List<String>> links() {

@@ -11,11 +11,13 @@ import org.sacrum.identity.control.People;
 import org.sacrum.identity.entity.Role;
 import org.sacrum.entries.control.RevisionStore;
 import org.sacrum.entries.entity.ApprovalRequest;
+import org.sacrum.entries.entity.ChangeRequest;
 import org.sacrum.entries.control.Workflow;
 
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.List;
 
 /**
  * The seed's steps through the real workflow, each in its own transaction, done by demo accounts that are
@@ -66,6 +68,17 @@ public class SeedSteps {
         workflow.approve(ref, null, new ApprovalRequest(submitted.latestRevision(), hash, ATTESTATION,
                 clinician.displayName(), crew.signingPassword(), null), clinician);
         workflow.publish(ref, null, person(crew.publisher()));
+    }
+
+    /** Submit, then the demo clinician sends it back with these comments: the sample shows review catching something. */
+    public void requestChanges(EntryRef ref, DemoCrew crew, List<Comment> comments) {
+        Entry submitted = workflow.submit(ref, null, person(crew.author()));
+        workflow.requestChanges(ref, null, new ChangeRequest(submitted.latestRevision(),
+                comments.stream().map(c -> new ChangeRequest.FieldComment(c.field(), c.comment())).toList()), person(crew.clinician()));
+    }
+
+    /** A demo clinician's comment on a field ("" for the entry as a whole). */
+    public record Comment(String field, String comment) {
     }
 
     private Person person(String username) {

@@ -54,6 +54,23 @@ class ContentModelAgreementTest {
         assertEquals(schemaFields, javaFields, type + ": schema properties and Java record components differ");
     }
 
+    /** The shared parts with a record of their own: a citation (with its locator) and a field's provenance. */
+    @Test
+    void sharedPartsAgreeWithTheirRecords() {
+        JsonObject citation = ContentModel.schema("citation.schema.json").getJsonObject("properties");
+        assertEquals(List.copyOf(citation.keySet()), components(org.sacrum.content.entity.Citation.class));
+        assertEquals(List.copyOf(citation.getJsonObject("locator").getJsonObject("properties").keySet()),
+                components(org.sacrum.content.entity.Locator.class));
+        JsonObject provenance = ContentModel.schema("common.schema.json").getJsonObject("$defs").getJsonObject("provenance")
+                .getJsonObject("items").getJsonObject("properties");
+        assertEquals(List.copyOf(provenance.keySet()), components(org.sacrum.content.entity.FieldProvenance.class));
+        assertEquals(provenance.getJsonObject("field").getString("pattern"), org.sacrum.content.entity.FieldProvenance.PATH);
+    }
+
+    static List<String> components(Class<?> record) {
+        return Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName).toList();
+    }
+
     @ParameterizedTest
     @EnumSource(ContentType.class)
     void schemaRequiredIsWhatTheCompleteGroupRequires(ContentType type) {
@@ -87,8 +104,10 @@ class ContentModelAgreementTest {
     void theSeedManifestListsExactlyTheSeedFiles() throws IOException {
         JsonObject manifest = ContentModel.read("seed/manifest.json").asJsonObject();
         for (ContentType type : ContentType.values()) {
-            List<String> listed = manifest.getJsonArray(type.plural()).getValuesAs(jakarta.json.JsonString.class).stream()
-                    .map(jakarta.json.JsonString::getString).sorted().toList();
+            // a line is a file name, or {"file": ..., "state": ..., "comments": [...]} (SeedImporter.SeedFile)
+            List<String> listed = manifest.getJsonArray(type.plural()).stream()
+                    .map(v -> v instanceof jakarta.json.JsonString name ? name.getString() : v.asJsonObject().getString("file"))
+                    .sorted().toList();
             try (Stream<Path> files = Files.list(SEED.resolve(type.plural()))) {
                 assertEquals(files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".json")).sorted().toList(), listed,
                         "content-model/seed/manifest.json must list every " + type.id() + " seed file, and only those");
