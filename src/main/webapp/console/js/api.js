@@ -4,7 +4,7 @@ const ROOT = new URL('../../api/', import.meta.url);
 const TOKEN = 'sacrum.console.token';
 const TOKEN_ID = 'sacrum.console.tokenId';
 
-export const TYPES = ['exercises', 'conditions', 'warnings', 'podcast-episodes'];
+export const TYPES = ['exercises', 'conditions', 'warnings', 'podcast-episodes', 'treatments', 'habits'];
 
 /** A failed call, carrying the server's problem+json ({title, status, detail, violations}). */
 export class ApiError extends Error {

@@ -51,6 +51,7 @@ export function showProblem(slot, error) {
 
 const LABELS = {
     'exercises': 'Exercise', 'conditions': 'Condition', 'warnings': 'Red-flag warning', 'podcast-episodes': 'Podcast episode',
+    'treatments': 'Treatment', 'habits': 'Habit',
     'draft': 'Draft', 'in-review': 'In review', 'changes-requested': 'Changes requested',
     'clinically-reviewed': 'Clinically reviewed', 'published': 'Published', 'unpublished': 'Unpublished', 'archived': 'Archived'
 };

@@ -43,6 +43,9 @@ function facts(plural, entry, latest) {
             entry.dueForReview ? h('span', {class: 'badge due'}, 'due for clinical re-review') : null),
         row('Latest revision', `${entry.latestRevision}`, latest ? ` by ${latest.author}, ${formatDate(latest.createdAt)}` : '',
             latest?.changeNote ? h('span', {class: 'change-note'}, ` – “${latest.changeNote}”`) : null),
+        row('Reading level', entry.readingLevel == null ? 'not computed (no English prose)'
+            : `Flesch reading ease ${entry.readingLevel.fleschReadingEase} (${entry.readingLevel.band}), ${entry.readingLevel.words} words`,
+            ` – review every ${entry.reviewIntervalMonths} months`),
         row('Published revision', entry.publishedRevision == null ? 'none' : `${entry.publishedRevision}`),
         row('Approval', approval == null ? 'none'
             : `revision ${approval.revision} by ${approval.printedName} (${approval.credential}), ${formatDate(approval.approvedAt)}; next review due ${approval.nextReviewDue}`));

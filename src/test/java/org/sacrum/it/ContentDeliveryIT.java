@@ -405,4 +405,87 @@ class ContentDeliveryIT extends SacrumIT {
         return page.getJsonArray("items").getValuesAs(JsonObject.class).stream().map(i -> i.getString("slug")).toList();
     }
 
+    // ---- issue #14: comparison table, treatments, habits, warning routing and back-links ---------------------
+
+    @Test
+    void aComparisonTableOfSciaticaAndSiDysfunctionIsDelivered() {
+        Api.Reply reply = team.anonymous.get("/api/v1/conditions/compare?slugs=sciatica-in-pregnancy,si-joint-pain");
+        assertEquals(200, reply.status(), reply.toString());
+        assertNotNull(reply.header("ETag"));
+        JsonObject table = reply.json();
+        assertEquals(List.of("sciatica-in-pregnancy", "si-joint-pain"), table.getJsonArray("conditions").getValuesAs(JsonObject.class)
+                .stream().map(c -> c.getString("slug")).toList());
+        Map<String, JsonObject> rows = table.getJsonArray("rows").getValuesAs(JsonObject.class).stream()
+                .collect(Collectors.toMap(r -> r.getString("feature"), r -> r));
+        assertTrue(rows.keySet().containsAll(Set.of("whereFelt", "timing", "easedBy", "worsenedBy")), rows.keySet().toString());
+        assertTrue(rows.get("whereFelt").getJsonArray("cells").getJsonArray(0).getString(0).contains("back of the thigh"), rows.toString());
+        assertTrue(rows.get("worsenedBy").getJsonArray("cells").getJsonArray(1).getString(0).contains("Rolling over in bed"), rows.toString());
+        assertEquals(0, rows.get("worsenedBy").getJsonArray("cells").getJsonArray(0).size(), "sciatica states nothing there: an empty cell");
+        String html = table.getString("html");
+        assertTrue(html.startsWith("<table>") && html.contains("<th>Sciatica in pregnancy</th>"), html);
+        assertTrue(table.getString("markdown").startsWith("| Feature | Sciatica in pregnancy |"), table.getString("markdown"));
+
+        assertEquals(304, team.anonymous.get("/api/v1/conditions/compare?slugs=sciatica-in-pregnancy,si-joint-pain",
+                Map.of("If-None-Match", reply.header("ETag"))).status());
+        assertEquals(Map.of("slugs", "size"), rulesByField(team.anonymous.get("/api/v1/conditions/compare?slugs=si-joint-pain")));
+        assertEquals(Map.of("cb", "unknown-parameter"),
+                rulesByField(team.anonymous.get("/api/v1/conditions/compare?slugs=si-joint-pain,sciatica-in-pregnancy&cb=1")));
+        Api.Reply missing = team.anonymous.get("/api/v1/conditions/compare?slugs=si-joint-pain,no-such-condition");
+        assertEquals(404, missing.status(), missing.toString());
+        assertEquals("application/problem+json", missing.mediaType());
+    }
+
+    @Test
+    void aTreatmentAndAHabitAreDeliveredFilteredAndDescribedForSearchEngines() {
+        Api.Reply belt = team.anonymous.get("/api/v1/treatments/si-belt");
+        assertEquals(200, belt.status(), belt.toString());
+        JsonObject content = belt.json().getJsonObject("content");
+        assertTrue(belt.json().getBoolean("sample"));
+        assertEquals("support", content.getString("kind"));
+        assertTrue(content.getJsonArray("whenToUse").getString(0).contains("squeezes your hips together"));
+        assertTrue(content.getJsonArray("whenNotToUse").getString(0).contains("hurts"));
+        assertTrue(belt.json().getJsonObject("html").getString("description").startsWith("<p>"));
+        assertEquals(12, belt.json().getJsonObject("review").getInt("reviewIntervalMonths"));
+        JsonObject beltLd = team.anonymous.get("/api/v1/treatments/si-belt?format=jsonld").json();
+        assertEquals("MedicalTherapy", beltLd.getJsonObject("about").getString("@type"));
+        assertEquals("MedicalContraindication", beltLd.getJsonObject("about").getJsonArray("contraindication").getJsonObject(0).getString("@type"));
+        assertTrue(slugs(team.anonymous.get("/api/v1/treatments?condition=si-joint-pain").json()).contains("si-belt"));
+        assertFalse(slugs(team.anonymous.get("/api/v1/treatments?condition=sciatica-in-pregnancy").json()).contains("si-belt"));
+
+        Api.Reply habit = team.anonymous.get("/api/v1/habits/log-rolling?include=exercises");
+        assertEquals(200, habit.status(), habit.toString());
+        assertEquals("getting-in-and-out-of-bed", habit.json().getJsonObject("content").getString("activity"));
+        assertEquals("log-roll-knees-together", habit.json().getJsonObject("included").getJsonArray("exercises").getJsonObject(0).getString("slug"));
+        assertEquals("LifestyleModification", team.anonymous.get("/api/v1/habits/log-rolling",
+                Map.of("Accept", "application/ld+json")).json().getJsonObject("about").getString("@type"));
+        assertTrue(slugs(team.anonymous.get("/api/v1/habits?topic=sleep-positions").json()).contains("pillows-for-sleep"));
+        assertEquals(Map.of("urgency", "filter-not-supported"), rulesByField(team.anonymous.get("/api/v1/habits?urgency=emergency")));
+
+        JsonObject managed = team.author.api().get("/api/manage/habits/log-rolling").json();
+        JsonObject level = managed.getJsonObject("readingLevel");
+        assertTrue(level.getJsonNumber("fleschReadingEase").doubleValue() > 0, level.toString());
+        assertTrue(level.getInt("words") > 50, level.toString());
+        assertEquals(12, managed.getInt("reviewIntervalMonths"));
+    }
+
+    @Test
+    void warningsCarryTheirCareRouteAndWhatLinksToThem() {
+        JsonObject warning = team.anonymous.get("/api/v1/warnings/pain-that-does-not-ease").json();
+        JsonObject linkedFrom = warning.getJsonObject("linkedFrom");
+        assertTrue(linkedFrom.getJsonArray("treatments").getValuesAs(jakarta.json.JsonString.class).stream()
+                .anyMatch(s -> s.getString().equals("physiotherapy-assessment")), linkedFrom.toString());
+        assertFalse(linkedFrom.getJsonArray("exercises").isEmpty(), linkedFrom.toString());
+        JsonObject route = warning.getJsonObject("careRoute");
+        assertEquals(warning.getJsonObject("content").getString("urgency"), route.getString("urgency"));
+        assertEquals("en-GB", route.getString("locale"));
+        assertFalse(route.getJsonArray("options").isEmpty());
+        for (JsonObject item : team.anonymous.get("/api/v1/warnings?size=100").json().getJsonArray("items").getValuesAs(JsonObject.class)) {
+            String urgency = item.getJsonObject("content").getString("urgency");
+            assertEquals(urgency, item.getJsonObject("careRoute").getString("urgency"));
+            if (urgency.equals("emergency")) {
+                assertEquals("999", item.getJsonObject("careRoute").getJsonArray("options").getJsonObject(0).getString("phone"));
+                assertEquals(6, item.getJsonObject("review").getInt("reviewIntervalMonths"));
+            }
+        }
+    }
 }

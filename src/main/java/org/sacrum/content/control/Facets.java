@@ -3,6 +3,8 @@ package org.sacrum.content.control;
 import org.sacrum.content.entity.Content;
 import org.sacrum.content.entity.ContentType;
 import org.sacrum.content.entity.Exercise;
+import org.sacrum.content.entity.Habit;
+import org.sacrum.content.entity.Treatment;
 import org.sacrum.content.entity.KebabCase;
 import org.sacrum.content.entity.Warning;
 
@@ -37,6 +39,10 @@ public final class Facets {
             if (e.stages() != null) {
                 add(facets, "stage", e.stages().stream().filter(Objects::nonNull).map(s -> s.stage().json()).toList());
             }
+        } else if (content instanceof Treatment t) {
+            add(facets, "stage", kebab(t.stages()));
+        } else if (content instanceof Habit h) {
+            add(facets, "stage", kebab(h.stages()));
         } else if (content instanceof Warning w) {
             add(facets, "stage", kebab(w.stages()));
             if (w.urgency() != null) {

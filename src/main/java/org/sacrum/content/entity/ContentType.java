@@ -8,7 +8,9 @@ public enum ContentType {
     EXERCISE("exercise", "exercises", Exercise.class),
     CONDITION("condition", "conditions", Condition.class),
     WARNING("warning", "warnings", Warning.class),
-    PODCAST_EPISODE("podcast-episode", "podcast-episodes", PodcastEpisode.class);
+    PODCAST_EPISODE("podcast-episode", "podcast-episodes", PodcastEpisode.class),
+    TREATMENT("treatment", "treatments", Treatment.class),
+    HABIT("habit", "habits", Habit.class);
 
     private final String id;
     private final String plural;

@@ -19,14 +19,19 @@ public record Exercise(
         @NotBlank @Slug String slug,
         @NotNull(groups = Complete.class) @Pattern(regexp = TextLimits.LOCALE_PATTERN) String locale,
         @NotNull(groups = Complete.class) @ShortText String summary,
+        @Size(max = 4) @UniqueItems List<@NotNull Audience> audience,
         @NotNull(groups = Complete.class) @Markdown String purpose,
         @NotEmpty(groups = Complete.class) @UniqueItems List<@NotNull Equipment> equipment,
         @NotNull(groups = Complete.class) @ShortText String startingPosition,
+        BodyPosition position,
         @NotEmpty(groups = Complete.class) @Size(max = 30) List<@NotNull @ShortText String> steps,
         @NotNull(groups = Complete.class) @Valid Dosage dosage,
         @NotEmpty(groups = Complete.class) @UniqueItems List<@NotNull BodyRegion> bodyRegions,
         @NotEmpty(groups = Complete.class) @Size(max = 4) @UniqueStages List<@NotNull @Valid StageNote> stages,
+        @Valid WeekRange gestationalWeeks,
         @Size(max = 20) List<@NotNull @Valid Modification> modifications,
+        @Size(max = 10) List<@NotNull @Valid Variation> progressions,
+        @Size(max = 10) List<@NotNull @Valid Variation> regressions,
         @NotEmpty(groups = Complete.class) @Size(max = 50) List<@NotNull @ShortText String> cautions,
         @NotEmpty(groups = Complete.class) @Size(max = 50) List<@NotNull @ShortText String> stopRules,
         @Size(max = 50) List<@NotNull @ShortText String> contraindications,
@@ -40,6 +45,7 @@ public record Exercise(
 
     @Override
     public Map<ContentType, List<String>> links() {
-        return Links.of(ContentType.CONDITION, conditions, ContentType.WARNING, warnings);
+        return Links.of(ContentType.CONDITION, conditions, ContentType.WARNING, warnings,
+                ContentType.EXERCISE, Variations.exercises(progressions, regressions));
     }
 }

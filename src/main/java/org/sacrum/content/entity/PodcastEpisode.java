@@ -22,6 +22,7 @@ public record PodcastEpisode(
         @NotBlank @Slug String slug,
         @NotNull(groups = Complete.class) @Pattern(regexp = TextLimits.LOCALE_PATTERN) String locale,
         @NotNull(groups = Complete.class) @ShortText String summary,
+        @Size(max = 4) @UniqueItems List<@NotNull Audience> audience,
         @NotNull(groups = Complete.class) @Size(min = 1, max = 200) String show,
         @Size(min = 1, max = 200) String seriesTitle,
         @Min(1) @Max(1000) Integer seriesPart,

@@ -1,7 +1,9 @@
 package org.sacrum.delivery.boundary;
 
 import org.sacrum.delivery.control.DeliveryQueries;
+import org.sacrum.delivery.control.CareRoutes;
 import org.sacrum.delivery.control.MarkdownRenderer;
+import org.sacrum.content.entity.ReviewInterval;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -44,6 +46,9 @@ public class DeliveredViews {
 
     public JsonObject entry(DeliveryQueries.Published published, boolean preview, Set<ContentType> include) {
         JsonObjectBuilder b = base(published, preview);
+        if (published.entry().contentType() == ContentType.WARNING) {
+            b.add("linkedFrom", linkedFrom(published.entry()));
+        }
         if (!include.isEmpty()) {
             JsonObjectBuilder included = Json.createObjectBuilder();
             Map<ContentType, List<String>> links = ContentCodec.read(published.entry().contentType(), published.revision().content()).links();
@@ -70,11 +75,26 @@ public class DeliveredViews {
         if (!preview && e.publishedAt() != null) {
             b.add("publishedAt", e.publishedAt().toString());
         }
-        b.add("review", preview ? unreviewed() : review(e));
+        b.add("review", preview ? unreviewed() : review(e, ReviewInterval.months(e.contentType(), rendered.content().getString("urgency", null))));
+        if (e.contentType() == ContentType.WARNING) {
+            CareRoutes.route(e.locale(), rendered.content().getString("urgency", null)).ifPresent(r -> b.add("careRoute", r));
+        }
         b.add("content", rendered.content());
         b.add("html", rendered.html());
         b.add("self", "/api/v1/" + e.contentType().plural() + "/" + e.slug());
         return b;
+    }
+
+    /** Which published exercises, conditions, treatments and habits link to this warning (computed, never stored). */
+    private JsonObject linkedFrom(Entry warning) {
+        Map<ContentType, List<String>> links = queries.linkingTo("warning", warning.slug(), warning.locale());
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        for (ContentType type : List.of(ContentType.EXERCISE, ContentType.CONDITION, ContentType.TREATMENT, ContentType.HABIT)) {
+            JsonArrayBuilder slugs = Json.createArrayBuilder();
+            links.getOrDefault(type, List.of()).forEach(slugs::add);
+            b.add(type.plural(), slugs);
+        }
+        return b.build();
     }
 
     private static Rendered rendered(Entry entry, Revision revision) {
@@ -91,7 +111,7 @@ public class DeliveredViews {
         return fresh;
     }
 
-    private JsonObject review(Entry e) {
+    private JsonObject review(Entry e, int intervalMonths) {
         Approval a = e.publishedApprovalId() == null ? null : em.find(Approval.class, e.publishedApprovalId());
         if (a == null) {
             return unreviewed();
@@ -104,6 +124,7 @@ public class DeliveredViews {
                 .add("reviewedOn", a.approvedAt().atZone(ZoneOffset.UTC).toLocalDate().toString())
                 .add("nextReviewDue", a.nextReviewDue().toString())
                 .add("dueForReview", due)
+                .add("reviewIntervalMonths", intervalMonths)
                 .build();
     }
 

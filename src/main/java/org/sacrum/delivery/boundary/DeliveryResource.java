@@ -7,6 +7,9 @@ import org.sacrum.delivery.control.DeliveryQueries;
 import org.sacrum.delivery.control.JsonLd;
 import org.sacrum.delivery.control.ResponseCache;
 import org.sacrum.delivery.control.DeliveryQuery;
+import org.sacrum.delivery.control.CompareQuery;
+import org.sacrum.delivery.control.DifferentialTable;
+import org.sacrum.content.control.ContentCodec;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -41,7 +44,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The public delivery API: /api/v1/{exercises|conditions|warnings|podcast-episodes}[/{slug}].
+ * The public delivery API: /api/v1/{exercises|conditions|warnings|podcast-episodes|treatments|habits}[/{slug}],
+ * and /api/v1/conditions/compare for a side-by-side table of conditions' differential features.
  * Published revisions only; an unpublished slug is a 404 like one that never existed. With ?preview=true and
  * a signed-in caller, the latest revision is returned instead, marked as an unreviewed preview.
  */
@@ -73,6 +77,27 @@ public class DeliveryResource {
         }
         return answer(EncodedResponse.of(rendered(Json.createObjectBuilder().add("items", ContentModel.topics()).build(), null,
                 MediaType.APPLICATION_JSON, "", -1)), null);
+    }
+
+    /** Conditions side by side by their differential features; published entries only, a missing one is a 404 naming it. */
+    @GET
+    @Path("conditions/compare")
+    public Response compare() {
+        CompareQuery query = CompareQuery.parse(queryParameters());
+        Map<String, DeliveryQueries.Published> found = new java.util.HashMap<>();
+        queries.publishedBySlugs(ContentType.CONDITION, query.locale(), query.slugs()).forEach(p -> found.put(p.entry().slug(), p));
+        List<DifferentialTable.Column> columns = new ArrayList<>();
+        Instant newest = null;
+        for (String slug : query.slugs()) {
+            DeliveryQueries.Published p = found.get(slug);
+            if (p == null) {
+                throw notPublished(ContentType.CONDITION, slug);
+            }
+            JsonObject content = ContentCodec.toJsonObject(p.revision().content());
+            columns.add(new DifferentialTable.Column(slug, content.getString("title"), content.getJsonObject("features")));
+            newest = newest == null || p.entry().publishedAt().isAfter(newest) ? p.entry().publishedAt() : newest;
+        }
+        return answer(EncodedResponse.of(rendered(DifferentialTable.of(columns), newest, MediaType.APPLICATION_JSON, "", -1)), null);
     }
 
     @GET
@@ -184,7 +209,7 @@ public class DeliveryResource {
 
     private static ContentType type(String name) {
         return ContentType.byPlural(name).orElseThrow(() -> ProblemException.notFound(
-                "No content type '" + (name.length() > 40 ? name.substring(0, 40) + "…" : name) + "'; the types are exercises, conditions, warnings and podcast-episodes."));
+                "No content type '" + (name.length() > 40 ? name.substring(0, 40) + "…" : name) + "'; the types are exercises, conditions, warnings, podcast-episodes, treatments and habits."));
     }
 
     private static CacheControl noStore() {

@@ -96,6 +96,20 @@ public class DeliveryQueries {
         return load(ids, false);
     }
 
+    /**
+     * Back-links: the published entries of a locale whose published revision links to this slug through the facet
+     * (e.g. "warning"), by content type, in slug order.
+     */
+    public Map<ContentType, List<String>> linkingTo(String facet, String slug, String locale) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT e.content_type, e.slug FROM entry e JOIN entry_facet f ON f.entry_id = e.id"
+                        + " WHERE f.name = ? AND f.val = ? AND e.locale = ? AND e.published_revision IS NOT NULL ORDER BY e.slug")
+                .setParameter(1, facet).setParameter(2, slug).setParameter(3, locale).getResultList();
+        Map<ContentType, List<String>> links = new java.util.EnumMap<>(ContentType.class);
+        rows.forEach(r -> links.computeIfAbsent(ContentType.valueOf(r[0].toString()), t -> new ArrayList<>()).add(r[1].toString()));
+        return links;
+    }
+
     private static Query bind(Query query, List<Object> params) {
         for (int i = 0; i < params.size(); i++) {
             query.setParameter(i + 1, params.get(i));

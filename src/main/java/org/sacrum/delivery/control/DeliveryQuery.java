@@ -31,10 +31,13 @@ import java.util.stream.Collectors;
 public record DeliveryQuery(ContentType type, boolean list, String locale, Map<String, List<String>> facets, String q,
                             String sort, int page, int size, Set<ContentType> included, boolean preview, boolean jsonLd) {
     static final Map<ContentType, Set<String>> FILTERS = Map.of(
+            ContentType.TREATMENT, Set.of("topic", "condition", "warning", "stage"),
+            ContentType.HABIT, Set.of("topic", "condition", "warning", "stage"),
             ContentType.EXERCISE, Set.of("topic", "condition", "warning", "stage", "equipment", "region"),
             ContentType.CONDITION, Set.of("topic", "condition", "warning"),
             ContentType.WARNING, Set.of("topic", "condition", "stage", "urgency"),
             ContentType.PODCAST_EPISODE, Set.of("topic", "condition"));
+    static final String TYPES = java.util.Arrays.stream(ContentType.values()).map(ContentType::plural).collect(Collectors.joining(", "));
     static final List<String> SORTS = List.of("slug", "-slug", "published", "-published");
     static final Set<String> LIST_PARAMETERS = Set.of("locale", "include", "q", "sort", "page", "size", "format", "preview");
     static final Set<String> ENTRY_PARAMETERS = Set.of("locale", "include", "format", "preview");
@@ -217,12 +220,12 @@ public record DeliveryQuery(ContentType type, boolean list, String locale, Map<S
             return types;
         }
         if (raw.length() > 100) {
-            bad.add("include", "max-length", "at most 100 characters: use exercises, conditions, warnings or podcast-episodes");
+            bad.add("include", "max-length", "at most 100 characters: use " + TYPES);
             return types;
         }
         for (String name : raw.split(",")) {
             ContentType.byPlural(name.strip()).ifPresentOrElse(types::add,
-                    () -> bad.add("include", "one-of", "'" + name.strip() + "' is not a content type; use exercises, conditions, warnings or podcast-episodes"));
+                    () -> bad.add("include", "one-of", "'" + name.strip() + "' is not a content type; use " + TYPES));
         }
         return types;
     }
@@ -267,21 +270,21 @@ public record DeliveryQuery(ContentType type, boolean list, String locale, Map<S
     }
 
     /** Violations collected while parsing, at most {@link #MAX_VIOLATIONS} of them kept. */
-    static final class Violations {
+    public static final class Violations {
         private final List<Violation> kept = new ArrayList<>();
         private int count;
 
-        void add(String field, String rule, String message) {
+        public void add(String field, String rule, String message) {
             if (count++ < MAX_VIOLATIONS) {
                 kept.add(new Violation(field, rule, message));
             }
         }
 
-        boolean isEmpty() {
+        public boolean isEmpty() {
             return count == 0;
         }
 
-        ProblemException problem() {
+        public ProblemException problem() {
             return ProblemException.badRequest("invalid-query", "The query breaks " + count + " rule(s)"
                     + (count > kept.size() ? "; the first " + kept.size() + " are listed." : "."), kept);
         }

@@ -10,7 +10,8 @@ import jakarta.json.JsonValue;
 
 /**
  * schema.org JSON-LD for a delivered entry, so sites get rich search results: a MedicalWebPage about a
- * MedicalCondition, an ExercisePlan, a MedicalSignOrSymptom (warnings) or a PodcastEpisode. Only content a
+ * MedicalCondition, an ExercisePlan, a MedicalSignOrSymptom (warnings), a MedicalTherapy (treatments; when to use it as
+ * indications, when not as contraindications), a LifestyleModification (habits) or a PodcastEpisode. Only content a
  * clinician reviewed carries lastReviewed and reviewedBy: sample content never claims a review.
  */
 public final class JsonLd {
@@ -109,6 +110,12 @@ public final class JsonLd {
                 }
             }
             case "warning" -> about.add("@type", "MedicalSignOrSymptom");
+            case "treatment" -> {
+                about.add("@type", "MedicalTherapy");
+                names(c, "whenToUse", about, "indication", "MedicalIndication");
+                names(c, "whenNotToUse", about, "contraindication", "MedicalContraindication");
+            }
+            case "habit" -> about.add("@type", "LifestyleModification");
             default -> {
                 about.add("@type", "PodcastEpisode");
                 copy(c, "publishedOn", about, "datePublished");

@@ -9,6 +9,9 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.sacrum.content.control.ContentCodec;
+import org.sacrum.content.control.ReadingLevel;
+import org.sacrum.content.entity.ReviewInterval;
+import jakarta.json.JsonValue;
 import org.sacrum.entries.entity.Entry;
 import org.sacrum.identity.control.People;
 import org.sacrum.entries.entity.Revision;
@@ -32,10 +35,23 @@ public class EntryViews {
 
     public JsonObject entry(Entry entry) {
         Revision latest = revisions.latest(entry);
+        JsonObject content = ContentCodec.toJsonObject(latest.content());
         return summary(entry)
                 .add("contentHash", latest.contentHash())
-                .add("content", ContentCodec.toJsonObject(latest.content()))
+                .add("readingLevel", readingLevel(content))
+                .add("reviewIntervalMonths", ReviewInterval.months(entry.contentType(), content.getString("urgency", null)))
+                .add("content", content)
                 .build();
+    }
+
+    /** The latest revision's reading level for the reviewer (revisions are immutable: it is what was submitted). */
+    private static JsonValue readingLevel(JsonObject content) {
+        ReadingLevel.Score score = ReadingLevel.of(content);
+        if (score == null) {
+            return JsonValue.NULL;
+        }
+        return Json.createObjectBuilder().add("fleschReadingEase", score.fleschReadingEase()).add("band", score.band())
+                .add("words", score.words()).add("sentences", score.sentences()).build();
     }
 
     public JsonObjectBuilder summary(Entry entry) {

@@ -235,7 +235,7 @@ public class ManagementResource {
 
     private ContentType type() {
         return ContentType.byPlural(typeName).orElseThrow(() -> ProblemException.notFound(
-                "No content type '" + typeName + "'; the types are exercises, conditions, warnings and podcast-episodes."));
+                "No content type '" + typeName + "'; the types are exercises, conditions, warnings, podcast-episodes, treatments and habits."));
     }
 
     private EntryRef ref(String slug) {

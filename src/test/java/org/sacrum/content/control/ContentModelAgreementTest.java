@@ -98,6 +98,8 @@ class ContentModelAgreementTest {
         assertTrue(counts.get(ContentType.CONDITION) >= 5, counts.toString());
         assertTrue(counts.get(ContentType.WARNING) >= 5, counts.toString());
         assertTrue(counts.get(ContentType.PODCAST_EPISODE) >= 1, counts.toString());
+        assertTrue(counts.get(ContentType.TREATMENT) >= 5, counts.toString());
+        assertTrue(counts.get(ContentType.HABIT) >= 4, counts.toString());
     }
 
     @Test
@@ -191,6 +193,79 @@ class ContentModelAgreementTest {
         });
     }
 
+    /** Every nested object of the schemas and the record that models it. */
+    static Stream<Object[]> nestedObjects() {
+        return Stream.of(
+                new Object[]{"exercise.schema.json", "/properties/dosage", org.sacrum.content.entity.Dosage.class},
+                new Object[]{"exercise.schema.json", "/$defs/range", org.sacrum.content.entity.Range.class},
+                new Object[]{"exercise.schema.json", "/properties/modifications/items", org.sacrum.content.entity.Modification.class},
+                new Object[]{"exercise.schema.json", "/$defs/variation", org.sacrum.content.entity.Variation.class},
+                new Object[]{"exercise.schema.json", "/properties/gestationalWeeks", org.sacrum.content.entity.WeekRange.class},
+                new Object[]{"common.schema.json", "/$defs/stageNote", org.sacrum.content.entity.StageNote.class},
+                new Object[]{"common.schema.json", "/$defs/media", org.sacrum.content.entity.Media.class},
+                new Object[]{"citation.schema.json", "", org.sacrum.content.entity.Citation.class},
+                new Object[]{"person.schema.json", "", org.sacrum.content.entity.PersonInContent.class},
+                new Object[]{"podcast-episode.schema.json", "/properties/chapters/items", org.sacrum.content.entity.Chapter.class},
+                new Object[]{"condition.schema.json", "/properties/differentials/items", org.sacrum.content.entity.Differential.class},
+                new Object[]{"condition.schema.json", "/properties/riskFactors/items", org.sacrum.content.entity.RiskFactor.class},
+                new Object[]{"condition.schema.json", "/properties/features", org.sacrum.content.entity.DifferentialFeatures.class},
+                new Object[]{"condition.schema.json", "/properties/commonQuestions/items", org.sacrum.content.entity.CommonQuestion.class},
+                new Object[]{"warning.schema.json", "/properties/gestationalWeeks", org.sacrum.content.entity.WeekRange.class},
+                new Object[]{"warning.schema.json", "/$defs/symptomRule", org.sacrum.content.entity.SymptomRule.class},
+                new Object[]{"warning.schema.json", "/$defs/symptomGroup", org.sacrum.content.entity.SymptomGroup.class});
+    }
+
+    @ParameterizedTest(name = "{0}#{1}")
+    @MethodSource("nestedObjects")
+    void nestedObjectsAgreeWithTheirRecords(String file, String pointer, Class<? extends Record> record) {
+        JsonObject schema = resolve(file, pointer);
+        assertEquals(List.copyOf(schema.getJsonObject("properties").keySet()),
+                Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName).toList(),
+                file + pointer + ": schema properties and " + record.getSimpleName() + " components differ");
+        Set<String> schemaRequired = schema.containsKey("required") ? schema.getJsonArray("required").getValuesAs(jakarta.json.JsonString.class)
+                .stream().map(jakarta.json.JsonString::getString).collect(Collectors.toSet()) : Set.of();
+        assertEquals(schemaRequired, requiredIn(record, Default.class), file + pointer + ": required fields differ");
+    }
+
+    /** Every enumeration of the schemas and the Java enum that models it (JSON spells the constants in kebab-case). */
+    static Stream<Object[]> enumerations() {
+        return Stream.of(
+                new Object[]{"common.schema.json", "/$defs/audience/items", org.sacrum.content.entity.Audience.class},
+                new Object[]{"common.schema.json", "/$defs/stage", org.sacrum.content.entity.Stage.class},
+                new Object[]{"exercise.schema.json", "/properties/position", org.sacrum.content.entity.BodyPosition.class},
+                new Object[]{"exercise.schema.json", "/properties/equipment/items", org.sacrum.content.entity.Equipment.class},
+                new Object[]{"exercise.schema.json", "/properties/bodyRegions/items", org.sacrum.content.entity.BodyRegion.class},
+                new Object[]{"warning.schema.json", "/properties/urgency", org.sacrum.content.entity.Urgency.class},
+                new Object[]{"warning.schema.json", "/$defs/logic", org.sacrum.content.entity.SymptomLogic.class},
+                new Object[]{"treatment.schema.json", "/properties/kind", org.sacrum.content.entity.TreatmentKind.class},
+                new Object[]{"habit.schema.json", "/properties/activity", org.sacrum.content.entity.DailyActivity.class},
+                new Object[]{"citation.schema.json", "/properties/evidenceKind", org.sacrum.content.entity.EvidenceKind.class});
+    }
+
+    @ParameterizedTest(name = "{0}#{1}")
+    @MethodSource("enumerations")
+    void enumerationsAgreeWithTheirEnums(String file, String pointer, Class<? extends Enum<?>> type) {
+        List<String> schema = resolve(file, pointer).getJsonArray("enum").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString).toList();
+        List<String> java = Arrays.stream(type.getEnumConstants()).map(e -> ((org.sacrum.content.entity.KebabCase) e).json()).toList();
+        assertEquals(schema, java, file + pointer);
+    }
+
+    /** The object schema at a JSON pointer, following local and common.schema.json references. */
+    static JsonObject resolve(String file, String pointer) {
+        JsonObject root = ContentModel.schema(file);
+        JsonObject node = pointer.isEmpty() ? root : (JsonObject) root.getValue(pointer);
+        while (node.containsKey("$ref")) {
+            String ref = node.getString("$ref");
+            int hash = ref.indexOf('#');
+            String target = hash == 0 ? file : ref.substring(0, hash < 0 ? ref.length() : hash);
+            String fragment = hash < 0 ? "" : ref.substring(hash + 1);
+            file = target;
+            node = fragment.isEmpty() ? ContentModel.schema(target) : (JsonObject) ContentModel.schema(target).getValue(fragment);
+        }
+        return node;
+    }
+
     static JsonObject firstSeed(ContentType type) throws IOException {
         try (Stream<Path> files = Files.list(SEED.resolve(type.plural()))) {
             Path first = files.filter(f -> f.toString().endsWith(".json")).sorted().findFirst().orElseThrow();
@@ -204,10 +279,14 @@ class ContentModelAgreementTest {
 
     /** Components whose constraints in exactly these groups make them required (NotNull, NotEmpty, NotBlank). */
     static Set<String> requiredIn(ContentType type, Class<?>... groups) {
+        return requiredIn(type.model(), groups);
+    }
+
+    static Set<String> requiredIn(Class<?> record, Class<?>... groups) {
         Set<Class<?>> wanted = Set.of(groups);
         Set<String> required = new LinkedHashSet<>();
-        for (RecordComponent component : type.model().getRecordComponents()) {
-            for (Annotation a : field(type, component).getAnnotations()) {
+        for (RecordComponent component : record.getRecordComponents()) {
+            for (Annotation a : field(record, component).getAnnotations()) {
                 Class<?>[] annotationGroups = groupsOf(a);
                 if (annotationGroups == null) {
                     continue;
@@ -221,9 +300,9 @@ class ContentModelAgreementTest {
         return required;
     }
 
-    private static java.lang.reflect.Field field(ContentType type, RecordComponent component) {
+    private static java.lang.reflect.Field field(Class<?> record, RecordComponent component) {
         try {
-            return type.model().getDeclaredField(component.getName());
+            return record.getDeclaredField(component.getName());
         } catch (NoSuchFieldException e) {
             throw new AssertionError(e);
         }

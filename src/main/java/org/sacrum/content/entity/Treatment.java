@@ -1,0 +1,40 @@
+package org.sacrum.content.entity;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+import java.util.Map;
+
+/** A support or professional treatment, with when to use it and when not to (content-model/schemas/treatment.schema.json). */
+public record Treatment(
+        @NotBlank @Size(min = 3, max = TextLimits.TITLE) String title,
+        @NotBlank @Slug String slug,
+        @NotNull(groups = Complete.class) @Pattern(regexp = TextLimits.LOCALE_PATTERN) String locale,
+        @NotNull(groups = Complete.class) @ShortText String summary,
+        @Size(max = 4) @UniqueItems List<@NotNull Audience> audience,
+        @NotNull(groups = Complete.class) TreatmentKind kind,
+        @NotNull(groups = Complete.class) @Markdown String description,
+        @Size(max = 20) List<@NotNull @ShortText String> providers,
+        @NotEmpty(groups = Complete.class) @Size(max = 20) List<@NotNull @ShortText String> whenToUse,
+        @Size(max = 20) List<@NotNull @ShortText String> whenNotToUse,
+        @Size(max = 20) List<@NotNull @ShortText String> limitations,
+        @Size(max = 4) @UniqueItems List<@NotNull Stage> stages,
+        @Size(max = 50) @UniqueItems List<@NotNull @Slug String> conditions,
+        @Size(max = 50) @UniqueItems List<@NotNull @Slug String> warnings,
+        @Size(max = 20) List<@NotNull @Valid Media> media,
+        @NotEmpty(groups = Complete.class) @Size(max = 50) @UniqueItems @KnownTopics List<@NotNull @Slug String> topics,
+        @NotEmpty(groups = Complete.class) @Size(max = 30) List<@NotNull @Valid Citation> sources,
+        @Size(max = 200) List<@NotNull @Valid FieldProvenance> provenance,
+        @AssertTrue(message = "sample may only be true") Boolean sample) implements Content {
+
+    @Override
+    public Map<ContentType, List<String>> links() {
+        return Links.of(ContentType.CONDITION, conditions, ContentType.WARNING, warnings);
+    }
+}
