@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import org.sacrum.content.entity.ContentType;
+import org.sacrum.entries.entity.Actor;
 import org.sacrum.entries.entity.Entry;
 import org.sacrum.content.entity.EntryRef;
 import org.sacrum.identity.entity.Person;
@@ -55,17 +56,17 @@ public class SeedSteps {
     }
 
     public void create(ContentType type, JsonObject content, DemoCrew crew) {
-        workflow.create(type, content, "Imported from the sample content", person(crew.author()), true);
+        workflow.create(type, content, "Imported from the sample content", Actor.of(person(crew.author())), true);
     }
 
     /** Submit, approve (by the demo clinician, re-authenticating like anyone) and publish. */
     public void review(EntryRef ref, DemoCrew crew) {
         Person clinician = person(crew.clinician());
-        Entry submitted = workflow.submit(ref, null, person(crew.author()));
+        Entry submitted = workflow.submit(ref, null, Actor.of(person(crew.author())));
         String hash = revisions.latest(submitted).contentHash();
         workflow.approve(ref, null, new ApprovalRequest(submitted.latestRevision(), hash, ATTESTATION,
-                clinician.displayName(), crew.signingPassword(), null), clinician);
-        workflow.publish(ref, null, person(crew.publisher()));
+                clinician.displayName(), crew.signingPassword(), null), Actor.of(clinician));
+        workflow.publish(ref, null, Actor.of(person(crew.publisher())));
     }
 
     private Person person(String username) {
