@@ -6,6 +6,7 @@ import org.sacrum.entries.entity.Approval;
 import org.sacrum.entries.entity.ApprovalRequest;
 import org.sacrum.entries.entity.ChangeRequest;
 import org.sacrum.entries.entity.AllowedActions;
+import org.sacrum.entries.entity.Groups;
 import org.sacrum.entries.entity.ReviewComment;
 import org.sacrum.entries.entity.State;
 import org.sacrum.entries.entity.Transition;
@@ -236,7 +237,7 @@ public class Workflow {
 
     /** Whether the caller's roles allow the action at all; judged before the entry is read, so it answers 403 before 404. */
     public void mayAttempt(Action action, Actor actor) {
-        check(transitions().attempt(action, actor));
+        check(transitions().attempt(action, actor), Groups.Caller.class);
     }
 
     /** The actions a view of the entry offers the caller, and those a rule blocks (with why). */
@@ -303,7 +304,11 @@ public class Workflow {
 
     /** Validates the transition: 403 when the caller's roles do not allow it, else 409 from a wrong state, else 422. */
     private void check(Transition transition) {
-        Set<ConstraintViolation<Transition>> violations = validator.validate(transition, transition.groups());
+        check(transition, transition.groups());
+    }
+
+    private void check(Transition transition, Class<?>... groups) {
+        Set<ConstraintViolation<Transition>> violations = validator.validate(transition, groups);
         if (violations.isEmpty()) {
             return;
         }
