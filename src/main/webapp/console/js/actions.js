@@ -3,29 +3,42 @@ import {errorSlot, field, h, label, pathLabel, showProblem} from './dom.js';
 
 const STALE_RULES = new Set(['approval-names-revision', 'changes-name-revision']);
 
+/** The form of each workflow action, in the order the console shows them. */
+const FORMS = {
+    'approve': ctx => approveForm(ctx),
+    'request-changes': ctx => changesForm(ctx),
+    'edit': ctx => editForm(ctx),
+    'submit': ctx => submitForm(ctx),
+    'publish': ctx => publishForm(ctx),
+    'unpublish': ctx => withdrawForm(ctx, 'unpublish', 'Unpublish', 'Unpublished',
+        'Readers will no longer see this entry; it can be published again while its approval holds.'),
+    'archive': ctx => withdrawForm(ctx, 'archive', 'Archive', 'Archived',
+        'Retires the entry for good: it becomes read-only and is never delivered again.')
+};
+
+/** The console's words for a rule that blocks an action (null: not worth a note); otherwise the server's message. */
+const BLOCKED = {
+    'reviewer-not-author': entry => `You wrote revision ${entry.latestRevision}, so another clinician must review it.`,
+    'has-published-revision': () => null
+};
+
 /**
- * The workflow actions the signed-in person may take on the entry now. ctx: {plural, slug, entry, latestAuthor,
- * me, fields, done(message), reload()}.
+ * The workflow actions the signed-in person may take on the entry now: exactly the entry's allowedActions, as the
+ * server judged them by the workflow's rules (the console holds no rule of its own). ctx: {plural, slug, entry, me,
+ * fields, done(message), reload()}.
  */
 export function workflowActions(ctx) {
-    const {entry, me, latestAuthor} = ctx;
-    const roles = new Set(me.roles);
-    const revision = entry.latestRevision;
-    const actions = [];
-    if (entry.state === 'in-review' && roles.has('clinician')) {
-        actions.push(latestAuthor === me.username
-            ? note(`You wrote revision ${revision}, so another clinician must review it.`)
-            : [approveForm(ctx), changesForm(ctx)]);
-    }
-    if (roles.has('author') && ['draft', 'changes-requested'].includes(entry.state)) {
-        actions.push(editForm(ctx), submitForm(ctx));
-    }
-    if (roles.has('publisher') && ['clinically-reviewed', 'unpublished'].includes(entry.state)) {
-        actions.push(publishForm(ctx));
-    }
-    return actions.length ? actions : [note(entry.state === 'in-review'
-        ? `Revision ${revision} is waiting for a clinician's review.`
-        : `There is nothing for you to do while the entry is ${label(entry.state).toLowerCase()}.`)];
+    const {entry} = ctx;
+    const allowed = new Set(entry.allowedActions ?? []);
+    const actions = Object.keys(FORMS).filter(action => allowed.has(action)).map(action => FORMS[action](ctx));
+    const blocked = [...new Set((entry.blockedActions ?? [])
+        .map(b => b.rule in BLOCKED ? BLOCKED[b.rule](entry) : b.message).filter(Boolean))];
+    const reviewing = allowed.has('approve') || allowed.has('request-changes');
+    const status = blocked.length ? blocked.join(' ')
+        : entry.state === 'in-review' && !reviewing ? `Revision ${entry.latestRevision} is waiting for a clinician's review.`
+        : actions.length ? null
+        : `There is nothing for you to do while the entry is ${label(entry.state).toLowerCase()}.`;
+    return [status ? note(status) : null, ...actions];
 }
 
 const note = text => h('p', {class: 'note', id: 'no-actions'}, text);
@@ -160,6 +173,20 @@ function publishForm(ctx) {
         })},
         h('h3', {id: 'publish-title'}, 'Publish'),
         h('p', {}, 'Readers will see this approved revision.'),
+        errors,
+        h('div', {class: 'form-actions'}, button));
+}
+
+/** Unpublish or archive: no body, only the ETag the page was read with. */
+function withdrawForm(ctx, action, title, doneTitle, explanation) {
+    const button = h('button', {type: 'submit', id: action}, `${title} this entry`);
+    const errors = errorSlot();
+    return h('form', {class: 'action', id: `${action}-form`, 'aria-labelledby': `${action}-title`, onsubmit: handler(ctx, button, errors, async () => {
+            const changed = await api.act(ctx.plural, ctx.slug, action, undefined, ctx.entry.etag);
+            return `${doneTitle}: the entry is now ${label(changed.state).toLowerCase()}.`;
+        })},
+        h('h3', {id: `${action}-title`}, title),
+        h('p', {}, explanation),
         errors,
         h('div', {class: 'form-actions'}, button));
 }

@@ -30,7 +30,7 @@ export async function entryView({plural, slug, me, done, reload}) {
                 renderDiff(diff))),
         h('section', {class: 'panel', id: 'actions', 'aria-labelledby': 'actions-title'},
             h('h2', {id: 'actions-title'}, 'Workflow'),
-            workflowActions({plural, slug, entry, latestAuthor: latest?.author, me, fields, done, reload}))]};
+            workflowActions({plural, slug, entry, me, fields, done, reload}))]};
 }
 
 function facts(plural, entry, latest) {

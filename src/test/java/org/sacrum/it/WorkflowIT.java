@@ -333,6 +333,33 @@ class WorkflowIT extends SacrumIT {
         assertEquals("in-review", team.author.api().post(path("warnings", slug) + "/submit", null).json().getString("state"));
     }
 
+    static Set<String> allowed(Api.Reply reply) {
+        assertTrue(reply.status() == 200 || reply.status() == 201, reply.toString());
+        return reply.json().getJsonArray("allowedActions").getValuesAs(JsonString.class).stream().map(JsonString::getString)
+                .collect(Collectors.toSet());
+    }
+
+    @Test
+    void everyViewOffersTheCallerTheActionsTheWorkflowAllows() {
+        String slug = team.slug("offered");
+        Api.Reply created = team.create("warnings", Samples.warning(slug));
+        assertEquals(Set.of("edit", "submit"), allowed(created), "the answer to an action carries them too");
+        assertEquals(Set.of(), allowed(team.clinician.api().get(path("warnings", slug))));
+        assertEquals(Set.of("archive"), allowed(team.publisher.api().get(path("warnings", slug))));
+        assertEquals(Set.of("edit", "submit"), team.author.api().get("/api/manage/warnings?state=draft&size=500").json().getJsonArray("items")
+                .getValuesAs(JsonObject.class).stream().filter(e -> e.getString("slug").equals(slug)).findFirst().orElseThrow()
+                .getJsonArray("allowedActions").getValuesAs(JsonString.class).stream().map(JsonString::getString)
+                .collect(Collectors.toSet()), "list items carry them");
+
+        assertEquals(Set.of("edit"), allowed(team.author.api().post(path("warnings", slug) + "/submit", null)));
+        assertEquals(Set.of("approve", "request-changes"), allowed(team.clinician.api().get(path("warnings", slug))));
+        assertEquals(200, team.approve("warnings", slug, team.clinician).status());
+        assertEquals(Set.of("publish", "archive"), allowed(team.publisher.api().get(path("warnings", slug))));
+        assertEquals(Set.of("unpublish", "archive"), allowed(team.publisher.api().post(path("warnings", slug) + "/publish", null)));
+        assertEquals(Set.of(), allowed(team.anonymous.withToken(team.token(team.publisher.username(), "read")).get(path("warnings", slug))),
+                "a read-only token may take no action, whatever its owner's roles");
+    }
+
     @Test
     void unpublishAndArchive() {
         String slug = team.slug("withdrawn");

@@ -12,6 +12,9 @@ import org.sacrum.content.control.ContentCodec;
 import org.sacrum.content.control.ReadingLevel;
 import org.sacrum.content.entity.ReviewInterval;
 import jakarta.json.JsonValue;
+import org.sacrum.entries.control.Workflow;
+import org.sacrum.entries.entity.Actor;
+import org.sacrum.entries.entity.AllowedActions;
 import org.sacrum.entries.entity.Entry;
 import org.sacrum.identity.control.People;
 import org.sacrum.entries.entity.Revision;
@@ -23,7 +26,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** The JSON the management API answers with: an entry with its workflow state, latest content and approval. */
+/**
+ * The JSON the management API answers with: an entry with its workflow state, latest content and approval, and the
+ * workflow actions the caller may take (judged by {@link Workflow#judge}, the same rules that judge the action itself).
+ */
 @Stateless
 public class EntryViews {
     @PersistenceContext
@@ -32,11 +38,13 @@ public class EntryViews {
     RevisionStore revisions;
     @Inject
     People people;
+    @Inject
+    Workflow workflow;
 
-    public JsonObject entry(Entry entry) {
+    public JsonObject entry(Entry entry, Actor caller) {
         Revision latest = revisions.latest(entry);
         JsonObject content = ContentCodec.toJsonObject(latest.content());
-        return summary(entry)
+        return summary(entry, caller)
                 .add("contentHash", latest.contentHash())
                 .add("readingLevel", readingLevel(content))
                 .add("reviewIntervalMonths", ReviewInterval.months(entry.contentType(), content.getString("urgency", null)))
@@ -54,7 +62,8 @@ public class EntryViews {
                 .add("words", score.words()).add("sentences", score.sentences()).build();
     }
 
-    public JsonObjectBuilder summary(Entry entry) {
+    /** The entry without its content; with the actions the caller may take now, and those a rule blocks and why. */
+    public JsonObjectBuilder summary(Entry entry, Actor caller) {
         JsonObjectBuilder b = Json.createObjectBuilder()
                 .add("type", entry.contentType().id())
                 .add("slug", entry.slug())
@@ -79,7 +88,13 @@ public class EntryViews {
         Approval published = entry.publishedApprovalId() == null ? null : em.find(Approval.class, entry.publishedApprovalId());
         b.add("dueForReview", published != null && !published.nextReviewDue().isAfter(LocalDate.now(ZoneOffset.UTC)));
         b.add("self", "/api/manage/" + entry.contentType().plural() + "/" + entry.slug());
-        return b;
+        AllowedActions.Judgement judgement = workflow.judge(entry, caller);
+        JsonArrayBuilder allowed = Json.createArrayBuilder();
+        judgement.allowed().forEach(a -> allowed.add(a.id()));
+        JsonArrayBuilder blocked = Json.createArrayBuilder();
+        judgement.blocked().forEach((action, violations) -> violations.forEach(v -> blocked.add(Json.createObjectBuilder()
+                .add("action", action.id()).add("rule", v.rule()).add("message", v.message()))));
+        return b.add("allowedActions", allowed).add("blockedActions", blocked);
     }
 
     public JsonObject approval(Approval a) {

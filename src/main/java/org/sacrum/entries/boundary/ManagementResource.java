@@ -22,9 +22,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.security.enterprise.SecurityContext;
 import org.sacrum.audit.control.AuditLog;
 import org.sacrum.content.entity.ContentType;
+import org.sacrum.entries.entity.Action;
+import org.sacrum.entries.entity.Actor;
 import org.sacrum.entries.entity.Entry;
+import org.sacrum.identity.entity.Role;
 import org.sacrum.entries.control.EntryQueries;
 import org.sacrum.content.entity.EntryRef;
 import org.sacrum.identity.control.Caller;
@@ -43,13 +47,18 @@ import org.sacrum.entries.control.Workflow;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 
 /**
- * The management API for authors, clinicians and publishers: /api/manage/{type}/{slug}/... Reads need any
- * signed-in caller; each write needs the role the workflow gives it. Writes answer with the entry and its ETag.
+ * The management API for authors, clinicians and publishers: /api/manage/{type}/{slug}/... Every call needs a
+ * signed-in caller; which roles may take each workflow action is workflow.json's, judged by the actor-has-role rule
+ * before anything else (403). Writes answer with the entry and its ETag; every view carries the caller's allowedActions.
  */
 @Path("manage/{type}")
+@RolesAllowed(RoleNames.READER)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -72,6 +81,8 @@ public class ManagementResource {
     AuditLog audit;
     @Inject
     Caller caller;
+    @Inject
+    SecurityContext security;
 
     /** The largest page size of a management list. */
     static final int MAX_SIZE = 500;
@@ -83,7 +94,6 @@ public class ManagementResource {
     }
 
     @GET
-    @RolesAllowed(RoleNames.READER)
     public JsonObject list(@QueryParam("state") String stateName, @QueryParam("page") String pageParam,
                            @QueryParam("size") String sizeParam) {
         State state = stateName == null ? null : State.byId(stateName).orElseThrow(() -> ProblemException.badRequest("invalid-query",
@@ -95,76 +105,69 @@ public class ManagementResource {
                     List.of(new Violation("page", "max-depth", "page × size may not exceed " + MAX_DEPTH)));
         }
         JsonArrayBuilder items = Json.createArrayBuilder();
-        entries.ofType(type(), state, (page - 1) * size, size).forEach(e -> items.add(views.summary(e)));
+        Actor actor = actor();
+        entries.ofType(type(), state, (page - 1) * size, size).forEach(e -> items.add(views.summary(e, actor)));
         return Json.createObjectBuilder().add("items", items).add("page", page).add("size", size).build();
     }
 
     @POST
-    @RolesAllowed(RoleNames.AUTHOR)
     public Response create(JsonObject body) {
-        Entry entry = workflow.create(type(), content(body), changeNote(body), caller.person(), false);
+        Actor actor = mayAttempt(Action.CREATE);
+        Entry entry = workflow.create(type(), content(body), changeNote(body), actor, false);
         return written(Response.created(URI.create("/api/manage/" + entry.contentType().plural() + "/" + entry.slug())), entry);
     }
 
     @GET
     @Path("{slug}")
-    @RolesAllowed(RoleNames.READER)
     public Response get(@PathParam("slug") String slug) {
         return written(Response.ok(), entries.get(ref(slug)));
     }
 
     @PUT
     @Path("{slug}")
-    @RolesAllowed(RoleNames.AUTHOR)
     public Response edit(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, JsonObject body) {
-        return written(Response.ok(), workflow.edit(ref(slug), ifMatch, content(body), changeNote(body), caller.person()));
+        Actor actor = mayAttempt(Action.EDIT);
+        return written(Response.ok(), workflow.edit(ref(slug), ifMatch, content(body), changeNote(body), actor));
     }
 
     @POST
     @Path("{slug}/submit")
-    @RolesAllowed(RoleNames.AUTHOR)
     public Response submit(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch) {
-        return written(Response.ok(), workflow.submit(ref(slug), ifMatch, caller.person()));
+        return written(Response.ok(), workflow.submit(ref(slug), ifMatch, mayAttempt(Action.SUBMIT)));
     }
 
     @POST
     @Path("{slug}/request-changes")
-    @RolesAllowed(RoleNames.CLINICIAN)
     public Response requestChanges(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, ChangeRequest body) {
-        return written(Response.ok(), workflow.requestChanges(ref(slug), ifMatch, body, caller.person()));
+        return written(Response.ok(), workflow.requestChanges(ref(slug), ifMatch, body, mayAttempt(Action.REQUEST_CHANGES)));
     }
 
     @POST
     @Path("{slug}/approve")
-    @RolesAllowed(RoleNames.CLINICIAN)
     public Response approve(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, ApprovalRequest body) {
-        return written(Response.ok(), workflow.approve(ref(slug), ifMatch, body, caller.person()));
+        return written(Response.ok(), workflow.approve(ref(slug), ifMatch, body, mayAttempt(Action.APPROVE)));
     }
 
     @POST
     @Path("{slug}/publish")
-    @RolesAllowed(RoleNames.PUBLISHER)
     public Response publish(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch) {
-        return written(Response.ok(), workflow.publish(ref(slug), ifMatch, caller.person()));
+        return written(Response.ok(), workflow.publish(ref(slug), ifMatch, mayAttempt(Action.PUBLISH)));
     }
 
     @POST
     @Path("{slug}/unpublish")
-    @RolesAllowed(RoleNames.PUBLISHER)
     public Response unpublish(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch) {
-        return written(Response.ok(), workflow.unpublish(ref(slug), ifMatch, caller.person()));
+        return written(Response.ok(), workflow.unpublish(ref(slug), ifMatch, mayAttempt(Action.UNPUBLISH)));
     }
 
     @POST
     @Path("{slug}/archive")
-    @RolesAllowed({RoleNames.PUBLISHER, RoleNames.ADMIN})
     public Response archive(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch) {
-        return written(Response.ok(), workflow.archive(ref(slug), ifMatch, caller.person()));
+        return written(Response.ok(), workflow.archive(ref(slug), ifMatch, mayAttempt(Action.ARCHIVE)));
     }
 
     @GET
     @Path("{slug}/revisions")
-    @RolesAllowed(RoleNames.READER)
     public JsonObject revisions(@PathParam("slug") String slug) {
         JsonArrayBuilder items = Json.createArrayBuilder();
         revisions.of(entries.get(ref(slug))).forEach(r -> items.add(views.revision(r, false)));
@@ -173,22 +176,19 @@ public class ManagementResource {
 
     @GET
     @Path("{slug}/revisions/{number}")
-    @RolesAllowed(RoleNames.READER)
     public JsonObject revision(@PathParam("slug") String slug, @PathParam("number") String number) {
         return views.revision(revisions.get(entries.get(ref(slug)), revisionNumber("number", number, 0)), true);
     }
 
     @POST
     @Path("{slug}/revisions/{number}/restore")
-    @RolesAllowed(RoleNames.AUTHOR)
     public Response restore(@PathParam("slug") String slug, @PathParam("number") String number, @HeaderParam("If-Match") String ifMatch) {
-        return written(Response.ok(), workflow.restore(ref(slug), ifMatch, revisionNumber("number", number, 0), caller.person()));
+        return written(Response.ok(), workflow.restore(ref(slug), ifMatch, revisionNumber("number", number, 0), mayAttempt(Action.EDIT)));
     }
 
     /** Field-level diff; by default from the published revision (or the previous one) to the latest. */
     @GET
     @Path("{slug}/diff")
-    @RolesAllowed(RoleNames.READER)
     public JsonObject diff(@PathParam("slug") String slug, @QueryParam("from") String fromParam, @QueryParam("to") String toParam) {
         // 1 or more (400, rule range); a number past the entry's latest revision is a 404
         Integer from = fromParam == null ? null : revisionNumber("from", fromParam, 0);
@@ -215,7 +215,6 @@ public class ManagementResource {
 
     @GET
     @Path("{slug}/comments")
-    @RolesAllowed(RoleNames.READER)
     public JsonObject comments(@PathParam("slug") String slug) {
         Entry entry = entries.get(ref(slug));
         List<ReviewComment> comments = entries.comments(entry);
@@ -224,13 +223,26 @@ public class ManagementResource {
 
     @GET
     @Path("{slug}/audit")
-    @RolesAllowed(RoleNames.READER)
     public JsonObject audit(@PathParam("slug") String slug) {
         return AuditResource.page(audit.read(entries.get(ref(slug)).id(), 0, 1000));
     }
 
     private Response written(Response.ResponseBuilder response, Entry entry) {
-        return response.tag(EntityTag.valueOf(entry.etag())).entity(views.entry(entry)).build();
+        return response.tag(EntityTag.valueOf(entry.etag())).entity(views.entry(entry, actor())).build();
+    }
+
+    /** The caller, with the roles this request carries (a token's scopes may cut down its owner's). */
+    private Actor actor() {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Arrays.stream(Role.values()).filter(r -> security.isCallerInRole(r.id())).forEach(roles::add);
+        return Actor.of(caller.person(), roles);
+    }
+
+    /** The caller, once the actor-has-role rule allows them the action: before the body or the entry is read. */
+    private Actor mayAttempt(Action action) {
+        Actor actor = actor();
+        workflow.mayAttempt(action, actor);
+        return actor;
     }
 
     private ContentType type() {

@@ -1,15 +1,17 @@
 package org.sacrum.entries.control;
 
-import org.sacrum.entries.entity.WorkflowDefinition;
-
 import org.sacrum.entries.entity.Action;
 import org.sacrum.entries.entity.Actor;
 import org.sacrum.entries.entity.Approval;
 import org.sacrum.entries.entity.ApprovalRequest;
 import org.sacrum.entries.entity.ChangeRequest;
+import org.sacrum.entries.entity.AllowedActions;
+import org.sacrum.entries.entity.Groups;
 import org.sacrum.entries.entity.ReviewComment;
 import org.sacrum.entries.entity.State;
 import org.sacrum.entries.entity.Transition;
+import org.sacrum.entries.entity.Transitions;
+import org.sacrum.entries.entity.WorkflowDefinition;
 import org.sacrum.entries.entity.WorkflowRules;
 
 import jakarta.ejb.Stateless;
@@ -20,7 +22,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import jakarta.validation.groups.Default;
 import org.sacrum.audit.control.AuditLog;
 import org.sacrum.content.entity.Content;
 import org.sacrum.content.control.ContentCodec;
@@ -31,7 +32,6 @@ import org.sacrum.content.entity.EntryRef;
 import jakarta.enterprise.event.Event;
 import org.sacrum.entries.entity.EntryPublished;
 import org.sacrum.entries.entity.EntryWithdrawn;
-import org.sacrum.identity.entity.Person;
 import org.sacrum.identity.control.People;
 import org.sacrum.platform.entity.Problem;
 import org.sacrum.platform.entity.ProblemException;
@@ -50,8 +50,9 @@ import java.util.Set;
 
 /**
  * Every change to an entry goes through here, one transaction each, with the entry row locked. Each change
- * is judged by validating a {@link Transition} in the Default group plus the group of its workflow stage;
- * every change is written to the audit log in the same transaction.
+ * is judged by validating a {@link Transition} in the Caller and Default groups plus the group of its workflow stage
+ * (workflow.json names it); every change is written to the audit log in the same transaction. The same validation of
+ * a prospective transition decides which actions a view offers ({@link #judge}, {@link AllowedActions}).
  */
 @Stateless
 public class Workflow {
@@ -76,16 +77,18 @@ public class Workflow {
     Event<EntryPublished> published;
     @Inject
     Event<EntryWithdrawn> withdrawn;
+    @Inject
+    WorkflowLoader loader;
 
-    public Entry create(ContentType type, JsonValue body, String changeNote, Person author, boolean sample) {
+    public Entry create(ContentType type, JsonValue body, String changeNote, Actor author, boolean sample) {
+        check(transitions().create(author));
         ContentInput.Accepted accepted = input.draft(type, body);
         Content content = accepted.content();
         EntryRef ref = new EntryRef(type, content.slug(), content.locale());
         if (entries.find(ref).isPresent()) {
             throw slugTaken(ref);
         }
-        Entry entry = new Entry(type, content.slug(), content.locale(), sample);
-        check(new Transition(Action.EDIT, State.DRAFT, Actor.of(author), null, null, null, null, null, null, false, null, null, today()));
+        Entry entry = new Entry(type, content.slug(), content.locale(), sample, workflow().next(Action.CREATE, null));
         em.persist(entry);
         try {
             em.flush(); // a concurrent create of the same slug fails here, on the unique key, rather than as a 500 at commit
@@ -95,7 +98,7 @@ public class Workflow {
             }
             throw e;
         }
-        Revision first = revisions.append(entry, accepted.canonicalJson(), accepted.contentHash(), author.id(), changeNote, null);
+        Revision first = revisions.append(entry, accepted.canonicalJson(), accepted.contentHash(), author.personId(), changeNote, null);
         audit.record(author.username(), "create", entry, first.number(), null, entry.state().id(), changeNote);
         return entry;
     }
@@ -106,8 +109,10 @@ public class Workflow {
     }
 
     /** Saves new content as a new draft revision; an unchanged body changes nothing. Any edit voids the approval. */
-    public Entry edit(EntryRef ref, String ifMatch, JsonValue body, String changeNote, Person author) {
+    public Entry edit(EntryRef ref, String ifMatch, JsonValue body, String changeNote, Actor author) {
         Entry entry = lockMatching(ref, ifMatch, true);
+        Revision latest = revisions.latest(entry);
+        check(transitions().edit(entry.state(), author, facts(latest)));
         ContentInput.Accepted accepted = input.draft(ref.type(), body);
         List<Violation> identity = new ArrayList<>();
         if (!accepted.content().slug().equals(entry.slug())) {
@@ -119,8 +124,6 @@ public class Workflow {
         if (!identity.isEmpty()) {
             throw ProblemException.unprocessable("identity-immutable", "An entry keeps its slug and locale.", identity);
         }
-        Revision latest = revisions.latest(entry);
-        check(transition(Action.EDIT, entry, author, latest, null, false, null));
         if (latest.contentHash().equals(accepted.contentHash())) {
             return entry;
         }
@@ -128,78 +131,80 @@ public class Workflow {
     }
 
     /** Makes an old revision's content the newest draft revision. */
-    public Entry restore(EntryRef ref, String ifMatch, int number, Person author) {
+    public Entry restore(EntryRef ref, String ifMatch, int number, Actor author) {
         Entry entry = lockMatching(ref, ifMatch, false);
         Revision old = revisions.get(entry, number);
-        check(transition(Action.EDIT, entry, author, revisions.latest(entry), null, false, null));
+        check(transitions().edit(entry.state(), author, facts(revisions.latest(entry))));
         return saveDraft(entry, old.content(), old.contentHash(), "Restored revision " + number, author, number);
     }
 
-    private Entry saveDraft(Entry entry, String json, String hash, String changeNote, Person author, Integer restoredFrom) {
+    private Entry saveDraft(Entry entry, String json, String hash, String changeNote, Actor author, Integer restoredFrom) {
         State from = entry.state();
-        Revision revision = revisions.append(entry, json, hash, author.id(), changeNote, restoredFrom);
-        entry.state(State.DRAFT);
+        Revision revision = revisions.append(entry, json, hash, author.personId(), changeNote, restoredFrom);
+        entry.state(workflow().next(Action.EDIT, from));
         audit.record(author.username(), restoredFrom == null ? "edit" : "restore", entry, revision.number(), from.id(),
                 entry.state().id(), changeNote);
         return entry;
     }
 
-    public Entry submit(EntryRef ref, String ifMatch, Person author) {
+    public Entry submit(EntryRef ref, String ifMatch, Actor author) {
         Entry entry = lockMatching(ref, ifMatch, false);
         Revision latest = revisions.latest(entry);
-        check(transition(Action.SUBMIT, entry, author, latest, null, false, null));
+        Content content = ContentCodec.read(entry.contentType(), latest.content());
+        check(transitions().submit(entry.state(), author, facts(latest), content, brokenLinks(entry, content)));
         return move(entry, Action.SUBMIT, author, latest.number(), null);
     }
 
-    public Entry requestChanges(EntryRef ref, String ifMatch, ChangeRequest request, Person clinician) {
+    public Entry requestChanges(EntryRef ref, String ifMatch, ChangeRequest request, Actor clinician) {
         Entry entry = lockMatching(ref, ifMatch, false);
         Revision latest = revisions.latest(entry);
-        check(transition(Action.REQUEST_CHANGES, entry, clinician, latest, null, false, request));
-        request.comments().forEach(c -> em.persist(new ReviewComment(entry.id(), latest.number(), clinician.id(), c.field(), c.comment())));
+        check(transitions().requestChanges(entry.state(), clinician, facts(latest), request, unreviewedAuthors(entry)));
+        request.comments().forEach(c -> em.persist(new ReviewComment(entry.id(), latest.number(), clinician.personId(), c.field(), c.comment())));
         return move(entry, Action.REQUEST_CHANGES, clinician, latest.number(), request.comments().size() + " comment(s)");
     }
 
-    public Entry approve(EntryRef ref, String ifMatch, ApprovalRequest request, Person clinician) {
+    public Entry approve(EntryRef ref, String ifMatch, ApprovalRequest request, Actor clinician) {
         Entry entry = lockMatching(ref, ifMatch, false);
         Revision latest = revisions.latest(entry);
-        boolean reauthenticated = request != null && people.reenter(clinician, request.password()); // throttled like sign-in
-        check(transition(Action.APPROVE, entry, clinician, latest, request, reauthenticated, null));
+        boolean reauthenticated = request != null && people.byId(clinician.personId())
+                .map(p -> people.reenter(p, request.password())).orElse(false); // throttled like sign-in
+        check(transitions().approve(entry.state(), clinician, facts(latest), request, reauthenticated, unreviewedAuthors(entry)));
         LocalDate due = request.nextReviewDue() != null ? request.nextReviewDue()
-                : today().plusMonths(WorkflowDefinition.reviewIntervalMonths());
-        Approval approval = new Approval(entry.id(), latest.number(), latest.contentHash(), clinician.id(),
-                request.printedName().trim(), clinician.credential(), request.attestation(), WorkflowDefinition.signatureMeaning(),
+                : today().plusMonths(workflow().reviewIntervalMonths());
+        Approval approval = new Approval(entry.id(), latest.number(), latest.contentHash(), clinician.personId(),
+                request.printedName().trim(), clinician.credential(), request.attestation(), workflow().signatureMeaning(),
                 due, clinician.demo());
         em.persist(approval);
         entry.approved(approval.id());
         return move(entry, Action.APPROVE, clinician, latest.number(), "next review due " + due);
     }
 
-    public Entry publish(EntryRef ref, String ifMatch, Person publisher) {
+    public Entry publish(EntryRef ref, String ifMatch, Actor publisher) {
         Entry entry = lockMatching(ref, ifMatch, false);
         Revision latest = revisions.latest(entry);
-        check(transition(Action.PUBLISH, entry, publisher, latest, null, false, null));
+        check(transitions().publish(entry.state(), publisher, facts(latest), approvalFacts(entry), unpublishedWarnings(entry, latest)));
         entry.publish(latest.number(), entry.approvalId());
         published.fire(new EntryPublished(entry, ContentCodec.read(entry.contentType(), latest.content())));
         return move(entry, Action.PUBLISH, publisher, latest.number(), null);
     }
 
-    public Entry unpublish(EntryRef ref, String ifMatch, Person publisher) {
+    public Entry unpublish(EntryRef ref, String ifMatch, Actor publisher) {
         Entry entry = lockMatching(ref, ifMatch, false);
         Integer was = entry.publishedRevision();
-        check(transition(Action.UNPUBLISH, entry, publisher, revisions.latest(entry), null, false, null));
+        check(transitions().unpublish(entry.state(), publisher, facts(revisions.latest(entry)), was));
         withdraw(entry, publisher);
         return move(entry, Action.UNPUBLISH, publisher, was, null);
     }
 
-    public Entry archive(EntryRef ref, String ifMatch, Person actor) {
+    public Entry archive(EntryRef ref, String ifMatch, Actor actor) {
         Entry entry = lockMatching(ref, ifMatch, false);
-        check(transition(Action.ARCHIVE, entry, actor, revisions.latest(entry), null, false, null));
+        check(transitions().archive(entry.state(), actor, facts(revisions.latest(entry))));
         withdraw(entry, actor);
         return move(entry, Action.ARCHIVE, actor, entry.latestRevision(), null);
     }
 
     /** Takes the published revision offline; the "withdraw" audit event feeds the public change feed. */
-    private void withdraw(Entry entry, Person actor) {
+    private void withdraw(Entry entry, Actor actor) {
         if (entry.publishedRevision() != null) {
             audit.record(actor.username(), CHANGE_WITHDRAWN, entry, entry.publishedRevision(), null, null, null);
         }
@@ -207,9 +212,9 @@ public class Workflow {
         withdrawn.fire(new EntryWithdrawn(entry));
     }
 
-    private Entry move(Entry entry, Action action, Person actor, Integer revision, String detail) {
+    private Entry move(Entry entry, Action action, Actor actor, Integer revision, String detail) {
         State from = entry.state();
-        entry.state(WorkflowDefinition.next(action, from));
+        entry.state(workflow().next(action, from));
         audit.record(actor.username(), action.id(), entry, revision, from.id(), entry.state().id(), detail);
         return entry;
     }
@@ -230,18 +235,33 @@ public class Workflow {
         return entry;
     }
 
-    private Transition transition(Action action, Entry entry, Person actor, Revision latest, ApprovalRequest approvalRequest,
-                                  boolean reauthenticated, ChangeRequest changeRequest) {
-        Content content = action == Action.SUBMIT ? ContentCodec.read(entry.contentType(), latest.content()) : null;
-        List<String> broken = content == null ? List.of() : brokenLinks(entry, content);
-        List<String> unpublishedWarnings = action == Action.PUBLISH ? unpublishedWarnings(entry, latest) : List.of();
+    /** Whether the caller's roles allow the action at all; judged before the entry is read, so it answers 403 before 404. */
+    public void mayAttempt(Action action, Actor actor) {
+        check(transitions().attempt(action, actor), Groups.Caller.class);
+    }
+
+    /** The actions a view of the entry offers the caller, and those a rule blocks (with why). */
+    public AllowedActions.Judgement judge(Entry entry, Actor actor) {
+        AllowedActions.EntryFacts facts = new AllowedActions.EntryFacts(entry.state(), facts(revisions.latest(entry)),
+                approvalFacts(entry), entry.publishedRevision());
+        return AllowedActions.judge(validator, transitions(), facts, actor, () -> unreviewedAuthors(entry));
+    }
+
+    private WorkflowDefinition workflow() {
+        return loader.definition();
+    }
+
+    private Transitions transitions() {
+        return new Transitions(workflow(), today());
+    }
+
+    private static Transition.RevisionFacts facts(Revision latest) {
+        return new Transition.RevisionFacts(latest.number(), latest.contentHash(), latest.authorId());
+    }
+
+    private Transition.ApprovalFacts approvalFacts(Entry entry) {
         Approval approval = entry.approvalId() == null ? null : em.find(Approval.class, entry.approvalId());
-        return new Transition(action, entry.state(), Actor.of(actor),
-                new Transition.RevisionFacts(latest.number(), latest.contentHash(), latest.authorId()), content, broken,
-                unpublishedWarnings,
-                approval == null ? null : new Transition.ApprovalFacts(approval.revisionNumber(), approval.contentHash(), approval.nextReviewDue()),
-                approvalRequest, reauthenticated, changeRequest, entry.publishedRevision(), today(),
-                action == Action.APPROVE || action == Action.REQUEST_CHANGES ? unreviewedAuthors(entry) : List.of());
+        return approval == null ? null : new Transition.ApprovalFacts(approval.revisionNumber(), approval.contentHash(), approval.nextReviewDue());
     }
 
     /**
@@ -282,18 +302,28 @@ public class Workflow {
         return warnings.stream().filter(w -> !published.contains(w)).toList();
     }
 
+    /** Validates the transition: 403 when the caller's roles do not allow it, else 409 from a wrong state, else 422. */
     private void check(Transition transition) {
-        Class<?> stage = WorkflowDefinition.rule(transition.action()).group();
-        Set<ConstraintViolation<Transition>> violations = validator.validate(transition, Default.class, stage);
+        check(transition, transition.groups());
+    }
+
+    private void check(Transition transition, Class<?>... groups) {
+        Set<ConstraintViolation<Transition>> violations = validator.validate(transition, groups);
         if (violations.isEmpty()) {
             return;
         }
         List<Violation> found = Violations.of(violations);
-        boolean wrongState = found.stream().anyMatch(v -> v.rule().equals(WorkflowRules.TRANSITION_ALLOWED.code()));
-        String detail = "Cannot " + transition.action().id() + " from state " + transition.from().id() + ": "
-                + found.size() + " rule(s) broken.";
-        throw wrongState ? ProblemException.conflict("workflow-rule", detail, found)
+        String detail = "Cannot " + transition.action().id()
+                + (transition.from() == null ? "" : " from state " + transition.from().id()) + ": " + found.size() + " rule(s) broken.";
+        if (broken(found, WorkflowRules.ACTOR_HAS_ROLE)) {
+            throw new ProblemException(Problem.of(403, "workflow-rule", "Forbidden", detail, found));
+        }
+        throw broken(found, WorkflowRules.TRANSITION_ALLOWED) ? ProblemException.conflict("workflow-rule", detail, found)
                 : ProblemException.unprocessable("workflow-rule", detail, found);
+    }
+
+    private static boolean broken(List<Violation> found, WorkflowRules rule) {
+        return found.stream().anyMatch(v -> v.rule().equals(rule.code()));
     }
 
     static LocalDate today() {

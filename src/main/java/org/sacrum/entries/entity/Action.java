@@ -3,9 +3,12 @@ package org.sacrum.entries.entity;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** What can happen to an entry, as content-model/workflow.json names the transitions. */
+/**
+ * What can happen to an entry: the names content-model/workflow.json gives its actions, as a type. Which states,
+ * roles and stage each has is read from that file ({@link WorkflowDefinition}), which must define every one.
+ */
 public enum Action {
-    EDIT, SUBMIT, REQUEST_CHANGES, APPROVE, PUBLISH, UNPUBLISH, ARCHIVE;
+    CREATE, EDIT, SUBMIT, REQUEST_CHANGES, APPROVE, PUBLISH, UNPUBLISH, ARCHIVE;
 
     public String id() {
         return name().toLowerCase().replace('_', '-');

@@ -56,13 +56,14 @@ public class Entry implements AuditedEntry {
     protected Entry() {
     }
 
-    public Entry(ContentType contentType, String slug, String locale, boolean sample) {
+    /** A new entry in {@code initial}, the state workflow.json starts entries in. */
+    public Entry(ContentType contentType, String slug, String locale, boolean sample, State initial) {
         this.id = Ids.next();
         this.contentType = contentType;
         this.slug = slug;
         this.locale = locale;
         this.sample = sample;
-        this.state = State.DRAFT;
+        this.state = initial;
         this.createdAt = Instant.now();
         this.updatedAt = createdAt;
     }
@@ -149,10 +150,6 @@ public class Entry implements AuditedEntry {
 
     public Instant publishedAt() {
         return publishedAt;
-    }
-
-    public long version() {
-        return version;
     }
 
     /** The strong ETag of the entry's management view: it changes with every write. */

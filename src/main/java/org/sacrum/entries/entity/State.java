@@ -4,7 +4,10 @@ package org.sacrum.entries.entity;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Workflow states, as content-model/workflow.json names them. */
+/**
+ * Workflow states as a type (the entry table stores the name). content-model/workflow.json lists the states and what
+ * each means; {@link WorkflowDefinition} refuses a file whose states differ from these.
+ */
 public enum State {
     DRAFT, IN_REVIEW, CHANGES_REQUESTED, CLINICALLY_REVIEWED, PUBLISHED, UNPUBLISHED, ARCHIVED;
 

@@ -3,6 +3,7 @@ package org.sacrum.entries.entity;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.groups.ConvertGroup;
+import jakarta.validation.groups.Default;
 import org.sacrum.content.entity.Complete;
 import org.sacrum.content.entity.Content;
 
@@ -10,11 +11,12 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Everything the workflow rules need to judge one requested transition, gathered before it is validated.
- * The rules themselves are the class-level constraints below, each in the group of the stage it guards.
+ * Everything the workflow rules need to judge one requested transition, gathered before it is validated; built by
+ * {@link Transitions}, one factory per action. The rules themselves are the class-level constraints below, each in
+ * the group of the stage it guards. {@code from} is null for a create (there is no entry yet).
  */
 @WorkflowConstraint(WorkflowRules.TRANSITION_ALLOWED)
-@WorkflowConstraint(WorkflowRules.ACTOR_HAS_ROLE)
+@WorkflowConstraint(value = WorkflowRules.ACTOR_HAS_ROLE, groups = Groups.Caller.class)
 @WorkflowConstraint(value = WorkflowRules.LINKS_RESOLVE, groups = Groups.Submission.class)
 @WorkflowConstraint(value = WorkflowRules.REVIEWER_IS_CLINICIAN, groups = {Groups.Approval.class, Groups.ChangeRequest.class})
 @WorkflowConstraint(value = WorkflowRules.REVIEWER_NOT_AUTHOR, groups = {Groups.Approval.class, Groups.ChangeRequest.class})
@@ -28,7 +30,7 @@ import java.util.List;
 @WorkflowConstraint(value = WorkflowRules.LINKED_WARNINGS_PUBLISHED, groups = Groups.Publication.class)
 @WorkflowConstraint(value = WorkflowRules.HAS_PUBLISHED_REVISION, groups = Groups.Withdrawal.class)
 public record Transition(
-        Action action,
+        WorkflowDefinition.Step step,
         State from,
         Actor actor,
         RevisionFacts latest,
@@ -43,12 +45,14 @@ public record Transition(
         LocalDate today,
         List<Authorship> unreviewedAuthors) {
 
-    /** A transition that needs no authorship facts (everything but a review). */
-    public Transition(Action action, State from, Actor actor, RevisionFacts latest, Content content, List<String> brokenLinks,
-                      List<String> unpublishedWarnings, ApprovalFacts approval, ApprovalRequest approvalRequest,
-                      boolean signerReauthenticated, ChangeRequest changeRequest, Integer publishedRevision, LocalDate today) {
-        this(action, from, actor, latest, content, brokenLinks, unpublishedWarnings, approval, approvalRequest, signerReauthenticated,
-                changeRequest, publishedRevision, today, List.of());
+    public Action action() {
+        return step.action();
+    }
+
+    /** The groups this transition is validated in: who may act, the Default group, and its stage's group. */
+    public Class<?>[] groups() {
+        return step.group() == Default.class ? new Class<?>[]{Groups.Caller.class, Default.class}
+                : new Class<?>[]{Groups.Caller.class, Default.class, step.group()};
     }
 
     /** The revision the transition is about. */

@@ -1,72 +1,213 @@
 package org.sacrum.entries.entity;
 
 
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import org.sacrum.content.control.ContentModel;
+import jakarta.json.JsonValue;
 import org.sacrum.identity.entity.Role;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** content-model/workflow.json, read once: the single definition of states, transitions and roles the server enforces. */
+/**
+ * content-model/workflow.json as a checked value: the single definition of states, the initial state, every action
+ * (which states it is allowed from, where it leads, which roles may take it, which stage's rules it is checked by).
+ * {@link #parse} refuses a file that names anything that does not exist or leaves an action undefined.
+ */
 public final class WorkflowDefinition {
-    public record Rule(Action action, Set<State> from, State to, Set<State> keepState, Set<Role> roles, Class<?> group) {
+    public static final String FILE = "workflow.json";
+
+    /**
+     * One action of the workflow. {@code from} is empty for {@code create} only (an entry that does not exist yet);
+     * {@code keepState} are the states the action leaves as they are.
+     */
+    public record Step(Action action, Set<State> from, State to, Set<State> keepState, Set<Role> roles, Class<?> group) {
     }
 
-    private static final Map<Action, Rule> RULES = new EnumMap<>(Action.class);
-    private static final int REVIEW_INTERVAL_MONTHS;
-    private static final String SIGNATURE_MEANING;
+    private final Map<State, String> states;
+    private final State initial;
+    private final Map<Action, Step> steps;
+    private final int reviewIntervalMonths;
+    private final String signatureMeaning;
 
-    static {
-        JsonObject workflow = ContentModel.workflow();
-        for (JsonObject t : workflow.getJsonArray("transitions").getValuesAs(JsonObject.class)) {
-            Action action = Action.byId(t.getString("action")).orElseThrow(
-                    () -> new IllegalStateException("workflow.json: unknown action " + t.getString("action")));
-            RULES.put(action, new Rule(action, states(t, "from"), state(t.getString("to")),
-                    t.containsKey("keepStateFrom") ? states(t, "keepStateFrom") : EnumSet.noneOf(State.class),
-                    t.getJsonArray("roles").getValuesAs(JsonString.class).stream()
-                            .map(r -> Role.byId(r.getString()).orElseThrow()).collect(Collectors.toUnmodifiableSet()),
-                    Groups.byName(t.getString("group"))));
+    private WorkflowDefinition(Map<State, String> states, State initial, Map<Action, Step> steps, int reviewIntervalMonths,
+                               String signatureMeaning) {
+        this.states = Collections.unmodifiableMap(states);
+        this.initial = initial;
+        this.steps = Collections.unmodifiableMap(steps);
+        this.reviewIntervalMonths = reviewIntervalMonths;
+        this.signatureMeaning = signatureMeaning;
+    }
+
+    /** Reads a parsed workflow.json; throws IllegalStateException naming the file and the first problem found. */
+    public static WorkflowDefinition parse(JsonObject workflow) {
+        Map<State, String> states = new EnumMap<>(State.class);
+        object(workflow, "states").forEach((id, description) -> {
+            if (description.getValueType() != JsonValue.ValueType.STRING) {
+                throw broken("states." + id + " must be a string describing the state");
+            }
+            State state = state("states", id);
+            states.put(state, ((JsonString) description).getString());
+        });
+        Set<State> missing = EnumSet.allOf(State.class);
+        missing.removeAll(states.keySet());
+        if (!missing.isEmpty()) {
+            throw broken("states must list every state; missing: " + ids(missing));
         }
-        if (RULES.size() != Action.values().length) {
-            throw new IllegalStateException("workflow.json must define every action: " + RULES.keySet());
+        State initial = state("initial", string(workflow, "initial", "initial"));
+
+        Map<Action, Step> steps = new EnumMap<>(Action.class);
+        JsonArray transitions = array(workflow, "transitions", "transitions");
+        for (int i = 0; i < transitions.size(); i++) {
+            String where = "transitions[" + i + "]";
+            if (transitions.get(i).getValueType() != JsonValue.ValueType.OBJECT) {
+                throw broken(where + " must be an object");
+            }
+            Step step = step(transitions.getJsonObject(i), where);
+            if (steps.put(step.action(), step) != null) {
+                throw broken(where + " defines the action '" + step.action().id() + "' a second time");
+            }
         }
-        JsonObject approval = workflow.getJsonObject("approval");
-        REVIEW_INTERVAL_MONTHS = approval.getInt("defaultReviewIntervalMonths");
-        SIGNATURE_MEANING = approval.getString("signatureMeaning");
+        Set<Action> undefined = EnumSet.allOf(Action.class);
+        undefined.removeAll(steps.keySet());
+        if (!undefined.isEmpty()) {
+            throw broken("transitions must define every action; missing: "
+                    + undefined.stream().map(Action::id).collect(Collectors.joining(", ")));
+        }
+        EnumSet<State> reached = EnumSet.of(initial);
+        steps.values().stream().filter(s -> s.to() != null).forEach(s -> reached.add(s.to()));
+        if (!reached.containsAll(states.keySet())) {
+            throw broken("no action leads to the state(s) " + ids(EnumSet.complementOf(reached)));
+        }
+
+        JsonObject approval = object(workflow, "approval");
+        int interval = months(approval);
+        String meaning = string(approval, "signatureMeaning", "approval.signatureMeaning");
+        if (meaning.isBlank()) {
+            throw broken("approval.signatureMeaning must not be blank");
+        }
+        return new WorkflowDefinition(states, initial, steps, interval, meaning);
     }
 
-    private WorkflowDefinition() {
+    private static Step step(JsonObject t, String at) {
+        String id = string(t, "action", at + ".action");
+        Action action = Action.byId(id).orElseThrow(() -> broken(at + " names an unknown action '" + id + "'"));
+        String where = at + " (" + id + ")";
+        boolean create = action == Action.CREATE;
+        if (create && (t.containsKey("from") || t.containsKey("to") || t.containsKey("keepStateFrom"))) {
+            throw broken(where + ": create starts from no state and leads to the initial state; it takes no from, to or keepStateFrom");
+        }
+        Set<State> from = create ? EnumSet.noneOf(State.class) : states(t, "from", where);
+        if (!create && from.isEmpty()) {
+            throw broken(where + ".from must name at least one state");
+        }
+        State to = create ? null : state(where + ".to", string(t, "to", where + ".to"));
+        Set<State> keep = t.containsKey("keepStateFrom") ? states(t, "keepStateFrom", where) : EnumSet.noneOf(State.class);
+        if (!from.containsAll(keep)) {
+            throw broken(where + ".keepStateFrom may only name states listed in from");
+        }
+        Set<Role> roles = strings(t, "roles", where).stream()
+                .map(r -> Role.byId(r).orElseThrow(() -> broken(where + ".roles names an unknown role '" + r + "'")))
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+        if (roles.isEmpty()) {
+            throw broken(where + ".roles must name at least one role");
+        }
+        String groupName = string(t, "group", where + ".group");
+        Class<?> group = Groups.byName(groupName).orElseThrow(() -> broken(where + ".group names an unknown validation group '"
+                + groupName + "'"));
+        return new Step(action, Collections.unmodifiableSet(from), to, Collections.unmodifiableSet(keep),
+                Collections.unmodifiableSet(roles), group);
     }
 
-    public static Rule rule(Action action) {
-        return RULES.get(action);
+    public Step step(Action action) {
+        return steps.get(action);
     }
 
-    /** The state after the action; unpublishing an entry whose working copy moved on leaves that state as it is. */
-    public static State next(Action action, State from) {
-        Rule rule = RULES.get(action);
-        return rule.keepState().contains(from) ? from : rule.to();
+    /** Every state with what it means, as workflow.json describes it. */
+    public Map<State, String> states() {
+        return states;
     }
 
-    public static int reviewIntervalMonths() {
-        return REVIEW_INTERVAL_MONTHS;
+    /** The state a new entry starts in. */
+    public State initial() {
+        return initial;
     }
 
-    public static String signatureMeaning() {
-        return SIGNATURE_MEANING;
+    /** The state after the action: create leads to the initial state; an action leaves a state in its keepState as it is. */
+    public State next(Action action, State from) {
+        Step step = steps.get(action);
+        if (step.to() == null) {
+            return initial;
+        }
+        return step.keepState().contains(from) ? from : step.to();
     }
 
-    private static Set<State> states(JsonObject t, String key) {
-        return t.getJsonArray(key).getValuesAs(JsonString.class).stream().map(s -> state(s.getString()))
+    public int reviewIntervalMonths() {
+        return reviewIntervalMonths;
+    }
+
+    public String signatureMeaning() {
+        return signatureMeaning;
+    }
+
+    private static int months(JsonObject approval) {
+        JsonValue value = approval.get("defaultReviewIntervalMonths");
+        if (!(value instanceof JsonNumber n) || !n.isIntegral() || n.longValue() < 1 || n.longValue() > 24) {
+            throw broken("approval.defaultReviewIntervalMonths must be a whole number of months from 1 to 24");
+        }
+        return n.intValue();
+    }
+
+    private static Set<State> states(JsonObject t, String key, String where) {
+        return strings(t, key, where).stream().map(s -> state(where + "." + key, s))
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(State.class)));
     }
 
-    private static State state(String id) {
-        return State.byId(id).orElseThrow(() -> new IllegalStateException("workflow.json: unknown state " + id));
+    private static State state(String where, String id) {
+        return State.byId(id).orElseThrow(() -> broken(where + " names an unknown state '" + id + "'"));
+    }
+
+    private static List<String> strings(JsonObject o, String key, String where) {
+        JsonArray array = array(o, key, where + "." + key);
+        if (!array.stream().allMatch(v -> v.getValueType() == JsonValue.ValueType.STRING)) {
+            throw broken(where + "." + key + " must be an array of strings");
+        }
+        return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+    }
+
+    private static JsonArray array(JsonObject o, String key, String where) {
+        if (!(o.get(key) instanceof JsonArray array)) {
+            throw broken(where + " must be an array");
+        }
+        return array;
+    }
+
+    private static JsonObject object(JsonObject o, String key) {
+        if (!(o.get(key) instanceof JsonObject object)) {
+            throw broken(key + " must be an object");
+        }
+        return object;
+    }
+
+    private static String string(JsonObject o, String key, String where) {
+        if (!(o.get(key) instanceof JsonString s)) {
+            throw broken(where + " must be a string");
+        }
+        return s.getString();
+    }
+
+    private static String ids(Set<State> states) {
+        return states.stream().map(State::id).collect(Collectors.joining(", "));
+    }
+
+    private static IllegalStateException broken(String problem) {
+        return new IllegalStateException(FILE + ": " + problem);
     }
 }

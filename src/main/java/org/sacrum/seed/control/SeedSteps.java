@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import org.sacrum.content.entity.ContentType;
+import org.sacrum.entries.entity.Actor;
 import org.sacrum.entries.entity.Entry;
 import org.sacrum.content.entity.EntryRef;
 import org.sacrum.identity.entity.Person;
@@ -57,24 +58,24 @@ public class SeedSteps {
     }
 
     public void create(ContentType type, JsonObject content, DemoCrew crew) {
-        workflow.create(type, content, "Imported from the sample content", person(crew.author()), true);
+        workflow.create(type, content, "Imported from the sample content", Actor.of(person(crew.author())), true);
     }
 
     /** Submit, approve (by the demo clinician, re-authenticating like anyone) and publish. */
     public void review(EntryRef ref, DemoCrew crew) {
         Person clinician = person(crew.clinician());
-        Entry submitted = workflow.submit(ref, null, person(crew.author()));
+        Entry submitted = workflow.submit(ref, null, Actor.of(person(crew.author())));
         String hash = revisions.latest(submitted).contentHash();
         workflow.approve(ref, null, new ApprovalRequest(submitted.latestRevision(), hash, ATTESTATION,
-                clinician.displayName(), crew.signingPassword(), null), clinician);
-        workflow.publish(ref, null, person(crew.publisher()));
+                clinician.displayName(), crew.signingPassword(), null), Actor.of(clinician));
+        workflow.publish(ref, null, Actor.of(person(crew.publisher())));
     }
 
     /** Submit, then the demo clinician sends it back with these comments: the sample shows review catching something. */
     public void requestChanges(EntryRef ref, DemoCrew crew, List<Comment> comments) {
-        Entry submitted = workflow.submit(ref, null, person(crew.author()));
+        Entry submitted = workflow.submit(ref, null, Actor.of(person(crew.author())));
         workflow.requestChanges(ref, null, new ChangeRequest(submitted.latestRevision(),
-                comments.stream().map(c -> new ChangeRequest.FieldComment(c.field(), c.comment())).toList()), person(crew.clinician()));
+                comments.stream().map(c -> new ChangeRequest.FieldComment(c.field(), c.comment())).toList()), Actor.of(person(crew.clinician())));
     }
 
     /** A demo clinician's comment on a field ("" for the entry as a whole). */
