@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** Sacrum started the way the README says, with deploy/run.sh (without building), as a separate process. */
@@ -102,15 +102,21 @@ final class RunScript implements AutoCloseable {
                 .findFirst().orElseThrow(() -> new AssertionError("no java process under deploy/run.sh"));
     }
 
+    /**
+     * Stops the server with SIGTERM, as an operator would, and fails if it does not stop within 60 s (it is then
+     * killed, so that no server outlives the test). A server already killed ({@link #kill}) or exited is left as it is.
+     */
     @Override
     public void close() throws InterruptedException {
-        if (process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
+        if (!process.isAlive()) {
+            return;
         }
-        assertFalse(process.isAlive(), "Payara Micro stopped");
+        List<ProcessHandle> tree = Stream.concat(Stream.of(process.toHandle()), process.descendants()).toList();
+        process.destroy();
+        boolean stopped = process.waitFor(60, TimeUnit.SECONDS);
+        tree.forEach(ProcessHandle::destroyForcibly); // nothing of it may outlive the test, whatever the outcome
+        process.waitFor();
+        assertTrue(stopped, "Payara Micro did not stop within 60 s of SIGTERM");
     }
 
     /**

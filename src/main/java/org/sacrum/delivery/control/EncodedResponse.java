@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -22,6 +23,8 @@ import java.util.Map;
 public record EncodedResponse(ResponseCache.Cached response, List<Map.Entry<String, String>> headers, byte[] body) {
     static final String CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
     static final String VARY = "Accept, Authorization";
+    /** RFC 9110's IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT"): RFC_1123_DATE_TIME writes days 1 to 9 with one digit. */
+    static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
 
     public static EncodedResponse of(ResponseCache.Cached cached) {
         List<Map.Entry<String, String>> headers = new ArrayList<>();
@@ -29,7 +32,7 @@ public record EncodedResponse(ResponseCache.Cached response, List<Map.Entry<Stri
         headers.add(Map.entry("Cache-Control", CACHE_CONTROL));
         headers.add(Map.entry("Vary", VARY));
         if (cached.lastModified() != 0) {
-            headers.add(Map.entry("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(
+            headers.add(Map.entry("Last-Modified", HTTP_DATE.format(
                     Instant.ofEpochMilli(cached.lastModified()).atZone(ZoneOffset.UTC))));
         }
         if (!cached.link().isEmpty()) {

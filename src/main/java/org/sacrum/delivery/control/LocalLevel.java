@@ -3,6 +3,7 @@ package org.sacrum.delivery.control;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 
 import java.time.Duration;
 
@@ -12,7 +13,13 @@ final class LocalLevel {
     }
 
     static Cache<String, EncodedResponse> create(long maxBytes, long expirySeconds) {
+        return create(maxBytes, expirySeconds, Ticker.systemTicker());
+    }
+
+    /** As {@link #create(long, long)} on this ticker: unit tests advance a fake one rather than sleep. */
+    static Cache<String, EncodedResponse> create(long maxBytes, long expirySeconds, Ticker ticker) {
         return Caffeine.newBuilder()
+                .ticker(ticker)
                 .maximumWeight(maxBytes)
                 .weigher((String key, EncodedResponse wire) -> (int) Math.min(Integer.MAX_VALUE, 2L * key.length() + wire.weight()))
                 .expireAfterWrite(Duration.ofSeconds(expirySeconds))

@@ -53,6 +53,7 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
     }
 
     static Problem toProblem(Throwable thrown) {
+        Problem badRequest = null; // a 400 from JAX-RS whose cause is searched for a better message, else it stands
         for (Throwable t = thrown; t != null; t = t.getCause()) {
             if (t instanceof ProblemException p) {
                 return p.problem();
@@ -71,12 +72,17 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
             }
             if (t instanceof WebApplicationException wae && !(t.getCause() instanceof ProblemException)) {
                 int status = wae.getResponse().getStatus();
+                Problem problem = Problem.of(status, "http-" + status, wae.getResponse().getStatusInfo().getReasonPhrase(),
+                        wae.getMessage(), null);
                 if (status == 400 && t.getCause() != null) {
+                    badRequest = badRequest != null ? badRequest : problem;
                     continue; // e.g. a JSON-B failure reading the body: look deeper for a better message
                 }
-                return Problem.of(status, "http-" + status, wae.getResponse().getStatusInfo().getReasonPhrase(),
-                        wae.getMessage(), null);
+                return problem;
             }
+        }
+        if (badRequest != null) {
+            return badRequest; // a parameter that could not be converted, say: the client's fault, never a 500
         }
         return Problem.of(500, "internal", "Internal server error", "Something went wrong on our side; it has been logged.", null);
     }

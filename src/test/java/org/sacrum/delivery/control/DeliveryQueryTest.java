@@ -158,4 +158,77 @@ class DeliveryQueryTest {
         DeliveryQuery q = DeliveryQuery.parseList(ContentType.EXERCISE, params("size", "5", "q", "cat cow", "page", "2"));
         assertEquals("/api/v1/exercises?page=3&q=cat%20cow&size=5", q.pageLink("/api/v1/exercises", 3));
     }
+
+    @Test
+    void eachTypeTakesItsOwnFilters() {
+        Map<ContentType, List<String>> accepted = Map.of(
+                ContentType.EXERCISE, List.of("topic", "condition", "warning", "stage", "equipment", "region"),
+                ContentType.CONDITION, List.of("topic", "condition", "warning"),
+                ContentType.WARNING, List.of("topic", "condition", "stage", "urgency"),
+                ContentType.PODCAST_EPISODE, List.of("topic", "condition"));
+        accepted.forEach((type, filters) -> {
+            for (String facet : org.sacrum.content.control.Facets.NAMES) {
+                if (filters.contains(facet)) {
+                    DeliveryQuery q = DeliveryQuery.parseList(type, params(facet, "some-value"));
+                    assertTrue(q.facets().get(facet).contains("some-value"), type + " " + facet);
+                } else {
+                    assertTrue(has(refused(type, true, params(facet, "some-value")), facet, "filter-not-supported"), type + " " + facet);
+                }
+            }
+        });
+    }
+
+    @Test
+    void everyFacetTheIndexStoresCanBeFilteredOn() {
+        // the facet index (Facets) and the query parser (DeliveryQuery) must agree, or a stored facet is unreachable
+        Map<ContentType, String> sample = Map.of(
+                ContentType.EXERCISE, "{\"title\":\"T\",\"slug\":\"t\",\"topics\":[\"back-pain\"],\"equipment\":[\"mat\"],\"bodyRegions\":[\"core\"],"
+                        + "\"stages\":[{\"stage\":\"postpartum\"}],\"conditions\":[\"c\"],\"warnings\":[\"w\"]}",
+                ContentType.CONDITION, "{\"title\":\"T\",\"slug\":\"t\",\"topics\":[\"back-pain\"],\"warnings\":[\"w\"],\"exercises\":[\"e\"],"
+                        + "\"differentials\":[{\"condition\":\"c\",\"howToTell\":\"h\"}]}",
+                ContentType.WARNING, "{\"title\":\"T\",\"slug\":\"t\",\"topics\":[\"back-pain\"],\"stages\":[\"postpartum\"],\"urgency\":\"routine\","
+                        + "\"conditions\":[\"c\"],\"exercises\":[\"e\"]}",
+                ContentType.PODCAST_EPISODE, "{\"title\":\"T\",\"slug\":\"t\",\"topics\":[\"back-pain\"],\"conditions\":[\"c\"]}");
+        sample.forEach((type, json) -> {
+            var facets = org.sacrum.content.control.Facets.facets(org.sacrum.content.control.ContentCodec.read(type, json));
+            assertFalse(facets.isEmpty(), type.toString());
+            for (var facet : facets) {
+                DeliveryQuery q = DeliveryQuery.parseList(type, params(facet.name(), facet.value()));
+                assertTrue(q.facets().get(facet.name()).contains(facet.value()), type + " " + facet);
+            }
+        });
+    }
+
+    @Test
+    void sortsAndTheirCanonicalForm() {
+        for (String sort : List.of("slug", "-slug", "published", "-published")) {
+            assertEquals(sort, DeliveryQuery.parseList(ContentType.CONDITION, params("sort", sort)).sort());
+        }
+        assertEquals("sort=-published", DeliveryQuery.parseList(ContentType.CONDITION, params("sort", "-published")).canonical());
+        assertEquals("", DeliveryQuery.parseList(ContentType.CONDITION, params("sort", "slug")).canonical(), "the default is left out");
+        assertTrue(has(refused(ContentType.CONDITION, true, params("sort", "SLUG")), "sort", "one-of"));
+        assertTrue(has(refused(ContentType.CONDITION, true, params("sort", "title")), "sort", "one-of"));
+    }
+
+    @Test
+    void emptyAndBlankValues() {
+        assertNull(DeliveryQuery.parseList(ContentType.EXERCISE, params("q", "   ")).q(), "a blank search is no search");
+        assertEquals("", DeliveryQuery.parseList(ContentType.EXERCISE, params("q", "  ")).canonical());
+        assertTrue(DeliveryQuery.parseList(ContentType.EXERCISE, params("include", " ")).included().isEmpty());
+        Map<String, List<String>> noValues = new LinkedHashMap<>();
+        noValues.put("size", List.of());
+        assertTrue(has(refused(ContentType.EXERCISE, true, noValues), "size", "integer"), "?size with no value");
+        Map<String, List<String>> nullValue = new LinkedHashMap<>();
+        nullValue.put("page", java.util.Arrays.asList((String) null));
+        assertTrue(has(refused(ContentType.EXERCISE, true, nullValue), "page", "integer"));
+        assertFalse(DeliveryQuery.parseEntry(ContentType.EXERCISE, params("preview", "false")).preview());
+        assertFalse(DeliveryQuery.parseList(ContentType.EXERCISE, params("format", "json")).jsonLd(), "a list may ask for json explicitly");
+    }
+
+    @Test
+    void pageLinksKeepFiltersAndDropThePage() {
+        DeliveryQuery q = DeliveryQuery.parseList(ContentType.WARNING, params("urgency", "urgent-same-day,emergency", "page", "3", "sort", "-slug"));
+        assertEquals("/api/v1/warnings?page=2&sort=-slug&urgency=emergency%2Curgent-same-day", q.pageLink("/api/v1/warnings", 2));
+        assertEquals("/api/v1/warnings?page=1", DeliveryQuery.parseList(ContentType.WARNING, Map.of()).pageLink("/api/v1/warnings", 1));
+    }
 }

@@ -37,12 +37,14 @@ class LocalLevelTest {
     }
 
     @Test
-    void entriesExpire() throws InterruptedException {
-        Cache<String, EncodedResponse> cache = LocalLevel.create(1_000_000, 1);
+    void entriesExpireAfterTheirSeconds() {
+        java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong(1_000);
+        Cache<String, EncodedResponse> cache = LocalLevel.create(1_000_000, 5, nanos::get); // a fake clock, no sleeping
         cache.put("k", wire(10));
-        assertNotNull(cache.getIfPresent("k"));
-        Thread.sleep(1_200);
-        assertNull(cache.getIfPresent("k"));
+        nanos.addAndGet(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(4_999));
+        assertNotNull(cache.getIfPresent("k"), "still there just before its 5 s");
+        nanos.addAndGet(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(1));
+        assertNull(cache.getIfPresent("k"), "gone at 5 s");
     }
 
     @Test

@@ -199,4 +199,28 @@ class BoundedJsonReaderTest {
         assertTrue(JsonBodyGate.takesBody(getClass().getDeclaredMethod("withBody", String.class, String.class, Request.class)));
         assertEquals(false, JsonBodyGate.takesBody(getClass().getDeclaredMethod("withoutBody", String.class, String.class)));
     }
+
+    @Test
+    void aByteOrderMarkIsSkippedButOnlyAtTheStart() {
+        assertEquals("{\"a\":1}", reader.readObject(bytes("\uFEFF{\"a\":1}")).toString());
+        assertRule(refused("{\"a\":1}\uFEFF"), 400, "malformed-json");
+    }
+
+    @Test
+    void theSameKeyInSiblingObjectsIsNoDuplicateButOneInsideAnArrayElementIs() {
+        assertEquals("{\"a\":{\"k\":1},\"b\":{\"k\":2}}", reader.readObject(bytes("{\"a\":{\"k\":1},\"b\":{\"k\":2}}")).toString());
+        Problem p = refused("{\"steps\":[{\"k\":1},{\"k\":1,\"k\":2}]}");
+        assertRule(p, 400, "duplicate-field");
+        assertEquals("steps[1].k", p.violations().get(0).field());
+    }
+
+    @Test
+    void theLimitsAreExact() {
+        BoundedJsonReader tight = new BoundedJsonReader(9, 8);
+        assertEquals("{\"a\":123}", tight.readObject(bytes("{\"a\":123}")).toString(), "9 bytes in 9");
+        assertRule(assertThrows(ProblemException.class, () -> tight.readObject(bytes("{\"a\":1234}"))).problem(), 413, "body-too-large");
+        String deep = "[".repeat(7);
+        assertRule(refused("{\"a\":" + deep + "[" + "]".repeat(8) + "}"), 400, "body-too-deep");
+        assertEquals(8, reader.readObject(bytes("{\"a\":" + deep + "]".repeat(7) + "}")).toString().chars().filter(c -> c == '[' || c == '{').count());
+    }
 }

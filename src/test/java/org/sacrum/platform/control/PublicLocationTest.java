@@ -26,4 +26,23 @@ class PublicLocationTest {
         assertEquals("https://cms.example.org/api/manage/people/ada",
                 PublicLocation.resolve("https://cms.example.org", "", URI.create("http://evil.example/api/manage/people/ada")));
     }
+
+    @Test
+    void aSchemeRelativeLocationNeverKeepsItsHostEither() {
+        assertEquals("/sacrum/x", PublicLocation.resolve(null, "/sacrum", URI.create("//evil.example/x")));
+        assertEquals("https://cms.example.org/x", PublicLocation.resolve("https://cms.example.org", "", URI.create("//evil.example/x")));
+    }
+
+    @Test
+    void theBaseUrlIsTrimmedAndMayHaveAPath() {
+        assertEquals("https://example.org/cms/sacrum/api/manage/me",
+                PublicLocation.resolve(" https://example.org/cms/ ", "/sacrum", URI.create("/api/manage/me")));
+        assertEquals("/api/manage/me", PublicLocation.resolve("   ", "/", URI.create("/api/manage/me")), "a blank base URL is none; '/' is the root context");
+    }
+
+    @Test
+    void theQueryIsKeptEncodedAndTheFragmentDropped() {
+        assertEquals("/api/manage/audit?after=5&q=a%20b", PublicLocation.resolve(null, "", URI.create("/api/manage/audit?after=5&q=a%20b#top")));
+        assertEquals("/api/manage/exercises/caf%C3%A9", PublicLocation.resolve(null, null, URI.create("/api/manage/exercises/caf%C3%A9")));
+    }
 }

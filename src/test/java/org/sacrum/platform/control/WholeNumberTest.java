@@ -1,6 +1,7 @@
 package org.sacrum.platform.control;
 
 import org.sacrum.platform.entity.ProblemException;
+import org.sacrum.platform.entity.Violation;
 
 import org.junit.jupiter.api.Test;
 
@@ -35,5 +36,32 @@ class WholeNumberTest {
         assertEquals("range", rule("-5"));
         assertEquals("range", rule("1001"));
         assertEquals("range", rule("2147483647"));
+    }
+
+    @Test
+    void negativeRangesAndTheLongBounds() {
+        assertNull(WholeNumber.check("offset", "-5", -10, 10));
+        assertEquals("range", WholeNumber.check("offset", "-11", -10, 10).rule());
+        assertNull(WholeNumber.check("after", Long.toString(Long.MIN_VALUE), Long.MIN_VALUE, 0));
+        assertEquals("range", WholeNumber.check("after", "-9223372036854775809", Long.MIN_VALUE, 0).rule(), "below long");
+        assertEquals("integer", WholeNumber.check("after", "-", 0, 10).rule());
+        assertEquals("integer", WholeNumber.check("after", "--1", -10, 10).rule());
+        assertEquals("integer", WholeNumber.check("after", "\u0661", 0, 10).rule(), "Arabic-Indic digits are not accepted");
+        assertEquals("integer", WholeNumber.check("after", "0x10", 0, 100).rule());
+    }
+
+    @Test
+    void leadingZerosAreTheSameNumber() {
+        assertEquals(7, WholeNumber.parseInt("size", "007", 20, 1, 100));
+        assertEquals("integer", WholeNumber.check("size", "0".repeat(30) + "7", 1, 100).rule(), "but not without bound");
+    }
+
+    @Test
+    void theViolationNamesTheFieldAndTheRange() {
+        Violation v = WholeNumber.check("limit", "0", 1, 1000);
+        assertEquals(new Violation("limit", "range", "must be from 1 to 1000"), v);
+        ProblemException e = assertThrows(ProblemException.class, () -> WholeNumber.parse("limit", "x", 100, 1, 1000));
+        assertEquals("https://sacrum.dev/problems/invalid-query", e.problem().type());
+        assertEquals("limit must be a whole number from 1 to 1000.", e.problem().detail());
     }
 }
