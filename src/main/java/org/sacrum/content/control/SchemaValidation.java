@@ -1,5 +1,6 @@
 package org.sacrum.content.control;
 
+import java.util.Locale;
 import org.sacrum.content.entity.ContentType;
 
 import com.networknt.schema.Error;
@@ -98,7 +99,7 @@ public final class SchemaValidation {
         if (e.getProperty() != null && ("required".equals(e.getKeyword()) || "additionalProperties".equals(e.getKeyword()))) {
             field = field.isEmpty() ? e.getProperty() : field + "." + e.getProperty();
         }
-        String rule = e.getKeyword() == null ? "schema" : e.getKeyword().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
+        String rule = e.getKeyword() == null ? "schema" : e.getKeyword().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
         if ("additional-properties".equals(rule)) {
             rule = "unknown-field";
         }

@@ -1,5 +1,6 @@
 package org.sacrum.content.entity;
 
+import java.util.Locale;
 import jakarta.json.bind.adapter.JsonbAdapter;
 
 import java.util.Arrays;
@@ -9,7 +10,7 @@ public interface KebabCase {
     String name();
 
     default String json() {
-        return name().toLowerCase().replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     static <E extends Enum<E> & KebabCase> E parse(Class<E> type, String json) {

@@ -1,5 +1,6 @@
 package org.sacrum.delivery.control;
 
+import java.util.Locale;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -48,7 +49,7 @@ public class DeliveryQueries {
         });
         if (text) {
             where.append(" AND LOWER(r.content) LIKE ? ESCAPE '\\'");
-            params.add("%" + filter.q().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.add("%" + filter.q().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         String order = switch (sort) {
             case "published" -> " ORDER BY e.published_at, e.slug";

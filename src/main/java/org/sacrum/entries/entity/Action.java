@@ -1,5 +1,6 @@
 package org.sacrum.entries.entity;
 
+import java.util.Locale;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -11,7 +12,7 @@ public enum Action {
     CREATE, EDIT, SUBMIT, REQUEST_CHANGES, APPROVE, PUBLISH, UNPUBLISH, ARCHIVE;
 
     public String id() {
-        return name().toLowerCase().replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public static Optional<Action> byId(String id) {

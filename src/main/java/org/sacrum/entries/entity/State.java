@@ -1,6 +1,7 @@
 package org.sacrum.entries.entity;
 
 
+import java.util.Locale;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -12,7 +13,7 @@ public enum State {
     DRAFT, IN_REVIEW, CHANGES_REQUESTED, CLINICALLY_REVIEWED, PUBLISHED, UNPUBLISHED, ARCHIVED;
 
     public String id() {
-        return name().toLowerCase().replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public static Optional<State> byId(String id) {

@@ -1,5 +1,6 @@
 package org.sacrum.identity.control;
 
+import java.util.Locale;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -150,6 +151,6 @@ public class LoginThrottle {
     }
 
     private static String key(String username) {
-        return username.toLowerCase();
+        return username.toLowerCase(Locale.ROOT);
     }
 }

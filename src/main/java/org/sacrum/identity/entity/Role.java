@@ -1,5 +1,6 @@
 package org.sacrum.identity.entity;
 
+import java.util.Locale;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -8,7 +9,7 @@ public enum Role {
     AUTHOR, CLINICIAN, PUBLISHER, ADMIN;
 
     public String id() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static Optional<Role> byId(String id) {

@@ -1,5 +1,6 @@
 package org.sacrum.identity.entity;
 
+import java.util.Locale;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -32,7 +33,7 @@ public enum Scope {
     }
 
     public String id() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static Optional<Scope> byId(String id) {

@@ -1,5 +1,6 @@
 package org.sacrum.platform.boundary;
 
+import java.util.Locale;
 import org.sacrum.platform.control.BoundedJsonReader;
 
 import jakarta.annotation.Priority;
@@ -77,7 +78,7 @@ public class JsonBodyGate implements ContainerRequestFilter, ReaderInterceptor {
     }
 
     static boolean json(MediaType type) {
-        return type != null && ("json".equalsIgnoreCase(type.getSubtype()) || type.getSubtype().toLowerCase().endsWith("+json"));
+        return type != null && ("json".equalsIgnoreCase(type.getSubtype()) || type.getSubtype().toLowerCase(Locale.ROOT).endsWith("+json"));
     }
 
     /** A resource method takes a body when one of its parameters carries no JAX-RS parameter annotation. */

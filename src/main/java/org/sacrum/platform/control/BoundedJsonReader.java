@@ -1,5 +1,6 @@
 package org.sacrum.platform.control;
 
+import java.util.Locale;
 import org.sacrum.platform.entity.Problem;
 import org.sacrum.platform.entity.ProblemException;
 import org.sacrum.platform.entity.Violation;
@@ -108,7 +109,7 @@ public final class BoundedJsonReader {
         JsonValue value = parse(utf8(bytes));
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             throw ProblemException.badRequest("body-not-object", "The request body must be a JSON object, not "
-                    + value.getValueType().name().toLowerCase() + ".", List.of(new Violation("", "body-not-object", "must be a JSON object")));
+                    + value.getValueType().name().toLowerCase(Locale.ROOT) + ".", List.of(new Violation("", "body-not-object", "must be a JSON object")));
         }
         return value.asJsonObject();
     }

@@ -1,5 +1,6 @@
 package org.sacrum.platform.entity;
 
+import java.util.Locale;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 
@@ -55,6 +56,6 @@ public final class Violations {
     }
 
     static String kebab(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 }
