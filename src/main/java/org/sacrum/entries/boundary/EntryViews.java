@@ -6,12 +6,11 @@ import org.sacrum.platform.control.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.sacrum.content.control.ContentCodec;
 import org.sacrum.entries.entity.Entry;
 import org.sacrum.identity.control.People;
 import org.sacrum.entries.entity.Revision;
+import org.sacrum.entries.control.Approvals;
 import org.sacrum.entries.control.RevisionStore;
 import org.sacrum.entries.entity.Approval;
 import org.sacrum.entries.entity.ReviewComment;
@@ -23,10 +22,10 @@ import java.util.List;
 /** The JSON the management API answers with: an entry with its workflow state, latest content and approval. */
 @Stateless
 public class EntryViews {
-    @PersistenceContext
-    EntityManager em;
     @Inject
     RevisionStore revisions;
+    @Inject
+    Approvals approvals;
     @Inject
     People people;
 
@@ -54,14 +53,8 @@ public class EntryViews {
         } else {
             b.addNull("publishedRevision");
         }
-        Approval approval = entry.approvalId() == null ? null : em.find(Approval.class, entry.approvalId());
-        if (approval == null) {
-            b.addNull("approval");
-        } else {
-            b.add("approval", approval(approval));
-        }
-        Approval published = entry.publishedApprovalId() == null ? null : em.find(Approval.class, entry.publishedApprovalId());
-        b.add("dueForReview", published != null && !published.nextReviewDue().isAfter(LocalDate.now(ZoneOffset.UTC)));
+        approvals.current(entry).ifPresentOrElse(a -> b.add("approval", approval(a)), () -> b.addNull("approval"));
+        b.add("dueForReview", approvals.published(entry).filter(a -> !a.nextReviewDue().isAfter(LocalDate.now(ZoneOffset.UTC))).isPresent());
         b.add("self", "/api/manage/" + entry.contentType().plural() + "/" + entry.slug());
         return b;
     }

@@ -234,8 +234,7 @@ public class ManagementResource {
     }
 
     private ContentType type() {
-        return ContentType.byPlural(typeName).orElseThrow(() -> ProblemException.notFound(
-                "No content type '" + typeName + "'; the types are exercises, conditions, warnings and podcast-episodes."));
+        return ContentType.byPluralOrNotFound(typeName);
     }
 
     private EntryRef ref(String slug) {

@@ -67,6 +67,8 @@ public class Workflow {
     @Inject
     RevisionStore revisions;
     @Inject
+    Approvals approvals;
+    @Inject
     AuditLog audit;
     @Inject
     Validator validator;
@@ -235,7 +237,7 @@ public class Workflow {
         Content content = action == Action.SUBMIT ? ContentCodec.read(entry.contentType(), latest.content()) : null;
         List<String> broken = content == null ? List.of() : brokenLinks(entry, content);
         List<String> unpublishedWarnings = action == Action.PUBLISH ? unpublishedWarnings(entry, latest) : List.of();
-        Approval approval = entry.approvalId() == null ? null : em.find(Approval.class, entry.approvalId());
+        Approval approval = approvals.current(entry).orElse(null);
         return new Transition(action, entry.state(), Actor.of(actor),
                 new Transition.RevisionFacts(latest.number(), latest.contentHash(), latest.authorId()), content, broken,
                 unpublishedWarnings,
@@ -249,8 +251,7 @@ public class Workflow {
      * its restorer and whoever wrote the restored content (followed back through earlier restores).
      */
     private List<Transition.Authorship> unreviewedAuthors(Entry entry) {
-        Integer lastApproved = em.createQuery("SELECT MAX(a.revisionNumber) FROM Approval a WHERE a.entryId = :entry", Integer.class)
-                .setParameter("entry", entry.id()).getSingleResult();
+        Integer lastApproved = approvals.lastApprovedRevision(entry);
         Map<Integer, Revision> all = new HashMap<>();
         revisions.of(entry).forEach(r -> all.put(r.number(), r));
         List<Transition.Authorship> authors = new ArrayList<>();

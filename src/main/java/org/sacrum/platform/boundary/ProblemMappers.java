@@ -1,5 +1,6 @@
 package org.sacrum.platform.boundary;
 
+import org.sacrum.platform.control.ProblemResponses;
 import org.sacrum.platform.entity.Problem;
 import org.sacrum.platform.entity.ProblemException;
 import org.sacrum.platform.entity.Violation;
@@ -37,19 +38,14 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         if (problem.status() >= 500) {
             LOG.log(Level.SEVERE, "Unhandled error on " + path(), thrown);
         }
-        Response.ResponseBuilder response = Response.status(problem.status())
-                .type(Problem.MEDIA_TYPE)
-                .entity(problem.at(path()));
-        if (problem.status() == 401) {
-            response.header("WWW-Authenticate", "Bearer realm=\"sacrum\", Basic realm=\"sacrum\"");
-        }
+        long retryAfter = 0;
         for (Throwable t = thrown; t != null; t = t.getCause()) {
             if (t instanceof ProblemException p && p.retryAfterSeconds() > 0) {
-                response.header("Retry-After", Long.toString(p.retryAfterSeconds()));
+                retryAfter = p.retryAfterSeconds();
                 break;
             }
         }
-        return response.build();
+        return ProblemResponses.of(problem.at(path()), retryAfter);
     }
 
     static Problem toProblem(Throwable thrown) {
