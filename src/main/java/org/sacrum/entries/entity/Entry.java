@@ -151,10 +151,6 @@ public class Entry implements AuditedEntry {
         return publishedAt;
     }
 
-    public long version() {
-        return version;
-    }
-
     /** The strong ETag of the entry's management view: it changes with every write. */
     public String etag() {
         return "\"" + id + "." + version + "\"";
