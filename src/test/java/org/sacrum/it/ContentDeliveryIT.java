@@ -306,7 +306,7 @@ class ContentDeliveryIT extends SacrumIT {
                 .getValuesAs(JsonObject.class).stream().filter(c -> c.getString("slug").startsWith("feed-")).toList();
         assertEquals(List.of("published " + published, "withdrawn " + published),
                 changes.stream().map(c -> c.getString("change") + " " + c.getString("slug")).toList(), changes.toString());
-        assertEquals(400, team.anonymous.get("/api/v1/changes?since=yesterday").status());
+        assertRefused(team.anonymous.get("/api/v1/changes?since=yesterday"), "since", "integer");
     }
 
     // ---- hostile query strings (issue #11) ---------------------------------------------------------------
@@ -363,6 +363,10 @@ class ContentDeliveryIT extends SacrumIT {
         assertRefused(reader.get("/api/manage/exercises?page=2147483647"), "page", "range");
         assertRefused(reader.get("/api/manage/exercises?size=501"), "size", "range");
         assertEquals(200, reader.get("/api/manage/exercises?page=2000&size=500").status());
+        assertRefused(reader.get("/api/manage/exercises?page=10001"), "page", "max-depth"); // the default size is 100
+        assertRefused(team.anonymous.get("/api/v1/changes?limit=1001"), "limit", "range"); // refused like the audit's, never clamped
+        assertRefused(team.anonymous.get("/api/v1/changes?limit=0"), "limit", "range");
+        assertRefused(team.anonymous.get("/api/v1/changes?since=-1"), "since", "range");
         assertRefused(team.admin.get("/api/manage/audit?limit=1001"), "limit", "range");
         assertRefused(team.admin.get("/api/manage/audit?limit=0"), "limit", "range");
         assertEquals(200, team.admin.get("/api/manage/audit?limit=1000").status());

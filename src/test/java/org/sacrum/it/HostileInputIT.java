@@ -236,6 +236,25 @@ class HostileInputIT extends SacrumIT {
         }
     }
 
+    /** Issue #12: a well-formed body that breaks a rule is a 422 everywhere (a too-long change note was a 400); a wrong type stays a 400. */
+    @Test
+    void aTooLongChangeNoteIsA422LikeEveryInvalidBody() throws Exception {
+        String slug = team.slug("change-note");
+        for (Endpoint endpoint : endpoints()) {
+            if (endpoint.path().matches("api/manage/exercises(/[^/]+)?")) {
+                Reply tooLong = send(endpoint, Samples.body(Samples.exercise(slug), "n".repeat(501)).toString());
+                assertProblem(tooLong, 422, "max-length", endpoint.toString());
+                assertTrue(tooLong.text().contains("\"field\":\"changeNote\""), tooLong.toString());
+                Reply notText = send(endpoint, "{\"content\":" + Samples.exercise(slug) + ",\"changeNote\":42}");
+                assertProblem(notText, 400, "type", endpoint.toString());
+                Reply noContent = send(endpoint, "{\"changeNote\":\"nothing to say\"}");
+                assertProblem(noContent, 422, "required", endpoint.toString());
+                assertTrue(noContent.text().contains("\"field\":\"content\""), noContent.toString());
+            }
+        }
+        assertEquals(404, team.author.api().get(Team.path("exercises", slug)).status(), "nothing was created");
+    }
+
     @Test
     void bodiesAboveOneMegabyteAre413() throws Exception {
         for (Endpoint endpoint : endpoints()) {

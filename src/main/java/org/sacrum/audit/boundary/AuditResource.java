@@ -10,13 +10,12 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.core.MediaType;
 import org.sacrum.audit.entity.AuditEvent;
 import org.sacrum.audit.control.AuditLog;
 import org.sacrum.platform.entity.RoleNames;
-
-import org.sacrum.platform.control.WholeNumber;
 
 import java.util.List;
 
@@ -33,9 +32,8 @@ public class AuditResource {
 
     @GET
     @RolesAllowed(RoleNames.ADMIN)
-    public JsonObject read(@QueryParam("after") String after, @QueryParam("limit") String limit) {
-        return page(audit.read(null, WholeNumber.parse("after", after, 0, 0, Long.MAX_VALUE),
-                WholeNumber.parseInt("limit", limit, 100, 1, 1000)));
+    public JsonObject read(@Valid @BeanParam AuditQuery query) {
+        return page(audit.read(null, query.after(), query.limit()));
     }
 
     public static JsonObject page(List<AuditEvent> events) {

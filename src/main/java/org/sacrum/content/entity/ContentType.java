@@ -1,7 +1,10 @@
 package org.sacrum.content.entity;
 
+import org.sacrum.platform.entity.ProblemException;
+
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The content types Sacrum stores: name in JSON, plural in URLs, Java model and JSON Schema. */
 public enum ContentType {
@@ -40,6 +43,13 @@ public enum ContentType {
 
     public static Optional<ContentType> byPlural(String plural) {
         return Arrays.stream(values()).filter(t -> t.plural.equals(plural)).findFirst();
+    }
+
+    /** The type a URL names, or a 404 problem naming the types there are (the name shown cut to 40 characters). */
+    public static ContentType byPluralOrNotFound(String plural) {
+        return byPlural(plural).orElseThrow(() -> ProblemException.notFound("No content type '"
+                + (plural.length() > 40 ? plural.substring(0, 40) + "…" : plural) + "'; the types are "
+                + Arrays.stream(values()).map(ContentType::plural).collect(Collectors.joining(", ")) + "."));
     }
 
     public static Optional<ContentType> byId(String id) {

@@ -5,18 +5,15 @@ import jakarta.inject.Inject;
 import org.sacrum.platform.control.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.sacrum.audit.entity.AuditEvent;
 import org.sacrum.audit.control.AuditLog;
 import org.sacrum.content.entity.ContentType;
-import org.sacrum.platform.entity.ProblemException;
-import org.sacrum.platform.entity.Violation;
-import org.sacrum.platform.control.WholeNumber;
 import org.sacrum.entries.control.Workflow;
 
 import java.util.List;
@@ -34,15 +31,9 @@ public class ChangeFeedResource {
     AuditLog audit;
 
     @GET
-    public JsonObject changes(@QueryParam("since") @DefaultValue("0") String since, @QueryParam("limit") String limitParam) {
-        long cursor;
-        try {
-            cursor = Long.parseLong(since);
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("invalid-query", "since must be a cursor from a previous response.",
-                    List.of(new Violation("since", "cursor", "must be the 'next' value of a previous response, or 0")));
-        }
-        int limit = WholeNumber.parseInt("limit", limitParam, 100, 1, 1000);
+    public JsonObject changes(@Valid @BeanParam ChangeFeedQuery query) {
+        long cursor = query.since();
+        int limit = query.limit();
         List<AuditEvent> events = audit.readActions(List.of(Workflow.CHANGE_PUBLISHED, Workflow.CHANGE_WITHDRAWN), cursor, limit);
         JsonArrayBuilder items = Json.createArrayBuilder();
         for (AuditEvent e : events) {

@@ -11,12 +11,11 @@ import org.sacrum.platform.control.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.sacrum.content.control.ContentCodec;
 import org.sacrum.content.entity.ContentType;
 import org.sacrum.entries.entity.Entry;
 import org.sacrum.entries.entity.Revision;
+import org.sacrum.entries.control.Approvals;
 import org.sacrum.entries.entity.Approval;
 
 import java.time.LocalDate;
@@ -39,10 +38,10 @@ public class DeliveredViews {
     private record Rendered(JsonObject content, JsonObject html) {
     }
 
-    @PersistenceContext
-    EntityManager em;
     @Inject
     DeliveryQueries queries;
+    @Inject
+    Approvals approvals;
 
     public JsonObject entry(DeliveryQueries.Published published, boolean preview, Set<ContentType> include) {
         JsonObjectBuilder b = base(published, preview);
@@ -112,7 +111,7 @@ public class DeliveredViews {
     }
 
     private JsonObject review(Entry e, int intervalMonths) {
-        Approval a = e.publishedApprovalId() == null ? null : em.find(Approval.class, e.publishedApprovalId());
+        Approval a = approvals.published(e).orElse(null);
         if (a == null) {
             return unreviewed();
         }

@@ -32,7 +32,6 @@ import org.sacrum.entries.entity.Entry;
 import org.sacrum.entries.control.EntryQueries;
 import org.sacrum.content.entity.EntryRef;
 import org.sacrum.identity.control.Caller;
-import org.sacrum.platform.entity.Problem;
 import org.sacrum.platform.entity.ProblemException;
 import org.sacrum.platform.entity.Violation;
 import org.sacrum.entries.entity.State;
@@ -103,7 +102,7 @@ public class DeliveryResource {
     @GET
     @Path("{type}")
     public Response list(@PathParam("type") String typeName) {
-        ContentType type = type(typeName);
+        ContentType type = ContentType.byPluralOrNotFound(typeName);
         DeliveryQuery query = DeliveryQuery.parseList(type, queryParameters());
         String key = ResponseCache.key(type, null, query.canonical(), MediaType.APPLICATION_JSON);
         Optional<EncodedResponse> cached = cache.wire(key);
@@ -140,10 +139,10 @@ public class DeliveryResource {
     @GET
     @Path("{type}/{slug}")
     public Response get(@PathParam("type") String typeName, @PathParam("slug") String slug) {
-        ContentType type = type(typeName);
+        ContentType type = ContentType.byPluralOrNotFound(typeName);
         DeliveryQuery query = DeliveryQuery.parseEntry(type, queryParameters());
         if (query.preview() && !caller.signedIn()) {
-            throw new ProblemException(Problem.of(401, "unauthenticated", "Unauthorized", "Previews need a signed-in caller.", null));
+            throw ProblemException.unauthenticated("Previews need a signed-in caller.");
         }
         if (!ResponseCache.SLUG.matcher(slug).matches()) {
             throw notPublished(type, slug); // no such slug can exist: neither the database nor the cache is asked
@@ -205,11 +204,6 @@ public class DeliveryResource {
                 : Response.ok(wire.body(), wire.response().mediaType());
         wire.headers().forEach(header -> response.header(header.getKey(), header.getValue()));
         return (cacheStatus == null ? response : response.header("X-Sacrum-Cache", cacheStatus)).build();
-    }
-
-    private static ContentType type(String name) {
-        return ContentType.byPlural(name).orElseThrow(() -> ProblemException.notFound(
-                "No content type '" + (name.length() > 40 ? name.substring(0, 40) + "…" : name) + "'; the types are exercises, conditions, warnings, podcast-episodes, treatments and habits."));
     }
 
     private static CacheControl noStore() {

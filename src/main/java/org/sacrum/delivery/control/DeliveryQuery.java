@@ -8,6 +8,7 @@ import org.sacrum.content.entity.TextLimits;
 import org.sacrum.platform.entity.ProblemException;
 import org.sacrum.platform.entity.Violation;
 import org.sacrum.platform.control.WholeNumber;
+import org.sacrum.platform.entity.Paging;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -121,9 +122,9 @@ public record DeliveryQuery(ContentType type, boolean list, String locale, Map<S
             }
             page = integer("page", single.get("page"), 1, 1, MAX_DEPTH, bad);
             size = integer("size", single.get("size"), 20, 1, MAX_SIZE, bad);
-            if (page > 0 && size > 0 && (long) page * size > MAX_DEPTH) {
-                bad.add("page", "max-depth", "page × size may not exceed " + MAX_DEPTH + "; with size " + size
-                        + " the last page you may ask for is " + MAX_DEPTH / size);
+            Violation tooDeep = Paging.tooDeep(page, size, MAX_DEPTH);
+            if (tooDeep != null) {
+                bad.add(tooDeep.field(), tooDeep.rule(), tooDeep.message());
             }
             for (String name : filters) {
                 if (single.containsKey(name)) {

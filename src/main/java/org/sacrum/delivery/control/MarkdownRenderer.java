@@ -50,11 +50,6 @@ public final class MarkdownRenderer {
         return POLICY.sanitize(HTML.render(PARSER.parse(markdown)));
     }
 
-    /** Markdown field paths of a type, such as "purpose" or "differentials[].howToTell". */
-    public static List<String> fields(ContentType type) {
-        return FIELDS.get(type);
-    }
-
     /** {"purpose": "<p>…</p>", "differentials[0].howToTell": "<p>…</p>"} for the Markdown fields present. */
     public static JsonObject render(ContentType type, JsonObject content) {
         JsonObjectBuilder html = Json.createObjectBuilder();

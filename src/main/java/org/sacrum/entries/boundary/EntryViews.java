@@ -6,8 +6,6 @@ import org.sacrum.platform.control.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.sacrum.content.control.ContentCodec;
 import org.sacrum.content.control.ReadingLevel;
 import org.sacrum.content.entity.ReviewInterval;
@@ -18,6 +16,7 @@ import org.sacrum.entries.entity.AllowedActions;
 import org.sacrum.entries.entity.Entry;
 import org.sacrum.identity.control.People;
 import org.sacrum.entries.entity.Revision;
+import org.sacrum.entries.control.Approvals;
 import org.sacrum.entries.control.RevisionStore;
 import org.sacrum.entries.entity.Approval;
 import org.sacrum.entries.entity.ReviewComment;
@@ -32,10 +31,10 @@ import java.util.List;
  */
 @Stateless
 public class EntryViews {
-    @PersistenceContext
-    EntityManager em;
     @Inject
     RevisionStore revisions;
+    @Inject
+    Approvals approvals;
     @Inject
     People people;
     @Inject
@@ -79,14 +78,8 @@ public class EntryViews {
         } else {
             b.addNull("publishedRevision");
         }
-        Approval approval = entry.approvalId() == null ? null : em.find(Approval.class, entry.approvalId());
-        if (approval == null) {
-            b.addNull("approval");
-        } else {
-            b.add("approval", approval(approval));
-        }
-        Approval published = entry.publishedApprovalId() == null ? null : em.find(Approval.class, entry.publishedApprovalId());
-        b.add("dueForReview", published != null && !published.nextReviewDue().isAfter(LocalDate.now(ZoneOffset.UTC)));
+        approvals.current(entry).ifPresentOrElse(a -> b.add("approval", approval(a)), () -> b.addNull("approval"));
+        b.add("dueForReview", approvals.published(entry).filter(a -> !a.nextReviewDue().isAfter(LocalDate.now(ZoneOffset.UTC))).isPresent());
         b.add("self", "/api/manage/" + entry.contentType().plural() + "/" + entry.slug());
         AllowedActions.Judgement judgement = workflow.judge(entry, caller);
         JsonArrayBuilder allowed = Json.createArrayBuilder();

@@ -9,6 +9,8 @@ import org.sacrum.platform.control.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -35,6 +37,7 @@ import org.sacrum.identity.control.Caller;
 import org.sacrum.platform.entity.RoleNames;
 import org.sacrum.platform.entity.ProblemException;
 import org.sacrum.platform.entity.Violation;
+import org.sacrum.platform.control.RequestBodies;
 import org.sacrum.platform.control.WholeNumber;
 import org.sacrum.entries.entity.Revision;
 import org.sacrum.entries.control.RevisionDiff;
@@ -42,7 +45,6 @@ import org.sacrum.entries.control.RevisionStore;
 import org.sacrum.entries.entity.ApprovalRequest;
 import org.sacrum.entries.entity.ChangeRequest;
 import org.sacrum.entries.entity.ReviewComment;
-import org.sacrum.entries.entity.State;
 import org.sacrum.entries.control.Workflow;
 
 import java.net.URI;
@@ -69,6 +71,9 @@ public class ManagementResource {
     @DefaultValue("en-GB")
     String locale;
 
+    /** The longest change note a revision keeps. */
+    static final int MAX_CHANGE_NOTE = 500;
+
     @Inject
     Workflow workflow;
     @Inject
@@ -84,29 +89,17 @@ public class ManagementResource {
     @Inject
     SecurityContext security;
 
-    /** The largest page size of a management list. */
-    static final int MAX_SIZE = 500;
-    /** The deepest entry a management list reaches: page × size may not exceed this. */
-    static final int MAX_DEPTH = 1_000_000;
-
     private static int revisionNumber(String field, String raw, int defaultValue) {
         return WholeNumber.parseInt(field, raw, defaultValue, 1, Integer.MAX_VALUE);
     }
 
     @GET
-    public JsonObject list(@QueryParam("state") String stateName, @QueryParam("page") String pageParam,
-                           @QueryParam("size") String sizeParam) {
-        State state = stateName == null ? null : State.byId(stateName).orElseThrow(() -> ProblemException.badRequest("invalid-query",
-                "Unknown state.", List.of(new Violation("state", "one-of", "must be a workflow state such as draft or in-review"))));
-        int size = WholeNumber.parseInt("size", sizeParam, 100, 1, MAX_SIZE);
-        int page = WholeNumber.parseInt("page", pageParam, 1, 1, MAX_DEPTH / size);
-        if ((long) page * size > MAX_DEPTH) { // unreachable with the bound above; kept as the rule's statement
-            throw ProblemException.badRequest("invalid-query", "page × size may not exceed " + MAX_DEPTH + ".",
-                    List.of(new Violation("page", "max-depth", "page × size may not exceed " + MAX_DEPTH)));
-        }
+    public JsonObject list(@Valid @BeanParam EntryListQuery query) {
+        int page = query.page();
+        int size = query.size();
         JsonArrayBuilder items = Json.createArrayBuilder();
         Actor actor = actor();
-        entries.ofType(type(), state, (page - 1) * size, size).forEach(e -> items.add(views.summary(e, actor)));
+        entries.ofType(type(), query.state(), (page - 1) * size, size).forEach(e -> items.add(views.summary(e, actor)));
         return Json.createObjectBuilder().add("items", items).add("page", page).add("size", size).build();
     }
 
@@ -189,10 +182,9 @@ public class ManagementResource {
     /** Field-level diff; by default from the published revision (or the previous one) to the latest. */
     @GET
     @Path("{slug}/diff")
-    public JsonObject diff(@PathParam("slug") String slug, @QueryParam("from") String fromParam, @QueryParam("to") String toParam) {
-        // 1 or more (400, rule range); a number past the entry's latest revision is a 404
-        Integer from = fromParam == null ? null : revisionNumber("from", fromParam, 0);
-        Integer to = toParam == null ? null : revisionNumber("to", toParam, 0);
+    public JsonObject diff(@PathParam("slug") String slug, @Valid @BeanParam DiffQuery query) {
+        Integer from = query.from();
+        Integer to = query.to();
         Entry entry = entries.get(ref(slug));
         int toNumber = to != null ? to : entry.latestRevision();
         int fromNumber = from != null ? from
@@ -246,31 +238,38 @@ public class ManagementResource {
     }
 
     private ContentType type() {
-        return ContentType.byPlural(typeName).orElseThrow(() -> ProblemException.notFound(
-                "No content type '" + typeName + "'; the types are exercises, conditions, warnings, podcast-episodes, treatments and habits."));
+        return ContentType.byPluralOrNotFound(typeName);
     }
 
     private EntryRef ref(String slug) {
         return new EntryRef(type(), slug, locale);
     }
 
+    /** The body's content; a body without one is well-formed JSON breaking a rule: 422, like any invalid body. */
     private static JsonValue content(JsonObject body) {
-        if (body == null || !body.containsKey("content")) {
-            throw ProblemException.badRequest("content-missing", "The body must be {\"content\": {...}, \"changeNote\": \"...\"}.",
-                    List.of(new Violation("content", "required", "is required")));
+        if (body == null) {
+            throw ProblemException.badRequest("body-missing", "A JSON body is required.", List.of(new Violation("", "required", "body is required")));
+        }
+        if (!body.containsKey("content")) {
+            throw RequestBodies.invalid(List.of(new Violation("content", "required", "is required: {\"content\": {...}, \"changeNote\": \"...\"}")));
         }
         return body.get("content");
     }
 
+    /** The change note: a string (else 400, like any wrong type) of at most 500 characters (else 422 max-length). */
     private static String changeNote(JsonObject body) {
         JsonValue note = body == null ? null : body.get("changeNote");
         if (note == null || note == JsonValue.NULL) {
             return null;
         }
-        if (note.getValueType() != JsonValue.ValueType.STRING || body.getString("changeNote").length() > 500) {
-            throw ProblemException.badRequest("change-note", "changeNote must be a string of at most 500 characters.",
-                    List.of(new Violation("changeNote", "max-length", "must be a string of at most 500 characters")));
+        if (note.getValueType() != JsonValue.ValueType.STRING) {
+            throw ProblemException.badRequest("change-note-not-string", "changeNote must be a string.",
+                    List.of(new Violation("changeNote", "type", "must be a string")));
         }
-        return body.getString("changeNote");
+        String text = body.getString("changeNote");
+        if (text.length() > MAX_CHANGE_NOTE) {
+            throw RequestBodies.invalid(List.of(new Violation("changeNote", "max-length", "must be at most " + MAX_CHANGE_NOTE + " characters")));
+        }
+        return text;
     }
 }

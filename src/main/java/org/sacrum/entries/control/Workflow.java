@@ -68,6 +68,8 @@ public class Workflow {
     @Inject
     RevisionStore revisions;
     @Inject
+    Approvals approvals;
+    @Inject
     AuditLog audit;
     @Inject
     Validator validator;
@@ -260,7 +262,7 @@ public class Workflow {
     }
 
     private Transition.ApprovalFacts approvalFacts(Entry entry) {
-        Approval approval = entry.approvalId() == null ? null : em.find(Approval.class, entry.approvalId());
+        Approval approval = approvals.current(entry).orElse(null);
         return approval == null ? null : new Transition.ApprovalFacts(approval.revisionNumber(), approval.contentHash(), approval.nextReviewDue());
     }
 
@@ -269,8 +271,7 @@ public class Workflow {
      * its restorer and whoever wrote the restored content (followed back through earlier restores).
      */
     private List<Transition.Authorship> unreviewedAuthors(Entry entry) {
-        Integer lastApproved = em.createQuery("SELECT MAX(a.revisionNumber) FROM Approval a WHERE a.entryId = :entry", Integer.class)
-                .setParameter("entry", entry.id()).getSingleResult();
+        Integer lastApproved = approvals.lastApprovedRevision(entry);
         Map<Integer, Revision> all = new HashMap<>();
         revisions.of(entry).forEach(r -> all.put(r.number(), r));
         List<Transition.Authorship> authors = new ArrayList<>();

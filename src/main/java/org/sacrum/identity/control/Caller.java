@@ -33,8 +33,7 @@ public class Caller {
     public Person person() {
         Principal principal = security.getCallerPrincipal();
         if (principal == null) {
-            throw new ProblemException(org.sacrum.platform.entity.Problem.of(401, "unauthenticated", "Unauthorized",
-                    "Sign in with a token or password.", null));
+            throw ProblemException.unauthenticated("Sign in with a token or password.");
         }
         return people.byUsername(principal.getName())
                 .orElseThrow(() -> ProblemException.forbidden("Your account no longer exists."));

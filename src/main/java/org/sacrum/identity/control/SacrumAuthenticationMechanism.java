@@ -4,7 +4,8 @@ import org.sacrum.identity.entity.Scope;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.sacrum.platform.control.Json;
+import org.sacrum.platform.control.ProblemResponses;
+import org.sacrum.platform.entity.Problem;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -14,7 +15,6 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -46,33 +46,33 @@ public class SacrumAuthenticationMechanism implements HttpAuthenticationMechanis
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 result = withoutScopes(result, request);
             }
-            return conclude(result, response, context, "The token is unknown, expired or revoked.");
+            return conclude(result, request, response, context, "The token is unknown, expired or revoked.");
         }
         if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
             String[] userAndPassword = decodeBasic(header.substring(6).trim());
             if (userAndPassword == null) {
-                return refuse(response, 401, "Malformed Basic credentials.", 0);
+                return refuse(request, response, Problem.unauthenticated("Malformed Basic credentials."), 0);
             }
             String username = userAndPassword[0];
             long locked = throttle.attempt(username); // counted before the check, cleared when it succeeds
             if (locked > 0) {
-                return refuse(response, 429, "Too many failed sign-ins for this account; try again later.", locked);
+                return refuse(request, response, Problem.throttled("Too many failed sign-ins for this account; try again later."), locked);
             }
             CredentialValidationResult result = identityStores.validate(new UsernamePasswordCredential(username, userAndPassword[1]));
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 throttle.succeeded(username);
             }
-            return conclude(result, response, context, "Unknown username or wrong password.");
+            return conclude(result, request, response, context, "Unknown username or wrong password.");
         }
-        return refuse(response, 401, "Unsupported authorization scheme; use Bearer or Basic.", 0);
+        return refuse(request, response, Problem.unauthenticated("Unsupported authorization scheme; use Bearer or Basic."), 0);
     }
 
-    private AuthenticationStatus conclude(CredentialValidationResult result, HttpServletResponse response,
+    private AuthenticationStatus conclude(CredentialValidationResult result, HttpServletRequest request, HttpServletResponse response,
                                           HttpMessageContext context, String failure) {
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
             return context.notifyContainerAboutLogin(result);
         }
-        return refuse(response, 401, failure, 0);
+        return refuse(request, response, Problem.unauthenticated(failure), 0);
     }
 
     /** Moves the token's scopes and id from its groups to request attributes, where {@link Caller} finds them. */
@@ -102,26 +102,8 @@ public class SacrumAuthenticationMechanism implements HttpAuthenticationMechanis
         }
     }
 
-    private static AuthenticationStatus refuse(HttpServletResponse response, int status, String detail, long retryAfter) {
-        try {
-            response.setStatus(status);
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding("UTF-8");
-            if (status == 401) {
-                response.setHeader("WWW-Authenticate", "Bearer realm=\"sacrum\", Basic realm=\"sacrum\"");
-            }
-            if (retryAfter > 0) {
-                response.setHeader("Retry-After", Long.toString(retryAfter));
-            }
-            response.getWriter().write(Json.createObjectBuilder()
-                    .add("type", "https://sacrum.dev/problems/" + (status == 429 ? "throttled" : "unauthenticated"))
-                    .add("title", status == 429 ? "Too many requests" : "Unauthorized")
-                    .add("status", status)
-                    .add("detail", detail)
-                    .build().toString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    private static AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response, Problem problem, long retryAfter) {
+        ProblemResponses.write(response, problem.at(request.getRequestURI()), retryAfter);
         return AuthenticationStatus.SEND_FAILURE;
     }
 }

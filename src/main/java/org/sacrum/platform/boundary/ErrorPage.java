@@ -1,6 +1,6 @@
 package org.sacrum.platform.boundary;
 
-import org.sacrum.platform.control.Json;
+import org.sacrum.platform.control.ProblemResponses;
 import org.sacrum.platform.entity.Problem;
 
 import jakarta.servlet.RequestDispatcher;
@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -44,23 +43,15 @@ public class ErrorPage extends HttpServlet {
             return;
         }
         response.resetBuffer();
-        response.setStatus(problem.status());
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding("UTF-8");
-        if (problem.status() == 401 && response.getHeader("WWW-Authenticate") == null) {
-            response.setHeader("WWW-Authenticate", "Bearer realm=\"sacrum\", Basic realm=\"sacrum\"");
-        }
-        PrintWriter out = response.getWriter();
-        out.write(json(problem.at(uri == null ? null : uri.toString())));
-        out.flush();
+        ProblemResponses.write(response, problem.at(uri == null ? null : uri.toString()), 0);
     }
 
     /** The container's own statuses with a detail that names the rule broken; no container message is echoed. */
     static Problem of(int status) {
         return switch (status) {
             case 400 -> Problem.of(400, "http-400", "Bad request", "The request is malformed.", null);
-            case 401 -> Problem.of(401, "http-401", "Unauthorized", "Sign in with a bearer token or a password.", null);
-            case 403 -> Problem.of(403, "forbidden", "Forbidden", "You may not do this.", null);
+            case 401 -> Problem.unauthenticated("Sign in with a bearer token or a password.");
+            case 403 -> Problem.forbidden("You may not do this.");
             case 404 -> Problem.of(404, "not-found", "Not found", "Nothing is served at this path.", null);
             case 405 -> Problem.of(405, "http-405", "Method not allowed", "This path does not accept this method.", null);
             case 406 -> Problem.of(406, "http-406", "Not acceptable", "This path cannot answer in the media type asked for.", null);
@@ -72,22 +63,5 @@ public class ErrorPage extends HttpServlet {
                     ? Problem.of(status, "internal", "Internal server error", "Something went wrong on our side; it has been logged.", null)
                     : Problem.of(status, "http-" + status, "Request refused", "The server refused the request (HTTP " + status + ").", null);
         };
-    }
-
-    static String json(Problem problem) {
-        var json = Json.createObjectBuilder().add("type", problem.type()).add("title", problem.title()).add("status", problem.status());
-        if (problem.detail() != null) {
-            json.add("detail", problem.detail());
-        }
-        if (problem.instance() != null) {
-            json.add("instance", problem.instance());
-        }
-        if (problem.violations() != null) {
-            var violations = Json.createArrayBuilder();
-            problem.violations().forEach(v -> violations.add(Json.createObjectBuilder().add("field", String.valueOf(v.field()))
-                    .add("rule", String.valueOf(v.rule())).add("message", String.valueOf(v.message()))));
-            json.add("violations", violations);
-        }
-        return json.build().toString();
     }
 }

@@ -1,5 +1,6 @@
 package org.sacrum.platform.boundary;
 
+import org.sacrum.platform.control.ProblemResponses;
 import org.sacrum.platform.entity.Problem;
 import org.sacrum.platform.entity.ProblemException;
 import org.sacrum.platform.entity.Violation;
@@ -8,7 +9,10 @@ import org.sacrum.platform.entity.Violations;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -37,19 +41,14 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         if (problem.status() >= 500) {
             LOG.log(Level.SEVERE, "Unhandled error on " + path(), thrown);
         }
-        Response.ResponseBuilder response = Response.status(problem.status())
-                .type(Problem.MEDIA_TYPE)
-                .entity(problem.at(path()));
-        if (problem.status() == 401) {
-            response.header("WWW-Authenticate", "Bearer realm=\"sacrum\", Basic realm=\"sacrum\"");
-        }
+        long retryAfter = 0;
         for (Throwable t = thrown; t != null; t = t.getCause()) {
             if (t instanceof ProblemException p && p.retryAfterSeconds() > 0) {
-                response.header("Retry-After", Long.toString(p.retryAfterSeconds()));
+                retryAfter = p.retryAfterSeconds();
                 break;
             }
         }
-        return response.build();
+        return ProblemResponses.of(problem.at(path()), retryAfter);
     }
 
     static Problem toProblem(Throwable thrown) {
@@ -59,8 +58,14 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
                 return p.problem();
             }
             if (t instanceof ConstraintViolationException cve) {
+                List<Violation> violations = Violations.of(cve.getConstraintViolations());
+                if (cve.getConstraintViolations().stream().anyMatch(ProblemMappers::onParameter)) { // a @BeanParam's query
+                    return Problem.of(400, "invalid-query", "Bad request", violations.size() == 1
+                            ? violations.get(0).field() + " " + violations.get(0).message() + "."
+                            : "The query breaks " + violations.size() + " rules.", violations);
+                }
                 return Problem.of(400, "validation", "Invalid request", "The request breaks "
-                        + cve.getConstraintViolations().size() + " rule(s).", Violations.of(cve.getConstraintViolations()));
+                        + cve.getConstraintViolations().size() + " rule(s).", violations);
             }
             if (t instanceof OptimisticLockException) {
                 return Problem.of(412, "stale-version", "Precondition failed",
@@ -87,12 +92,39 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         return Problem.of(500, "internal", "Internal server error", "Something went wrong on our side; it has been logged.", null);
     }
 
+    /** Whether Jersey found this checking a resource method's parameters (query parameters bound with @BeanParam). */
+    private static boolean onParameter(ConstraintViolation<?> violation) {
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String rootMessage(Throwable t) {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
         return root.getMessage();
+    }
+
+    /**
+     * Jersey maps ValidationException itself (not as problem+json) and prefers the mapper nearest the exception's
+     * type, so the violations of @Valid @BeanParam queries are routed here, to the one mapping above.
+     */
+    @Provider
+    public static class QueryViolations implements ExceptionMapper<ConstraintViolationException> {
+        @Context
+        UriInfo uriInfo;
+
+        @Override
+        public Response toResponse(ConstraintViolationException thrown) {
+            ProblemMappers mapper = new ProblemMappers();
+            mapper.uriInfo = uriInfo;
+            return mapper.toResponse(thrown);
+        }
     }
 
     private String path() {

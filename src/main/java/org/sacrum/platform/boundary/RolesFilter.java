@@ -1,5 +1,6 @@
 package org.sacrum.platform.boundary;
 
+import org.sacrum.platform.control.ProblemResponses;
 import org.sacrum.platform.entity.Problem;
 
 import jakarta.annotation.Priority;
@@ -10,7 +11,6 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 
@@ -46,22 +46,13 @@ public class RolesFilter implements DynamicFeature {
         public void filter(ContainerRequestContext request) {
             SecurityContext security = request.getSecurityContext();
             if (security.getUserPrincipal() == null) {
-                request.abortWith(problem(401, "unauthenticated", "Unauthorized", "Sign in with a token or password."));
+                request.abortWith(ProblemResponses.of(Problem.unauthenticated("Sign in with a token or password.")));
                 return;
             }
             if (Arrays.stream(roles).noneMatch(security::isUserInRole)) {
-                request.abortWith(problem(403, "forbidden", "Forbidden",
-                        "This needs one of the roles: " + String.join(", ", roles) + "."));
+                request.abortWith(ProblemResponses.of(Problem.forbidden(
+                        "This needs one of the roles: " + String.join(", ", roles) + ".")));
             }
-        }
-
-        private static Response problem(int status, String type, String title, String detail) {
-            Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE)
-                    .entity(Problem.of(status, type, title, detail, null));
-            if (status == 401) {
-                builder.header("WWW-Authenticate", "Bearer realm=\"sacrum\", Basic realm=\"sacrum\"");
-            }
-            return builder.build();
         }
     }
 }

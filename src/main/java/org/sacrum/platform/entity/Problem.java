@@ -15,6 +15,21 @@ public record Problem(String type, String title, int status, String detail, Stri
                 violations == null || violations.isEmpty() ? null : List.copyOf(violations));
     }
 
+    /** 401: nobody is signed in, or the credentials sent are bad. */
+    public static Problem unauthenticated(String detail) {
+        return of(401, "unauthenticated", "Unauthorized", detail, null);
+    }
+
+    /** 403: signed in, but not allowed this. */
+    public static Problem forbidden(String detail) {
+        return of(403, "forbidden", "Forbidden", detail, null);
+    }
+
+    /** 429: too many failed password checks for one account. */
+    public static Problem throttled(String detail) {
+        return of(429, "throttled", "Too many requests", detail, null);
+    }
+
     public Problem at(String path) {
         return new Problem(type, title, status, detail, path, violations);
     }

@@ -28,7 +28,12 @@ public class ProblemException extends RuntimeException {
 
     /** 429 with Retry-After: too many failed password checks for this account. */
     public static ProblemException throttled(long retryAfterSeconds, String detail) {
-        return new ProblemException(Problem.of(429, "throttled", "Too many requests", detail, null), retryAfterSeconds);
+        return new ProblemException(Problem.throttled(detail), retryAfterSeconds);
+    }
+
+    /** 401 with a WWW-Authenticate challenge: this needs a signed-in caller. */
+    public static ProblemException unauthenticated(String detail) {
+        return new ProblemException(Problem.unauthenticated(detail));
     }
 
     public static ProblemException notFound(String detail) {
@@ -48,7 +53,7 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException forbidden(String detail) {
-        return new ProblemException(Problem.of(403, "forbidden", "Forbidden", detail, null));
+        return new ProblemException(Problem.forbidden(detail));
     }
 
     public static ProblemException payloadTooLarge(String type, String detail, List<Violation> violations) {

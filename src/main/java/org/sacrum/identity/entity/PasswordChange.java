@@ -1,4 +1,4 @@
-package org.sacrum.identity.boundary;
+package org.sacrum.identity.entity;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

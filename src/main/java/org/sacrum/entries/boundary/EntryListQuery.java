@@ -1,0 +1,52 @@
+package org.sacrum.entries.boundary;
+
+import org.sacrum.entries.entity.State;
+import org.sacrum.platform.entity.IntegerParam;
+import org.sacrum.platform.entity.Paging;
+import org.sacrum.platform.entity.ProblemException;
+import org.sacrum.platform.entity.RangeParam;
+import org.sacrum.platform.entity.Violation;
+
+import jakarta.ws.rs.QueryParam;
+
+import java.util.List;
+
+/** The management list's query, ?state=&page=&size=: checked by Bean Validation, then page × size against the depth. */
+public class EntryListQuery {
+    /** The largest page size of a management list. */
+    static final int MAX_SIZE = 500;
+    /** The deepest entry a management list reaches: page × size may not exceed this. */
+    static final int MAX_DEPTH = 1_000_000;
+    static final int DEFAULT_SIZE = 100;
+
+    @QueryParam("state")
+    String state;
+    @QueryParam("page")
+    @IntegerParam
+    @RangeParam(min = 1, max = MAX_DEPTH)
+    String page;
+    @QueryParam("size")
+    @IntegerParam
+    @RangeParam(min = 1, max = MAX_SIZE)
+    String size;
+
+    /** The state asked for, or null for all; an unknown one is a 400 (one-of). */
+    State state() {
+        return state == null ? null : State.byId(state).orElseThrow(() -> ProblemException.badRequest("invalid-query",
+                "Unknown state.", List.of(new Violation("state", "one-of", "must be a workflow state such as draft or in-review"))));
+    }
+
+    int size() {
+        return size == null ? DEFAULT_SIZE : Integer.parseInt(size);
+    }
+
+    /** The page asked for; past the list's depth (page × size) it is a 400 max-depth, as on the delivery API. */
+    int page() {
+        int number = page == null ? 1 : Integer.parseInt(page);
+        Violation tooDeep = Paging.tooDeep(number, size(), MAX_DEPTH);
+        if (tooDeep != null) {
+            throw ProblemException.badRequest("invalid-query", tooDeep.message() + ".", List.of(tooDeep));
+        }
+        return number;
+    }
+}
