@@ -111,6 +111,14 @@ class SampleContentTest {
         String action = w.getString("action");
         assertTrue(action.contains("getting worse") && action.contains("both legs") && action.contains("999"), action);
         assertTrue(w.getString("symptomPattern").contains("both legs"));
+        // A site routes by urgency: the step up is a warning of its own at the emergency tier, linked wherever the first is
+        JsonObject worse = warning("leg-numbness-or-weakness-getting-worse-or-in-both-legs");
+        assertEquals("emergency", worse.getString("urgency"));
+        assertTrue(worse.getString("symptomPattern").contains("getting worse") && worse.getString("symptomPattern").contains("both legs"));
+        SEED.values().stream().filter(s -> s.content().links().getOrDefault(ContentType.WARNING, List.of())
+                .contains("numbness-weakness-or-frozen-sensation")).forEach(s -> assertTrue(
+                s.content().links().get(ContentType.WARNING).contains("leg-numbness-or-weakness-getting-worse-or-in-both-legs"),
+                s.slug() + " links the numbness warning but not its emergency step up"));
     }
 
     @Test
