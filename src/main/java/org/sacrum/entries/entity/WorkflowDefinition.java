@@ -3,7 +3,7 @@ package org.sacrum.entries.entity;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import org.sacrum.content.control.ContentModel;
+import org.sacrum.content.entity.ContentModelData;
 import org.sacrum.identity.entity.Role;
 
 import java.util.EnumMap;
@@ -22,7 +22,7 @@ public final class WorkflowDefinition {
     private static final String SIGNATURE_MEANING;
 
     static {
-        JsonObject workflow = ContentModel.workflow();
+        JsonObject workflow = ContentModelData.current().workflow();
         for (JsonObject t : workflow.getJsonArray("transitions").getValuesAs(JsonObject.class)) {
             Action action = Action.byId(t.getString("action")).orElseThrow(
                     () -> new IllegalStateException("workflow.json: unknown action " + t.getString("action")));
