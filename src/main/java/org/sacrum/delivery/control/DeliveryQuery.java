@@ -30,11 +30,6 @@ import java.util.stream.Collectors;
  */
 public record DeliveryQuery(ContentType type, boolean list, String locale, Map<String, List<String>> facets, String q,
                             String sort, int page, int size, Set<ContentType> included, boolean preview, boolean jsonLd) {
-    static final Map<ContentType, Set<String>> FILTERS = Map.of(
-            ContentType.EXERCISE, Set.of("topic", "condition", "warning", "stage", "equipment", "region"),
-            ContentType.CONDITION, Set.of("topic", "condition", "warning"),
-            ContentType.WARNING, Set.of("topic", "condition", "stage", "urgency"),
-            ContentType.PODCAST_EPISODE, Set.of("topic", "condition"));
     static final List<String> SORTS = List.of("slug", "-slug", "published", "-published");
     static final Set<String> LIST_PARAMETERS = Set.of("locale", "include", "q", "sort", "page", "size", "format", "preview");
     static final Set<String> ENTRY_PARAMETERS = Set.of("locale", "include", "format", "preview");
@@ -63,7 +58,7 @@ public record DeliveryQuery(ContentType type, boolean list, String locale, Map<S
 
     private static DeliveryQuery parse(ContentType type, boolean list, Map<String, List<String>> params) {
         Violations bad = new Violations();
-        Set<String> filters = list ? FILTERS.get(type) : Set.of();
+        Set<String> filters = list ? Facets.of(type) : Set.of();
         Set<String> known = list ? LIST_PARAMETERS : ENTRY_PARAMETERS;
         Map<String, String> single = new TreeMap<>();
         for (Map.Entry<String, List<String>> param : new TreeMap<>(params).entrySet()) {

@@ -1,5 +1,7 @@
 package org.sacrum.content.control;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import org.junit.jupiter.api.Test;
 import org.sacrum.content.entity.ContentModelData;
 import org.sacrum.content.entity.ContentType;
@@ -7,7 +9,9 @@ import org.sacrum.content.entity.ContentType;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -105,6 +109,20 @@ class ContentModelTest {
         ContentModel.current();
         assertSame(ContentModel.current().data(), ContentModelData.current());
         assertEquals(ContentModel.topicSlugs(), ContentModelData.current().taxonomy().slugs());
+    }
+
+    @Test
+    void everySeedEntryHasOnlyTheFacetsDeclaredForItsType() {
+        JsonObject manifest = ContentModel.read("seed/manifest.json").asJsonObject();
+        for (ContentType type : ContentType.values()) {
+            assertTrue(Facets.NAMES.containsAll(Facets.of(type)), type + ": " + Facets.of(type));
+            Set<String> seen = new HashSet<>();
+            for (JsonString file : manifest.getJsonArray(type.plural()).getValuesAs(JsonString.class)) {
+                String json = ContentModel.read("seed/" + type.plural() + "/" + file.getString()).toString();
+                Facets.facets(ContentCodec.read(type, json)).forEach(f -> seen.add(f.name()));
+            }
+            assertEquals(Facets.of(type), seen, type + ": the seed uses every declared facet and no other");
+        }
     }
 
     private static ModelFileException assertBroken(String path, String replacement, String expectedStart) {
