@@ -19,7 +19,8 @@ import java.util.List;
 /**
  * Renders the Markdown fields of delivered content to HTML, then sanitises it with the OWASP HTML sanitiser:
  * raw HTML in Markdown is escaped, and only formatting, blocks, lists, tables and http(s) links survive,
- * so no script ever reaches a reader. Which fields are Markdown the content model read from the JSON Schemas.
+ * so no script ever reaches a reader. The content model says which fields are Markdown (it finds them in the JSON
+ * Schemas when it loads).
  */
 public final class MarkdownRenderer {
     private static final Parser PARSER = Parser.builder().build();
