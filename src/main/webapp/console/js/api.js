@@ -106,6 +106,20 @@ export const comments = async (type, slug) => (await call(`${entryPath(type, slu
 /** The latest revision as the delivery API gives it to readers, with sanitised HTML for Markdown fields. */
 export const preview = (type, slug) => call(`v1/${encodeURIComponent(type)}/${encodeURIComponent(slug)}?preview=true`);
 
+let schemaFiles = null;
+
+/**
+ * The content model's JSON Schemas by file name ("exercise.schema.json": {contentType, schema}), as GET /api/v1/schemas
+ * lists them; fetched once, since they change only when Sacrum is deployed again.
+ */
+export function schemas() {
+    schemaFiles ??= call('v1/schemas').then(list => Promise.all(list.items.map(async item =>
+        [item.$id.slice(item.$id.lastIndexOf('/') + 1), {contentType: item.contentType, schema: await call(item.self)}])))
+        .then(Object.fromEntries);
+    schemaFiles.catch(() => { schemaFiles = null; }); // a failed fetch is tried again next time
+    return schemaFiles;
+}
+
 /** A workflow action (submit, approve, request-changes, publish); with an ETag, only if nobody changed the entry. */
 export const act = (type, slug, action, body, etag) =>
     call(`${entryPath(type, slug)}/${action}`, {method: 'POST', body, headers: etag ? {'If-Match': etag} : {}});

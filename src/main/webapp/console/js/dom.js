@@ -58,9 +58,9 @@ const LABELS = {
 
 export const label = id => LABELS[id] ?? id;
 
-/** "stopRules" → "Stop rules". */
+/** A field's name as people read it, where its schema gives no "title": "stopRules" → "Stop rules", "audioUrl" → "Audio URL". */
 export function fieldLabel(name) {
-    const words = name.replace(/([A-Z])/g, ' $1').toLowerCase();
+    const words = name.replace(/([A-Z])/g, ' $1').toLowerCase().replace(/\burl\b/g, 'URL');
     return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

@@ -6,9 +6,9 @@ import {renderPreview} from './preview.js';
 
 /** One entry under review: its facts, the clinician's comments, the reader's view beside the diff, and the actions. */
 export async function entryView({plural, slug, me, done, reload}) {
-    const [entry, revisions, diff, comments, preview] = await Promise.all([
+    const [entry, revisions, diff, comments, preview, schemas] = await Promise.all([
         api.entry(plural, slug), api.revisions(plural, slug), api.diff(plural, slug), api.comments(plural, slug),
-        api.preview(plural, slug).catch(error => ({error}))
+        api.preview(plural, slug).catch(error => ({error})), api.schemas().catch(() => ({}))
     ]);
     const latest = revisions.find(r => r.number === entry.latestRevision);
     const title = entry.content.title || slug;
@@ -23,7 +23,7 @@ export async function entryView({plural, slug, me, done, reload}) {
         h('div', {class: 'review-grid'},
             h('section', {class: 'panel', id: 'preview', 'aria-labelledby': 'preview-title'},
                 h('h2', {id: 'preview-title'}, `Revision ${entry.latestRevision} as readers will see it`),
-                preview.error ? problem(preview.error) : renderPreview(preview)),
+                preview.error ? problem(preview.error) : renderPreview(preview, schemas)),
             h('section', {class: 'panel', id: 'diff', 'aria-labelledby': 'diff-title'},
                 h('h2', {id: 'diff-title'}, diff.from === diff.to ? 'Changes'
                     : `Changes from revision ${diff.from}${diff.from === entry.publishedRevision ? ' (published)' : ''} to ${diff.to}`),

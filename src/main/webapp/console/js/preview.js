@@ -1,31 +1,25 @@
 import {fieldLabel, h} from './dom.js';
 
 const NOT_SHOWN = new Set(['title', 'slug', 'locale', 'summary', 'provenance', 'sample']); // provenance: beside each field
-// The order of content-model/schemas: stored content comes with its fields sorted by name.
-const ORDER = {
-    'exercise': ['purpose', 'equipment', 'startingPosition', 'steps', 'dosage', 'bodyRegions', 'stages', 'modifications',
-        'cautions', 'stopRules', 'contraindications', 'conditions', 'warnings', 'media', 'topics', 'sources'],
-    'condition': ['alsoKnownAs', 'whereFelt', 'symptoms', 'aggravatedBy', 'easedBy', 'differentials', 'riskFactors', 'causes',
-        'selfManagement', 'whenToSeekCare', 'exercises', 'warnings', 'media', 'topics', 'sources'],
-    'warning': ['symptomPattern', 'stages', 'gestationalWeeks', 'urgency', 'action', 'conditions', 'exercises', 'topics', 'sources'],
-    'podcast-episode': ['show', 'seriesTitle', 'seriesPart', 'episodeNumber', 'publishedOn', 'durationSeconds', 'audioUrl',
-        'pageUrl', 'hosts', 'guests', 'showNotes', 'keyPoints', 'chapters', 'transcript', 'conditions', 'topics', 'sources']
-};
 
-/** A delivered entry ({content, html, review}) laid out as a reader would see it. */
-export function renderPreview(delivered) {
+/**
+ * A delivered entry ({type, content, html, review}) laid out as a reader would see it. Stored content comes with its
+ * fields sorted by name, so the order and the labels come from the type's JSON Schema (schemas: api.schemas()): fields in
+ * the order of its properties, each labelled by its "title" or else its humanised name. Without schemas, content order.
+ */
+export function renderPreview(delivered, schemas = {}) {
     const {type, content, html, review} = delivered;
-    const order = ORDER[type] ?? [];
-    const rank = name => order.includes(name) ? order.indexOf(name) : order.length;
+    const file = Object.keys(schemas).find(f => schemas[f].contentType === type);
+    const root = file ? {node: schemas[file].schema, file} : null;
     return h('article', {class: 'reader-view', 'aria-labelledby': 'reader-title'},
         review?.notice ? h('p', {class: 'notice'}, review.notice) : null,
         h('h3', {id: 'reader-title'}, content.title),
         content.summary ? h('p', {class: 'lead'}, content.summary) : null,
-        Object.entries(content).filter(([name]) => !NOT_SHOWN.has(name)).sort(([a], [b]) => rank(a) - rank(b)).map(([name, value]) =>
+        ordered(content, root, schemas).filter(({name}) => !NOT_SHOWN.has(name)).map(({name, value, label, schema}) =>
             h('section', {class: 'reader-field', 'data-field': name},
-                h('h4', {}, fieldLabel(name)),
+                h('h4', {}, label),
                 provenanceOf(content, name),
-                view(value, name, html))));
+                view(value, name, html, schema, schemas))));
 }
 
 /** Where a field's text comes from (content.provenance): "editorial" or "source: <citation>", with the editor's note. */
@@ -44,18 +38,51 @@ function provenanceOf(content, name) {
         p.note ? ` ${p.note}` : '')));
 }
 
-function view(value, path, html) {
+function view(value, path, html, schema, schemas) {
     if (typeof html[path] === 'string') {
         const markdown = h('div', {class: 'markdown'});
         markdown.innerHTML = html[path]; // rendered from Markdown and sanitised by the server (OWASP policy)
         return markdown;
     }
     if (Array.isArray(value)) {
-        return h('ul', {}, value.map((item, i) => h('li', {}, view(item, `${path}[${i}]`, html))));
+        const items = schema && resolve({node: schema.node.items, file: schema.file}, schemas);
+        return h('ul', {}, value.map((item, i) => h('li', {}, view(item, `${path}[${i}]`, html, items, schemas))));
     }
     if (value !== null && typeof value === 'object') {
-        return h('dl', {}, Object.entries(value).map(([name, item]) =>
-            [h('dt', {}, fieldLabel(name)), h('dd', {}, view(item, `${path}.${name}`, html))]));
+        return h('dl', {}, ordered(value, schema, schemas).map(({name, value: item, label, schema: itemSchema}) =>
+            [h('dt', {}, label), h('dd', {}, view(item, `${path}.${name}`, html, itemSchema, schemas))]));
     }
     return h('span', {}, typeof value === 'boolean' ? (value ? 'Yes' : 'No') : String(value));
+}
+
+/** An object's fields in its schema's property order (unknown ones last), each with its label and its own schema. */
+function ordered(object, schema, schemas) {
+    const resolved = resolve(schema, schemas);
+    const properties = resolved?.node?.properties ?? {};
+    const order = Object.keys(properties);
+    const rank = name => order.includes(name) ? order.indexOf(name) : order.length;
+    return Object.entries(object).sort(([a], [b]) => rank(a) - rank(b)).map(([name, value]) => {
+        const property = properties[name];
+        return {name, value, label: property?.title ?? fieldLabel(name),
+            schema: property ? resolve({node: property, file: resolved.file}, schemas) : null};
+    });
+}
+
+/**
+ * Follows "$ref"s ("#/$defs/range" in the same file, "common.schema.json#/$defs/stageNote" in another) to the schema
+ * that describes a value: {node, file}, or null when a reference cannot be followed.
+ */
+function resolve(schema, schemas, depth = 0) {
+    if (!schema?.node || depth > 10) {
+        return null;
+    }
+    const ref = schema.node.$ref;
+    if (typeof ref !== 'string') {
+        return schema;
+    }
+    const [target, pointer = ''] = ref.split('#');
+    const file = target || schema.file;
+    const node = pointer.split('/').filter(Boolean)
+        .reduce((at, key) => at?.[key.replaceAll('~1', '/').replaceAll('~0', '~')], schemas[file]?.schema);
+    return resolve({node, file}, schemas, depth + 1);
 }

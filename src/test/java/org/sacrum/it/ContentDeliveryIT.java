@@ -140,6 +140,51 @@ class ContentDeliveryIT extends SacrumIT {
         assertFalse(html.contains("onerror="), html);
     }
 
+    // ---- the schemas ---------------------------------------------------------------------------------------
+
+    @Test
+    void theSchemasAreServedAsTheContentModelHoldsThem() {
+        Api.Reply list = team.anonymous.get("/api/v1/schemas");
+        assertEquals(200, list.status(), list.toString());
+        Map<String, JsonObject> byName = list.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .collect(Collectors.toMap(i -> i.getString("name"), i -> i));
+        assertEquals(Set.of("exercise", "condition", "warning", "podcast-episode", "common", "citation", "person", "topic"), byName.keySet());
+        for (ContentType type : ContentType.values()) {
+            JsonObject item = byName.get(type.id());
+            assertEquals(type.id(), item.getString("contentType"), item.toString());
+            Api.Reply schema = team.anonymous.get(item.getString("self").substring(item.getString("self").indexOf("/api/")));
+            assertEquals(200, schema.status(), schema.toString());
+            assertEquals(ContentModel.schema(type.schemaFile()), schema.json(), type + ": the file in content-model/schemas");
+            assertEquals(item.getString("$id"), schema.json().getString("$id"));
+            assertEquals("*", schema.header("Access-Control-Allow-Origin"), "public, like all of /api/v1");
+
+            String etag = schema.header("ETag");
+            assertNotNull(etag, schema.headers().toString());
+            assertFalse(etag.startsWith("W/"), "strong ETag");
+            assertTrue(schema.header("Cache-Control").contains("public"), schema.headers().toString());
+            Api.Reply again = team.anonymous.get("/api/v1/schemas/" + type.id(), Map.of("If-None-Match", etag));
+            assertEquals(304, again.status(), again.toString());
+            assertEquals(etag, again.header("ETag"));
+        }
+        assertFalse(byName.get("common").containsKey("contentType"), "a shared part describes no content type");
+        assertEquals(200, team.anonymous.get("/api/v1/schemas/common").status(), "what the types' $refs name is served too");
+        Api.Reply asSchema = team.anonymous.get("/api/v1/schemas/warning", Map.of("Accept", "application/schema+json"));
+        assertEquals("application/schema+json", asSchema.mediaType(), asSchema.toString());
+    }
+
+    @Test
+    void anUnknownSchemaOrAParameterIsAProblem() {
+        for (String name : List.of("exercises", "recipe", "exercise.schema.json", "x".repeat(300))) {
+            Api.Reply unknown = team.anonymous.get("/api/v1/schemas/" + name);
+            assertEquals(404, unknown.status(), name + ": " + unknown);
+            assertEquals("application/problem+json", unknown.mediaType(), unknown.toString());
+            assertEquals("unknown-schema", rulesByField(unknown).get("name"), unknown.toString());
+        }
+        Api.Reply buster = team.anonymous.get("/api/v1/schemas/exercise?cb=1");
+        assertEquals(400, buster.status(), buster.toString());
+        assertEquals("unknown-parameter", rulesByField(buster).get("cb"), buster.toString());
+    }
+
     // ---- delivery -----------------------------------------------------------------------------------------
 
     @Test

@@ -10,17 +10,30 @@ import org.sacrum.content.entity.Warning;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /** The facets a content item can be filtered by in delivery, declared once: their names and how each is read from content. */
 public final class Facets {
     public static final List<String> NAMES = List.of("topic", "stage", "equipment", "region", "urgency", "condition", "warning");
+    /** The facets each type has, which delivery lets its lists be filtered by; {@link #facets} reads no other. */
+    private static final Map<ContentType, Set<String>> BY_TYPE = Map.of(
+            ContentType.EXERCISE, Set.of("topic", "condition", "warning", "stage", "equipment", "region"),
+            ContentType.CONDITION, Set.of("topic", "condition", "warning"),
+            ContentType.WARNING, Set.of("topic", "condition", "stage", "urgency"),
+            ContentType.PODCAST_EPISODE, Set.of("topic", "condition"),
+            ContentType.TREATMENT, Set.of("topic", "condition", "warning", "stage"),
+            ContentType.HABIT, Set.of("topic", "condition", "warning", "stage"));
 
     private Facets() {
     }
 
     public record Facet(String name, String value) {
+    }
+
+    public static Set<String> of(ContentType type) {
+        return BY_TYPE.get(type);
     }
 
     public static Set<Facet> facets(Content content) {

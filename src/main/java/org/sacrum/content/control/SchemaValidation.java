@@ -13,11 +13,11 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import com.networknt.schema.regex.JDKRegularExpressionFactory;
 import com.networknt.schema.regex.RegularExpression;
-import com.networknt.schema.resource.ClasspathResourceLoader;
 import org.sacrum.platform.entity.Violation;
 
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,23 +28,8 @@ import java.util.Set;
  * for a complete entry, except the fields in x-sacrum-draft-required.
  */
 public final class SchemaValidation {
-    private static final String ID_PREFIX = "https://sacrum.dev/schemas/";
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-            builder -> builder
-                    .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true)
-                            .regularExpressionFactory(SchemaValidation::boundedRegex).build())
-                    .resourceLoaders(loaders -> loaders.add(new ClasspathResourceLoader(SchemaValidation.class::getClassLoader)))
-                    .schemaIdResolvers(ids -> ids.mapPrefix(ID_PREFIX, "classpath:" + ContentModel.ROOT + "schemas/")));
     static final int MAX_PATTERN_INPUT = 10_000;
-    private static final Map<ContentType, Schema> SCHEMAS = new EnumMap<>(ContentType.class);
-
-    static {
-        for (ContentType type : ContentType.values()) {
-            Schema schema = REGISTRY.getSchema(SchemaLocation.of(ID_PREFIX + type.schemaFile()));
-            schema.initializeValidators();
-            SCHEMAS.put(type, schema);
-        }
-    }
+    private static final String META_SCHEMA = "https://json-schema.org/draft/2020-12/schema";
 
     private SchemaValidation() {
     }
@@ -69,6 +54,46 @@ public final class SchemaValidation {
         };
     }
 
+    /**
+     * The validators of every content type, compiled from the schema files' texts (by file name) and nothing else: a
+     * $ref that does not resolve among them fails here, when the content model loads.
+     */
+    static Map<ContentType, Schema> compile(Map<String, String> schemaTexts) {
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
+                .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true)
+                        .regularExpressionFactory(SchemaValidation::boundedRegex).build())
+                .schemas(byId(schemaTexts)));
+        Map<ContentType, Schema> schemas = new EnumMap<>(ContentType.class);
+        for (ContentType type : ContentType.values()) {
+            Schema schema = registry.getSchema(SchemaLocation.of(ContentModel.SCHEMA_ID_PREFIX + type.schemaFile()));
+            schema.initializeValidators();
+            schemas.put(type, schema);
+        }
+        return schemas;
+    }
+
+    /** What makes a text no JSON Schema 2020-12 (checked against the meta-schema); empty when it is one. */
+    static List<String> metaSchemaProblems(String schemaText) {
+        Schema meta = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(SchemaLocation.of(META_SCHEMA));
+        return meta.validate(schemaText, InputFormat.JSON).stream()
+                .map(e -> (e.getInstanceLocation().getNameCount() == 0 ? "" : path(e.getInstanceLocation()) + ": ") + e.getMessage())
+                .toList();
+    }
+
+    /** Violations of an instance of a schema compiled from these texts (topics.json against topic.schema.json). */
+    static List<Violation> check(Map<String, String> schemaTexts, String schemaFile, String json) {
+        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder.schemas(byId(schemaTexts)))
+                .getSchema(SchemaLocation.of(ContentModel.SCHEMA_ID_PREFIX + schemaFile));
+        return schema.validate(json, InputFormat.JSON).stream().map(SchemaValidation::toViolation).distinct().toList();
+    }
+
+    /** The texts by their $id, so that a $ref resolves to these texts and never to anything fetched. */
+    private static Map<String, String> byId(Map<String, String> schemaTexts) {
+        Map<String, String> byId = new HashMap<>();
+        schemaTexts.forEach((file, text) -> byId.put(ContentModel.SCHEMA_ID_PREFIX + file, text));
+        return byId;
+    }
+
     /** Violations of a complete entry of this type. */
     public static List<Violation> complete(ContentType type, String json) {
         return validate(type, json, true);
@@ -81,7 +106,7 @@ public final class SchemaValidation {
 
     private static List<Violation> validate(ContentType type, String json, boolean complete) {
         Set<String> draftRequired = Set.copyOf(ContentModel.draftRequired(type));
-        List<Error> errors = SCHEMAS.get(type).validate(json, InputFormat.JSON);
+        List<Error> errors = ContentModel.current().validator(type).validate(json, InputFormat.JSON);
         return errors.stream()
                 .filter(e -> complete || !isTopLevelRequired(e) || draftRequired.contains(e.getProperty()))
                 .map(SchemaValidation::toViolation)

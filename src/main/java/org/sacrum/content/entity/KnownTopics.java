@@ -1,8 +1,5 @@
 package org.sacrum.content.entity;
 
-import org.sacrum.content.control.ContentModel;
-
-
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -36,7 +33,7 @@ public @interface KnownTopics {
             if (topics == null) {
                 return true;
             }
-            List<String> unknown = topics.stream().filter(t -> t != null && !ContentModel.topicSlugs().contains(t)).toList();
+            List<String> unknown = topics.stream().filter(t -> t != null && !ContentModelData.current().taxonomy().contains(t)).toList();
             if (unknown.isEmpty()) {
                 return true;
             }

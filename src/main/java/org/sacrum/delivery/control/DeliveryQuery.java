@@ -31,13 +31,6 @@ import java.util.stream.Collectors;
  */
 public record DeliveryQuery(ContentType type, boolean list, String locale, Map<String, List<String>> facets, String q,
                             String sort, int page, int size, Set<ContentType> included, boolean preview, boolean jsonLd) {
-    static final Map<ContentType, Set<String>> FILTERS = Map.of(
-            ContentType.TREATMENT, Set.of("topic", "condition", "warning", "stage"),
-            ContentType.HABIT, Set.of("topic", "condition", "warning", "stage"),
-            ContentType.EXERCISE, Set.of("topic", "condition", "warning", "stage", "equipment", "region"),
-            ContentType.CONDITION, Set.of("topic", "condition", "warning"),
-            ContentType.WARNING, Set.of("topic", "condition", "stage", "urgency"),
-            ContentType.PODCAST_EPISODE, Set.of("topic", "condition"));
     static final String TYPES = java.util.Arrays.stream(ContentType.values()).map(ContentType::plural).collect(Collectors.joining(", "));
     static final List<String> SORTS = List.of("slug", "-slug", "published", "-published");
     static final Set<String> LIST_PARAMETERS = Set.of("locale", "include", "q", "sort", "page", "size", "format", "preview");
@@ -67,7 +60,7 @@ public record DeliveryQuery(ContentType type, boolean list, String locale, Map<S
 
     private static DeliveryQuery parse(ContentType type, boolean list, Map<String, List<String>> params) {
         Violations bad = new Violations();
-        Set<String> filters = list ? FILTERS.get(type) : Set.of();
+        Set<String> filters = list ? Facets.of(type) : Set.of();
         Set<String> known = list ? LIST_PARAMETERS : ENTRY_PARAMETERS;
         Map<String, String> single = new TreeMap<>();
         for (Map.Entry<String, List<String>> param : new TreeMap<>(params).entrySet()) {

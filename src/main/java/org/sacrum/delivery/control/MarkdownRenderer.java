@@ -16,15 +16,13 @@ import org.owasp.html.Sanitizers;
 import org.sacrum.content.control.ContentModel;
 import org.sacrum.content.entity.ContentType;
 
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Renders the Markdown fields of delivered content to HTML, then sanitises it with the OWASP HTML sanitiser:
  * raw HTML in Markdown is escaped, and only formatting, blocks, lists, tables and http(s) links survive,
- * so no script ever reaches a reader. Which fields are Markdown is read from the JSON Schemas.
+ * so no script ever reaches a reader. The content model says which fields are Markdown (it finds them in the JSON
+ * Schemas when it loads).
  */
 public final class MarkdownRenderer {
     /** GitHub-flavoured tables (commonmark-ext-gfm-tables); the sanitiser's table policy keeps them, nothing else. */
@@ -33,15 +31,6 @@ public final class MarkdownRenderer {
     private static final HtmlRenderer HTML = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).sanitizeUrls(true).build();
     private static final PolicyFactory POLICY = Sanitizers.FORMATTING.and(Sanitizers.BLOCKS).and(Sanitizers.TABLES)
             .and(Sanitizers.LINKS).and(new HtmlPolicyBuilder().allowElements("hr", "pre", "code").toFactory());
-    private static final Map<ContentType, List<String>> FIELDS = new EnumMap<>(ContentType.class);
-
-    static {
-        for (ContentType type : ContentType.values()) {
-            List<String> paths = new ArrayList<>();
-            collect("", ContentModel.schema(type.schemaFile()), paths);
-            FIELDS.put(type, List.copyOf(paths));
-        }
-    }
 
     private MarkdownRenderer() {
     }
@@ -50,10 +39,11 @@ public final class MarkdownRenderer {
         return POLICY.sanitize(HTML.render(PARSER.parse(markdown)));
     }
 
+
     /** {"purpose": "<p>…</p>", "differentials[0].howToTell": "<p>…</p>"} for the Markdown fields present. */
     public static JsonObject render(ContentType type, JsonObject content) {
         JsonObjectBuilder html = Json.createObjectBuilder();
-        for (String path : FIELDS.get(type)) {
+        for (String path : ContentModel.markdownFields(type)) {
             render("", path, content, html);
         }
         return html.build();
@@ -73,20 +63,5 @@ public final class MarkdownRenderer {
                 render(prefix + arrayField + "[" + i + "].", path.substring(arrayMark + 3), items.get(i), out);
             }
         }
-    }
-
-    private static void collect(String prefix, JsonObject schema, List<String> paths) {
-        JsonObject properties = schema.getJsonObject("properties");
-        if (properties == null) {
-            return;
-        }
-        properties.forEach((name, value) -> {
-            JsonObject property = value.asJsonObject();
-            if (property.getString("$ref", "").endsWith("#/$defs/markdown")) {
-                paths.add(prefix + name);
-            } else if ("array".equals(property.getString("type", "")) && property.get("items") instanceof JsonObject items) {
-                collect(prefix + name + "[].", items, paths);
-            }
-        });
     }
 }

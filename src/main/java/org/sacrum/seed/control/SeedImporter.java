@@ -32,7 +32,7 @@ import java.util.logging.Logger;
  */
 @Startup
 @Singleton
-@DependsOn({"SchemaMigration", "FirstAdmin"})
+@DependsOn({"SchemaMigration", "FirstAdmin", "ContentModelLoader"})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SeedImporter {
     private static final Logger LOG = Logger.getLogger(SeedImporter.class.getName());

@@ -69,7 +69,7 @@ class DeliveryQueryFuzzTest {
         assertTrue(q.q() == null || q.q().length() <= DeliveryQuery.MAX_Q);
         assertTrue(q.locale().length() <= 5);
         q.facets().forEach((name, values) -> {
-            assertTrue(DeliveryQuery.FILTERS.get(q.type()).contains(name), name);
+            assertTrue(org.sacrum.content.control.Facets.of(q.type()).contains(name), name);
             assertFalse(values.isEmpty());
             assertTrue(values.stream().allMatch(v -> v.length() <= DeliveryQuery.MAX_VALUE));
         });
