@@ -14,8 +14,11 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** The content model at the API's edge (seed, bad input) and the public delivery API (filters, caching, no leaks). */
-class ContentDeliveryIT extends SacrumIT {
+/**
+ * The content model at the API's edge (seed, bad input) and the public delivery API (filters, caching, no leaks).
+ * Runs in {@link SharedDeploymentIT}.
+ */
+abstract class ContentDeliveryIT extends OnSharedDeployment {
 
     static int manifestCount(ContentType type) {
         return ContentModel.read("seed/manifest.json").asJsonObject().getJsonArray(type.plural()).size();

@@ -15,8 +15,8 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Who may do what: the authorization matrix against the running server, tokens, throttling. */
-class IdentityIT extends SacrumIT {
+/** Who may do what: the authorization matrix against the running server, tokens, throttling. Runs in {@link SharedDeploymentIT}. */
+abstract class IdentityIT extends OnSharedDeployment {
 
     record Call(String method, String path, Set<String> allowed) {
     }

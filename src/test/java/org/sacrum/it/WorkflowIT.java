@@ -22,8 +22,9 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * Revisions and the clinical workflow over real HTTP: each content type from draft to published, each rule
  * broken once with the error it must give, optimistic locking, and concurrent writers.
+ * Runs in {@link SharedDeploymentIT}.
  */
-class WorkflowIT extends SacrumIT {
+abstract class WorkflowIT extends OnSharedDeployment {
 
     // ---- helpers -------------------------------------------------------------------------------------------
 
