@@ -18,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /** A small HTTP client for the tests: real requests to the deployed WAR. */
 public final class Api {
     private static final Client CLIENT = ClientBuilder.newClient();
@@ -120,6 +122,15 @@ public final class Api {
 
         public String header(String name) {
             return headers.getFirst(name);
+        }
+
+        /**
+         * Asserts the status, with the body in the message, and returns this reply: a set-up step that fails stops
+         * the test there, instead of surfacing later as an unrelated failure.
+         */
+        public Reply expect(int expectedStatus) {
+            assertEquals(expectedStatus, status, this::toString);
+            return this;
         }
 
         @Override

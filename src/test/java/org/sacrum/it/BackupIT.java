@@ -215,7 +215,7 @@ class BackupIT extends SacrumIT {
             assertEquals(200, edited.status(), edited.toString());
             etag = edited.header("ETag");
         }
-        assertEquals(200, team.author.api().post(Team.path("exercises", slug) + "/submit", null).status());
+        team.submit("exercises", slug);
         Api.Reply approved = team.approve("exercises", slug, team.clinician);
         assertEquals(200, approved.status(), approved.toString());
         Api.Reply published = team.publisher.api().post(Team.path("exercises", slug) + "/publish", null);
@@ -224,7 +224,7 @@ class BackupIT extends SacrumIT {
 
         String warning = team.slug("backup-warning");
         team.create("warnings", Samples.warning(warning));
-        assertEquals(200, team.author.api().post(Team.path("warnings", warning) + "/submit", null).status());
+        team.submit("warnings", warning);
         JsonObject changes = Json.createObjectBuilder().add("revision", 1).add("comments", Json.createArrayBuilder()
                 .add(Json.createObjectBuilder().add("field", "action").add("comment", "Name the maternity unit's number."))
                 .add(Json.createObjectBuilder().add("field", "summary").add("comment", "Shorter, please."))).build();

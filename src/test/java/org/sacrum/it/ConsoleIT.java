@@ -94,10 +94,10 @@ class ConsoleIT extends SacrumIT {
                 .add(Json.createObjectBuilder().add("field", "whereFelt").add("basis", "source").add("citations", Json.createArrayBuilder().add(0)))
                 .add(Json.createObjectBuilder().add("field", "causes[0]").add("basis", "editorial").add("note", "Written by the editors."))).build();
         team.publishNew("conditions", content);
-        JsonObject published = team.author.api().get(path("conditions", slug)).json();
+        JsonObject published = team.author.api().get(path("conditions", slug)).expect(200).json();
         JsonObject clearer = Json.createObjectBuilder(content).add("summary", "Pain around the sacroiliac joints at the back of the pelvis.").build();
-        assertEquals(200, team.author.api().put(path("conditions", slug), Samples.body(clearer, "clearer summary"), published.getString("etag")).status());
-        assertEquals(200, team.author.api().post(path("conditions", slug) + "/submit", null).status());
+        team.author.api().put(path("conditions", slug), Samples.body(clearer, "clearer summary"), published.getString("etag")).expect(200);
+        team.submit("conditions", slug);
 
         signIn(team.clinician, "01-sign-in");
         WebElement link = wait.until(ExpectedConditions.elementToBeClickable(
@@ -130,7 +130,7 @@ class ConsoleIT extends SacrumIT {
         wait.until(d -> "clinically-reviewed".equals(state()));
         assertTrue(text(By.id("status")).contains("Approved revision 2"), text(By.id("status")));
 
-        JsonObject approved = team.author.api().get(path("conditions", slug)).json();
+        JsonObject approved = team.author.api().get(path("conditions", slug)).expect(200).json();
         assertEquals("clinically-reviewed", approved.getString("state"));
         assertEquals(2, approved.getJsonObject("approval").getInt("revision"));
         assertEquals(nextReview, approved.getJsonObject("approval").getString("nextReviewDue"));
@@ -147,7 +147,7 @@ class ConsoleIT extends SacrumIT {
     void anAuthorOpeningTheirOwnSubmittedEntryHasNoApproveButton() {
         String slug = team.slug("console-own");
         team.create("warnings", Samples.warning(slug));
-        assertEquals(200, team.author.api().post(path("warnings", slug) + "/submit", null).status());
+        team.submit("warnings", slug);
 
         signIn(team.author, null);
         waitFor(By.cssSelector("#awaiting-review a[href='#/entry/warnings/" + slug + "']")).click();
@@ -157,10 +157,10 @@ class ConsoleIT extends SacrumIT {
 
         // Someone who is both author and clinician may not review a revision they wrote.
         Team.Member dual = team.member("console-dual", "Dr Dana Dual", "clinician", "Obstetrician");
-        team.admin.call("PUT", "/api/manage/people/" + dual.username() + "/roles/author", null, null);
+        team.admin.call("PUT", "/api/manage/people/" + dual.username() + "/roles/author", null, null).expect(200);
         String own = team.slug("console-dual-own");
-        assertEquals(201, dual.withPassword().post("/api/manage/conditions", Samples.body(Samples.condition(own), null)).status());
-        assertEquals(200, dual.withPassword().post(path("conditions", own) + "/submit", null).status());
+        dual.withPassword().post("/api/manage/conditions", Samples.body(Samples.condition(own), null)).expect(201);
+        dual.withPassword().post(path("conditions", own) + "/submit", null).expect(200);
         signIn(dual, null);
         browser.get(console() + "#/entry/conditions/" + own);
         assertEquals("You wrote revision 1, so another clinician must review it.", waitFor(By.id("no-actions")).getText());
@@ -172,17 +172,17 @@ class ConsoleIT extends SacrumIT {
         String slug = team.slug("console-stale");
         JsonObject content = Samples.condition(slug);
         team.create("conditions", content);
-        assertEquals(200, team.author.api().post(path("conditions", slug) + "/submit", null).status());
+        team.submit("conditions", slug);
 
         signIn(team.clinician, null);
         browser.get(console() + "#/entry/conditions/" + slug);
         waitFor(By.id("attestation")).sendKeys(Team.ATTESTATION);
         browser.findElement(By.id("approve-password")).sendKeys(Team.PASSWORD);
 
-        JsonObject entry = team.author.api().get(path("conditions", slug)).json();
+        JsonObject entry = team.author.api().get(path("conditions", slug)).expect(200).json();
         JsonObject edited = Json.createObjectBuilder(content).add("whenToSeekCare", "See a physiotherapist if it does not ease in a week.").build();
-        assertEquals(200, team.author.api().put(path("conditions", slug), Samples.body(edited, "sooner"), entry.getString("etag")).status());
-        assertEquals(200, team.author.api().post(path("conditions", slug) + "/submit", null).status());
+        team.author.api().put(path("conditions", slug), Samples.body(edited, "sooner"), entry.getString("etag")).expect(200);
+        team.submit("conditions", slug);
 
         browser.findElement(By.id("approve")).click();
         WebElement violation = waitFor(By.cssSelector("#approve-form .problem [data-rule=approval-names-revision]"));
@@ -191,7 +191,7 @@ class ConsoleIT extends SacrumIT {
         screenshot("04-approve-error");
         assertEquals("in-review", state(), "the page still shows what it loaded");
 
-        JsonObject after = team.author.api().get(path("conditions", slug)).json();
+        JsonObject after = team.author.api().get(path("conditions", slug)).expect(200).json();
         assertEquals("in-review", after.getString("state"));
         assertTrue(after.isNull("approval"), "nothing was approved");
 
@@ -203,7 +203,7 @@ class ConsoleIT extends SacrumIT {
     void requestedChangesReachTheAuthorWhoResubmits() {
         String slug = team.slug("console-changes");
         team.create("warnings", Samples.warning(slug));
-        assertEquals(200, team.author.api().post(path("warnings", slug) + "/submit", null).status());
+        team.submit("warnings", slug);
         String comment = "Say 'call your maternity unit now' if the belly hardens.";
 
         signIn(team.clinician2, null);
@@ -222,7 +222,7 @@ class ConsoleIT extends SacrumIT {
 
         browser.findElement(By.id("resubmit")).click();
         wait.until(d -> "in-review".equals(state()));
-        assertEquals("in-review", team.author.api().get(path("warnings", slug)).json().getString("state"));
+        assertEquals("in-review", team.author.api().get(path("warnings", slug)).expect(200).json().getString("state"));
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------

@@ -14,8 +14,11 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** The content model at the API's edge (seed, bad input) and the public delivery API (filters, caching, no leaks). */
-class ContentDeliveryIT extends SacrumIT {
+/**
+ * The content model at the API's edge (seed, bad input) and the public delivery API (filters, caching, no leaks).
+ * Runs in {@link SharedDeploymentIT}.
+ */
+abstract class ContentDeliveryIT extends OnSharedDeployment {
 
     /** Seed entries the manifest has published: a line that is an object may stop the entry at another state. */
     static int manifestCount(ContentType type) {
@@ -117,7 +120,7 @@ class ContentDeliveryIT extends SacrumIT {
 
         assertEquals(404, author.get("/api/manage/exercises/" + slug).status(), "no failed request left an entry behind");
         Api.Reply taken = author.post("/api/manage/conditions", Samples.body(Samples.condition(team.slug("taken")), null));
-        assertEquals(201, taken.status());
+        taken.expect(201);
         Api.Reply again = author.post("/api/manage/conditions", Samples.body(Samples.condition(team.slug("taken")), null));
         assertEquals(409, again.status());
         assertEquals("slug-unique", rulesByField(again).get("content.slug"));
@@ -270,14 +273,14 @@ class ContentDeliveryIT extends SacrumIT {
         assertEquals(304, team.anonymous.get("/api/v1/conditions/" + slug, Map.of("If-Modified-Since", first.header("Last-Modified"))).status());
         assertEquals(200, team.anonymous.get("/api/v1/conditions/" + slug, Map.of("If-None-Match", "\"other\"")).status());
 
-        JsonObject entry = team.author.api().get("/api/manage/conditions/" + slug).json();
+        JsonObject entry = team.author.api().get("/api/manage/conditions/" + slug).expect(200).json();
         JsonObject changed = Json.createObjectBuilder(entry.getJsonObject("content")).add("summary", "Updated summary.").build();
-        team.author.api().put("/api/manage/conditions/" + slug, Samples.body(changed, null), entry.getString("etag"));
+        team.author.api().put("/api/manage/conditions/" + slug, Samples.body(changed, null), entry.getString("etag")).expect(200);
         assertEquals(304, team.anonymous.get("/api/v1/conditions/" + slug, Map.of("If-None-Match", etag)).status(),
                 "an unpublished edit changes nothing the public sees");
-        team.author.api().post("/api/manage/conditions/" + slug + "/submit", null);
-        team.approve("conditions", slug, team.clinician);
-        team.publisher.api().post("/api/manage/conditions/" + slug + "/publish", null);
+        team.submit("conditions", slug);
+        team.approve("conditions", slug, team.clinician).expect(200);
+        team.publisher.api().post("/api/manage/conditions/" + slug + "/publish", null).expect(200);
         Api.Reply updated = team.anonymous.get("/api/v1/conditions/" + slug, Map.of("If-None-Match", etag));
         assertEquals(200, updated.status(), "a new published revision is a new representation");
         assertNotEquals(etag, updated.header("ETag"));
@@ -288,7 +291,7 @@ class ContentDeliveryIT extends SacrumIT {
     @Test
     void draftsNeverLeakToThePublic() {
         String slug = team.slug("secret-draft");
-        team.author.api().post("/api/manage/warnings", Samples.body(Samples.warning(slug), null));
+        team.author.api().post("/api/manage/warnings", Samples.body(Samples.warning(slug), null)).expect(201);
         Api.Reply draft = team.anonymous.get("/api/v1/warnings/" + slug);
         Api.Reply missing = team.anonymous.get("/api/v1/warnings/" + team.slug("never-existed"));
         assertEquals(404, draft.status());
@@ -344,8 +347,8 @@ class ContentDeliveryIT extends SacrumIT {
         String draft = team.slug("feed-draft");
         team.publishNew("warnings", Samples.warning(published));
         team.create("warnings", Samples.warning(draft));
-        team.publisher.api().post("/api/manage/warnings/" + published + "/unpublish", null);
-        team.publisher.api().post("/api/manage/warnings/" + draft + "/archive", null);
+        team.publisher.api().post("/api/manage/warnings/" + published + "/unpublish", null).expect(200);
+        team.publisher.api().post("/api/manage/warnings/" + draft + "/archive", null).expect(200);
 
         List<JsonObject> changes = team.anonymous.get("/api/v1/changes?since=" + cursor).json().getJsonArray("items")
                 .getValuesAs(JsonObject.class).stream().filter(c -> c.getString("slug").startsWith("feed-")).toList();

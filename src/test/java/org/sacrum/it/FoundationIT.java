@@ -2,20 +2,13 @@ package org.sacrum.it;
 
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -32,18 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The frame every feature stands on: health, problem+json errors (the container's own included), OpenAPI, and the
  * edge: security headers, nothing exposed that should not be (WADL, metrics, Server header, the Host header).
+ * Runs in {@link SharedDeploymentIT}.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class FoundationIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.sacrumWar();
-    }
-
-    @ArquillianResource
-    URL base;
+abstract class FoundationIT extends OnSharedDeployment {
 
     @Test
     void readinessChecksTheDatabase() {
@@ -201,7 +185,6 @@ class FoundationIT {
 
     @Test
     void theGlobalAuditIsForAdminsOnly() {
-        Team team = new Team(new Api(base));
         assertProblem(team.clinician.api().get("/api/manage/audit"), 403);
         assertProblem(team.publisher.api().get("/api/manage/audit"), 403);
         Api.Reply audit = team.admin.get("/api/manage/audit?limit=1");
@@ -211,7 +194,6 @@ class FoundationIT {
 
     @Test
     void aDiffNamesRevisionsThatExist() {
-        Team team = new Team(new Api(base));
         String slug = team.slug("diff-range");
         team.create("warnings", Samples.warning(slug));
         Api.Reply below = team.author.api().get(Team.path("warnings", slug) + "/diff?from=0&to=1");

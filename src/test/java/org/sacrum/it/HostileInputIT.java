@@ -30,8 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Hostile request bodies (issue #11, findings 2 and 5) against every endpoint that takes one: each is refused with
  * a 4xx application/problem+json naming the rule, never a 500, an HTML page or a hung thread.
+ * Runs in {@link SharedDeploymentIT}.
  */
-class HostileInputIT extends SacrumIT {
+abstract class HostileInputIT extends OnSharedDeployment {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 

@@ -15,8 +15,8 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Who may do what: the authorization matrix against the running server, tokens, throttling. */
-class IdentityIT extends SacrumIT {
+/** Who may do what: the authorization matrix against the running server, tokens, throttling. Runs in {@link SharedDeploymentIT}. */
+abstract class IdentityIT extends OnSharedDeployment {
 
     record Call(String method, String path, Set<String> allowed) {
     }
@@ -72,7 +72,7 @@ class IdentityIT extends SacrumIT {
         callers.put("publisher", team.publisher.api());
         callers.put("admin", team.admin);
         Team.Member roleless = team.member("roleless", "Rory Roleless", "author", null);
-        assertEquals(200, team.admin.call("DELETE", "/api/manage/people/" + roleless.username() + "/roles/author", null, null).status());
+        team.admin.call("DELETE", "/api/manage/people/" + roleless.username() + "/roles/author", null, null).expect(200);
         callers.put("no role", roleless.withPassword());
 
         StringBuilder table = new StringBuilder("| endpoint | " + String.join(" | ", callers.keySet()) + " |\n|---|"
@@ -183,17 +183,17 @@ class IdentityIT extends SacrumIT {
         assertTrue(fields.containsAll(Set.of("username", "displayName", "password", "roles[1]", "clinicianCredentialed")), fields.toString());
 
         Team.Member person = team.member("granted", "Gus Granted", "author", null);
-        JsonObject granted = team.admin.call("PUT", "/api/manage/people/" + person.username() + "/roles/publisher", null, null).json();
+        JsonObject granted = team.admin.call("PUT", "/api/manage/people/" + person.username() + "/roles/publisher", null, null).expect(200).json();
         assertEquals(List.of("author", "publisher"), granted.getJsonArray("roles").getValuesAs(jakarta.json.JsonString.class)
                 .stream().map(jakarta.json.JsonString::getString).toList());
         Api.Reply noCredential = team.admin.call("PUT", "/api/manage/people/" + person.username() + "/roles/clinician", null, null);
         assertEquals(422, noCredential.status(), "clinicians need a credential: " + noCredential);
-        team.admin.call("DELETE", "/api/manage/people/" + person.username() + "/roles/publisher", null, null);
+        team.admin.call("DELETE", "/api/manage/people/" + person.username() + "/roles/publisher", null, null).expect(200);
 
         StringBuilder all = new StringBuilder();
         String page = "/api/manage/audit?after=0&limit=1000";
         for (int i = 0; i < 50; i++) { // read the whole log, a page at a time
-            JsonObject log = team.admin.get(page).json();
+            JsonObject log = team.admin.get(page).expect(200).json();
             if (log.getJsonArray("items").isEmpty()) {
                 break;
             }
@@ -210,7 +210,7 @@ class IdentityIT extends SacrumIT {
         StringBuilder all = new StringBuilder();
         String page = "/api/manage/audit?after=0&limit=1000";
         for (int i = 0; i < 50; i++) {
-            JsonObject log = team.admin.get(page).json();
+            JsonObject log = team.admin.get(page).expect(200).json();
             if (log.getJsonArray("items").isEmpty()) {
                 break;
             }
@@ -312,8 +312,8 @@ class IdentityIT extends SacrumIT {
         Team.Member signer = team.member("signer", "Dr Sid Signer", "clinician", "Midwife");
         String slug = team.slug("throttled-approval");
         team.create("conditions", Samples.condition(slug));
-        assertEquals(200, team.author.api().post(Team.path("conditions", slug) + "/submit", null).status());
-        JsonObject entry = team.author.api().get(Team.path("conditions", slug)).json();
+        team.submit("conditions", slug);
+        JsonObject entry = team.author.api().get(Team.path("conditions", slug)).expect(200).json();
         JsonObject good = team.approval(entry, signer);
         for (int i = 0; i < 5; i++) {
             Api.Reply wrong = signer.api().post(Team.path("conditions", slug) + "/approve",
@@ -324,7 +324,7 @@ class IdentityIT extends SacrumIT {
         Api.Reply locked = signer.api().post(Team.path("conditions", slug) + "/approve", good);
         assertEquals(429, locked.status(), "the right password waits too: " + locked);
         assertNotNull(locked.header("Retry-After"));
-        assertEquals("in-review", team.author.api().get(Team.path("conditions", slug)).json().getString("state"));
+        assertEquals("in-review", team.author.api().get(Team.path("conditions", slug)).expect(200).json().getString("state"));
         assertEquals(429, signer.withPassword().get("/api/manage/me").status());
     }
 
@@ -357,7 +357,7 @@ class IdentityIT extends SacrumIT {
         Team.Member person = team.member("demoted", "Dee Demoted", "author", null);
         String slug = team.slug("demoted-draft");
         team.create("warnings", Samples.warning(slug));
-        assertEquals(200, team.admin.call("DELETE", "/api/manage/people/" + person.username() + "/roles/author", null, null).status());
+        team.admin.call("DELETE", "/api/manage/people/" + person.username() + "/roles/author", null, null).expect(200);
         assertEquals(403, person.withPassword().get("/api/manage/me").status());
         assertEquals(403, person.api().get("/api/manage/warnings/" + slug).status(), "no drafts through a token");
         assertEquals(403, person.withPassword().post("/api/manage/me/tokens", tokenRequest("read")).status());
@@ -374,10 +374,10 @@ class IdentityIT extends SacrumIT {
         assertEquals(200, team.admin.get("/api/manage/people").status(), "admin access kept");
 
         Team.Member second = team.member("deputy", "Dot Deputy", "author", null);
-        assertEquals(200, team.admin.call("PUT", "/api/manage/people/" + second.username() + "/roles/admin", null, null).status());
+        team.admin.call("PUT", "/api/manage/people/" + second.username() + "/roles/admin", null, null).expect(200);
         assertEquals(200, team.admin.post("/api/manage/people/" + second.username() + "/disable", null).status(),
                 "another admin may go while one stays");
-        assertEquals(200, team.admin.call("DELETE", "/api/manage/people/" + second.username() + "/roles/admin", null, null).status());
+        team.admin.call("DELETE", "/api/manage/people/" + second.username() + "/roles/admin", null, null).expect(200);
     }
 
     @Test

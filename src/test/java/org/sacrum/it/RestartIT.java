@@ -38,7 +38,7 @@ class RestartIT {
             assertTrue(sockets.stream().anyMatch(s -> s.port() == first.port), "the HTTP port is seen: " + sockets);
             assertEquals(List.of(), sockets.stream().filter(s -> !s.loopback() && s.port() != first.port).toList(),
                     "no port but HTTP open beyond loopback (Hazelcast's 6900 was on every interface): " + sockets);
-            seeded = first.api.get("/api/v1/exercises?size=1").json().getInt("total");
+            seeded = first.api.get("/api/v1/exercises?size=1").expect(200).json().getInt("total");
             assertEquals(ContentModel.read("seed/manifest.json").asJsonObject().getJsonArray("exercises").size(), seeded);
             Api.Reply created = first.api.as("admin", ADMIN_PASSWORD).post("/api/manage/people", Json.createObjectBuilder()
                     .add("username", "survivor").add("displayName", "Sam Survivor").add("password", "a long enough password")

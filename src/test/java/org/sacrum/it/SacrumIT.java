@@ -11,8 +11,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.net.URL;
 
 /**
- * An integration test class: the real sacrum.war on its own Payara Micro process (one per class), called
- * over HTTP as a client, with a {@link Team} of people created through the admin API for the class.
+ * An integration test class with a deployment of its own: the real sacrum.war on its own Payara Micro process,
+ * called over HTTP as a client, with a {@link Team} of people created through the admin API for the class.
+ * Only for tests that need a process of their own (ConsoleIT, BackupIT); the others run in {@link SharedDeploymentIT}.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient

@@ -22,8 +22,9 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * Revisions and the clinical workflow over real HTTP: each content type from draft to published, each rule
  * broken once with the error it must give, optimistic locking, and concurrent writers.
+ * Runs in {@link SharedDeploymentIT}.
  */
-class WorkflowIT extends SacrumIT {
+abstract class WorkflowIT extends OnSharedDeployment {
 
     // ---- helpers -------------------------------------------------------------------------------------------
 
@@ -57,9 +58,9 @@ class WorkflowIT extends SacrumIT {
             assertNotNull(created.header("ETag"));
             assertEquals(404, team.anonymous.get("/api/v1/" + plural + "/" + slug).status(), "a draft must not be delivered");
 
-            Api.Reply submitted = team.author.api().post(path(plural, slug) + "/submit", null);
+            Api.Reply submitted = team.submit(plural, slug);
             assertEquals("in-review", submitted.json().getString("state"), submitted.toString());
-            Api.Reply approved = team.approve(plural, slug, team.clinician);
+            Api.Reply approved = team.approve(plural, slug, team.clinician).expect(200);
             assertEquals("clinically-reviewed", approved.json().getString("state"), approved.toString());
             JsonObject approval = approved.json().getJsonObject("approval");
             assertEquals(1, approval.getInt("revision"));
@@ -67,7 +68,7 @@ class WorkflowIT extends SacrumIT {
             assertEquals(LocalDate.now().plusMonths(12).toString(), approval.getString("nextReviewDue"));
             assertEquals(404, team.anonymous.get("/api/v1/" + plural + "/" + slug).status(), "approved is not yet published");
 
-            Api.Reply published = team.publisher.api().post(path(plural, slug) + "/publish", null);
+            Api.Reply published = team.publisher.api().post(path(plural, slug) + "/publish", null).expect(200);
             assertEquals("published", published.json().getString("state"), published.toString());
             Api.Reply delivered = team.anonymous.get("/api/v1/" + plural + "/" + slug);
             assertEquals(200, delivered.status(), delivered.toString());
@@ -83,7 +84,7 @@ class WorkflowIT extends SacrumIT {
     void editingAPublishedEntryKeepsThePublicOnThePublishedRevisionUntilTheNewOneIsReviewed() {
         String slug = team.slug("edit-published");
         team.publishNew("conditions", Samples.condition(slug));
-        JsonObject current = team.author.api().get(path("conditions", slug)).json();
+        JsonObject current = team.author.api().get(path("conditions", slug)).expect(200).json();
         JsonObject changed = Json.createObjectBuilder(current.getJsonObject("content")).add("summary", "A clearer summary.").build();
         Api.Reply edited = team.author.api().put(path("conditions", slug), Samples.body(changed, "clearer"), current.getString("etag"));
         assertEquals(200, edited.status(), edited.toString());
@@ -102,9 +103,9 @@ class WorkflowIT extends SacrumIT {
         assertTrue(preview.header("Cache-Control").contains("no-store"));
         assertEquals(401, team.anonymous.get("/api/v1/conditions/" + slug + "?preview=true").status());
 
-        team.author.api().post(path("conditions", slug) + "/submit", null);
-        assertEquals(200, team.approve("conditions", slug, team.clinician).status());
-        assertEquals(200, team.publisher.api().post(path("conditions", slug) + "/publish", null).status());
+        team.submit("conditions", slug);
+        team.approve("conditions", slug, team.clinician).expect(200);
+        team.publisher.api().post(path("conditions", slug) + "/publish", null).expect(200);
         assertEquals("A clearer summary.", team.anonymous.get("/api/v1/conditions/" + slug).json()
                 .getJsonObject("content").getString("summary"));
     }
@@ -118,16 +119,16 @@ class WorkflowIT extends SacrumIT {
         Api.Reply edited = team.author.api().put(path("exercises", slug), Samples.body(v2, "wording"), created.header("ETag"));
         assertEquals(200, edited.status(), edited.toString());
 
-        Api.Reply unchanged = team.author.api().put(path("exercises", slug), Samples.body(v2, "same"), edited.header("ETag"));
+        Api.Reply unchanged = team.author.api().put(path("exercises", slug), Samples.body(v2, "same"), edited.header("ETag")).expect(200);
         assertEquals(2, unchanged.json().getInt("latestRevision"), "saving identical content makes no revision");
 
-        var revisions = team.author.api().get(path("exercises", slug) + "/revisions").json().getJsonArray("items");
+        var revisions = team.author.api().get(path("exercises", slug) + "/revisions").expect(200).json().getJsonArray("items");
         assertEquals(2, revisions.size());
         assertEquals("wording", revisions.getJsonObject(1).getString("changeNote"));
         assertEquals(team.author.username(), revisions.getJsonObject(1).getString("author"));
         assertNotEquals(revisions.getJsonObject(0).getString("contentHash"), revisions.getJsonObject(1).getString("contentHash"));
 
-        JsonObject diff = team.author.api().get(path("exercises", slug) + "/diff?from=1&to=2").json();
+        JsonObject diff = team.author.api().get(path("exercises", slug) + "/diff?from=1&to=2").expect(200).json();
         List<JsonObject> changes = diff.getJsonArray("changes").getValuesAs(JsonObject.class);
         assertEquals(1, changes.size(), diff.toString());
         assertEquals("summary", changes.get(0).getString("field"));
@@ -140,7 +141,7 @@ class WorkflowIT extends SacrumIT {
         assertEquals(200, restored.status(), restored.toString());
         assertEquals(3, restored.json().getInt("latestRevision"));
         assertEquals(v1.getString("summary"), restored.json().getJsonObject("content").getString("summary"));
-        assertEquals(1, team.author.api().get(path("exercises", slug) + "/revisions/3").json().getInt("restoredFrom"));
+        assertEquals(1, team.author.api().get(path("exercises", slug) + "/revisions/3").expect(200).json().getInt("restoredFrom"));
         assertEquals(404, team.author.api().get(path("exercises", slug) + "/revisions/9").status());
     }
 
@@ -156,7 +157,7 @@ class WorkflowIT extends SacrumIT {
                 .map(v -> v.getString("field")).collect(Collectors.toSet());
         assertTrue(fields.containsAll(Set.of("content.summary", "content.symptomPattern", "content.urgency", "content.action",
                 "content.stages", "content.sources", "content.topics")), fields.toString());
-        assertEquals("draft", team.author.api().get(path("warnings", slug)).json().getString("state"), "nothing changed");
+        assertEquals("draft", team.author.api().get(path("warnings", slug)).expect(200).json().getString("state"), "nothing changed");
     }
 
     @Test
@@ -178,8 +179,8 @@ class WorkflowIT extends SacrumIT {
         assertEquals(409, early.status(), "approving a draft: " + early);
         assertTrue(rules(early).contains("transition-allowed"));
 
-        team.author.api().post(path("conditions", slug) + "/submit", null);
-        JsonObject entry = team.author.api().get(path("conditions", slug)).json();
+        team.submit("conditions", slug);
+        JsonObject entry = team.author.api().get(path("conditions", slug)).expect(200).json();
         JsonObject good = team.approval(entry, team.clinician);
 
         Map<String, JsonObject> broken = Map.of(
@@ -195,26 +196,26 @@ class WorkflowIT extends SacrumIT {
             assertEquals(422, reply.status(), rule + ": " + reply);
             assertTrue(rules(reply).contains(rule.trim()), rule + ": " + reply);
         });
-        assertEquals("in-review", team.author.api().get(path("conditions", slug)).json().getString("state"), "no rejected approval left a trace");
+        assertEquals("in-review", team.author.api().get(path("conditions", slug)).expect(200).json().getString("state"), "no rejected approval left a trace");
 
         Api.Reply byAuthor = team.author.api().post(path("conditions", slug) + "/approve", good);
         assertEquals(403, byAuthor.status(), "an author without the clinician role: " + byAuthor);
-        assertEquals(200, clinician.post(path("conditions", slug) + "/approve", good).status());
+        clinician.post(path("conditions", slug) + "/approve", good).expect(200);
     }
 
     @Test
     void aClinicianCannotApproveTheirOwnRevision() {
         Team.Member both = team.member("author-clinician", "Dr Dual Role", "clinician", "Obstetrician");
-        team.admin.call("PUT", "/api/manage/people/" + both.username() + "/roles/author", null, null);
+        team.admin.call("PUT", "/api/manage/people/" + both.username() + "/roles/author", null, null).expect(200);
         String token = team.token(both.username(), "read", "write", "review");
         Team.Member dual = new Team.Member(both.username(), both.displayName(), team.anonymous.withToken(token));
         String slug = team.slug("own-revision");
-        assertEquals(201, dual.api().post("/api/manage/conditions", Samples.body(Samples.condition(slug), null)).status());
-        dual.api().post(path("conditions", slug) + "/submit", null);
+        dual.api().post("/api/manage/conditions", Samples.body(Samples.condition(slug), null)).expect(201);
+        dual.api().post(path("conditions", slug) + "/submit", null).expect(200);
         Api.Reply own = team.approve("conditions", slug, dual);
         assertEquals(422, own.status(), own.toString());
         assertEquals(Set.of("reviewer-not-author"), rules(own));
-        assertEquals(200, team.approve("conditions", slug, team.clinician2).status());
+        team.approve("conditions", slug, team.clinician2).expect(200);
     }
 
     /** A clinician who also holds the author role, signing in with a token. */
@@ -227,7 +228,7 @@ class WorkflowIT extends SacrumIT {
     }
 
     Api.Reply editAs(Team.Member who, String plural, String slug, java.util.function.UnaryOperator<JsonObject> change) {
-        JsonObject current = who.api().get(path(plural, slug)).json();
+        JsonObject current = who.api().get(path(plural, slug)).expect(200).json();
         Api.Reply edited = who.api().put(path(plural, slug), Samples.body(change.apply(current.getJsonObject("content")), null),
                 current.getString("etag"));
         assertEquals(200, edited.status(), edited.toString());
@@ -242,7 +243,7 @@ class WorkflowIT extends SacrumIT {
         editAs(dual, "warnings", slug, c -> Json.createObjectBuilder(c)
                 .add("symptomPattern", "Low back pain that comes and goes **every 5 minutes**.").build()); // revision 2
         editAs(team.author, "warnings", slug, c -> Json.createObjectBuilder(c).add("title", "A plainer title " + slug).build()); // 3
-        assertEquals(200, team.author.api().post(path("warnings", slug) + "/submit", null).status());
+        team.author.api().post(path("warnings", slug) + "/submit", null).expect(200);
 
         Api.Reply approved = team.approve("warnings", slug, dual);
         assertEquals(422, approved.status(), "approving revision 3 over one's own revision 2: " + approved);
@@ -253,24 +254,24 @@ class WorkflowIT extends SacrumIT {
         Api.Reply changes = dual.api().post(path("warnings", slug) + "/request-changes", comments);
         assertEquals(422, changes.status(), changes.toString());
         assertEquals(Set.of("reviewer-not-author"), rules(changes));
-        assertEquals(200, team.approve("warnings", slug, team.clinician).status());
+        team.approve("warnings", slug, team.clinician).expect(200);
 
         // after that approval, another author restores the dual clinician's revision 2: its content is theirs again
-        String etag = team.author.api().get(path("warnings", slug)).json().getString("etag");
+        String etag = team.author.api().get(path("warnings", slug)).expect(200).json().getString("etag");
         Api.Reply restored = team.author.api().call("POST", path("warnings", slug) + "/revisions/2/restore", null, Map.of("If-Match", etag));
         assertEquals(200, restored.status(), restored.toString());
         assertEquals(4, restored.json().getInt("latestRevision"));
-        assertEquals(200, team.author.api().post(path("warnings", slug) + "/submit", null).status());
+        team.author.api().post(path("warnings", slug) + "/submit", null).expect(200);
         Api.Reply afterRestore = team.approve("warnings", slug, dual);
         assertEquals(422, afterRestore.status(), "approving a restore of one's own revision: " + afterRestore);
         assertEquals(Set.of("reviewer-not-author"), rules(afterRestore));
         assertTrue(afterRestore.text().contains("you wrote revision(s) 4"), afterRestore.text());
-        assertEquals(200, team.approve("warnings", slug, team.clinician2).status());
+        team.approve("warnings", slug, team.clinician2).expect(200);
 
         // once approved, what the dual clinician wrote before is reviewed: a later edit by someone else is theirs to review
         editAs(team.author, "warnings", slug, c -> Json.createObjectBuilder(c).add("action", "Call your maternity unit now.").build());
-        assertEquals(200, team.author.api().post(path("warnings", slug) + "/submit", null).status());
-        assertEquals(200, team.approve("warnings", slug, dual).status());
+        team.author.api().post(path("warnings", slug) + "/submit", null).expect(200);
+        team.approve("warnings", slug, dual).expect(200);
     }
 
     @Test
@@ -278,11 +279,11 @@ class WorkflowIT extends SacrumIT {
         String slug = team.slug("voided");
         JsonObject content = Samples.condition(slug);
         team.create("conditions", content);
-        team.author.api().post(path("conditions", slug) + "/submit", null);
-        assertEquals(200, team.approve("conditions", slug, team.clinician).status());
-        JsonObject approved = team.author.api().get(path("conditions", slug)).json();
+        team.submit("conditions", slug);
+        team.approve("conditions", slug, team.clinician).expect(200);
+        JsonObject approved = team.author.api().get(path("conditions", slug)).expect(200).json();
         JsonObject edited = Json.createObjectBuilder(content).add("whenToSeekCare", "See a physiotherapist soon.").build();
-        assertEquals(200, team.author.api().put(path("conditions", slug), Samples.body(edited, null), approved.getString("etag")).status());
+        team.author.api().put(path("conditions", slug), Samples.body(edited, null), approved.getString("etag")).expect(200);
 
         Api.Reply publish = team.publisher.api().post(path("conditions", slug) + "/publish", null);
         assertEquals(409, publish.status(), publish.toString());
@@ -296,17 +297,17 @@ class WorkflowIT extends SacrumIT {
         team.create("warnings", Samples.warning(warning));
         String slug = team.slug("needs-warning");
         team.create("exercises", Samples.exerciseBuilder(slug).add("warnings", Json.createArrayBuilder().add(warning)).build());
-        team.author.api().post(path("exercises", slug) + "/submit", null);
-        assertEquals(200, team.approve("exercises", slug, team.clinician).status());
+        team.submit("exercises", slug);
+        team.approve("exercises", slug, team.clinician).expect(200);
         Api.Reply publish = team.publisher.api().post(path("exercises", slug) + "/publish", null);
         assertEquals(422, publish.status(), publish.toString());
         assertEquals(Set.of("linked-warnings-published"), rules(publish));
         assertTrue(publish.text().contains(warning));
 
-        team.author.api().post(path("warnings", warning) + "/submit", null);
-        team.approve("warnings", warning, team.clinician);
-        assertEquals(200, team.publisher.api().post(path("warnings", warning) + "/publish", null).status());
-        assertEquals(200, team.publisher.api().post(path("exercises", slug) + "/publish", null).status());
+        team.submit("warnings", warning);
+        team.approve("warnings", warning, team.clinician).expect(200);
+        team.publisher.api().post(path("warnings", warning) + "/publish", null).expect(200);
+        team.publisher.api().post(path("exercises", slug) + "/publish", null).expect(200);
     }
 
     @Test
@@ -314,7 +315,7 @@ class WorkflowIT extends SacrumIT {
         String slug = team.slug("changes");
         JsonObject content = Samples.warning(slug);
         team.create("warnings", content);
-        team.author.api().post(path("warnings", slug) + "/submit", null);
+        team.submit("warnings", slug);
         String url = path("warnings", slug) + "/request-changes";
         Api.Reply empty = team.clinician.api().post(url, Json.createObjectBuilder().add("revision", 1).add("comments", Json.createArrayBuilder()).build());
         assertEquals(422, empty.status(), empty.toString());
@@ -322,15 +323,15 @@ class WorkflowIT extends SacrumIT {
 
         JsonObject request = Json.createObjectBuilder().add("revision", 1).add("comments", Json.createArrayBuilder()
                 .add(Json.createObjectBuilder().add("field", "action").add("comment", "Say 'call your maternity unit now' if the belly hardens."))).build();
-        Api.Reply requested = team.clinician.api().post(url, request);
+        Api.Reply requested = team.clinician.api().post(url, request).expect(200);
         assertEquals("changes-requested", requested.json().getString("state"), requested.toString());
-        JsonObject comment = team.author.api().get(path("warnings", slug) + "/comments").json().getJsonArray("items").getJsonObject(0);
+        JsonObject comment = team.author.api().get(path("warnings", slug) + "/comments").expect(200).json().getJsonArray("items").getJsonObject(0);
         assertEquals("action", comment.getString("field"));
         assertEquals(team.clinician.username(), comment.getString("reviewer"));
 
         JsonObject fixed = Json.createObjectBuilder(content).add("action", "Call your maternity unit now if your belly hardens.").build();
-        team.author.api().put(path("warnings", slug), Samples.body(fixed, "as the clinician asked"), requested.header("ETag"));
-        assertEquals("in-review", team.author.api().post(path("warnings", slug) + "/submit", null).json().getString("state"));
+        team.author.api().put(path("warnings", slug), Samples.body(fixed, "as the clinician asked"), requested.header("ETag")).expect(200);
+        assertEquals("in-review", team.submit("warnings", slug).json().getString("state"));
     }
 
     static Set<String> allowed(Api.Reply reply) {
@@ -370,15 +371,15 @@ class WorkflowIT extends SacrumIT {
         assertEquals(422, draft.status(), draft.toString());
         assertEquals(Set.of("has-published-revision"), rules(draft));
 
-        team.author.api().post(path("podcast-episodes", slug) + "/submit", null);
-        team.approve("podcast-episodes", slug, team.clinician);
-        team.publisher.api().post(path("podcast-episodes", slug) + "/publish", null);
-        assertEquals(200, team.anonymous.get("/api/v1/podcast-episodes/" + slug).status());
-        assertEquals("unpublished", team.publisher.api().post(path("podcast-episodes", slug) + "/unpublish", null).json().getString("state"));
+        team.submit("podcast-episodes", slug);
+        team.approve("podcast-episodes", slug, team.clinician).expect(200);
+        team.publisher.api().post(path("podcast-episodes", slug) + "/publish", null).expect(200);
+        team.anonymous.get("/api/v1/podcast-episodes/" + slug).expect(200);
+        assertEquals("unpublished", team.publisher.api().post(path("podcast-episodes", slug) + "/unpublish", null).expect(200).json().getString("state"));
         assertEquals(404, team.anonymous.get("/api/v1/podcast-episodes/" + slug).status());
-        assertEquals("published", team.publisher.api().post(path("podcast-episodes", slug) + "/publish", null).json().getString("state"),
+        assertEquals("published", team.publisher.api().post(path("podcast-episodes", slug) + "/publish", null).expect(200).json().getString("state"),
                 "the approval still holds for the unchanged revision");
-        assertEquals("archived", team.publisher.api().post(path("podcast-episodes", slug) + "/archive", null).json().getString("state"));
+        assertEquals("archived", team.publisher.api().post(path("podcast-episodes", slug) + "/archive", null).expect(200).json().getString("state"));
         assertEquals(404, team.anonymous.get("/api/v1/podcast-episodes/" + slug).status());
         Api.Reply edit = team.author.api().put(path("podcast-episodes", slug), Samples.body(Samples.podcastEpisode(slug), null), "*");
         assertEquals(409, edit.status(), "archived entries are read-only: " + edit);
@@ -394,7 +395,7 @@ class WorkflowIT extends SacrumIT {
         Api.Reply missing = team.author.api().put(path("conditions", slug), body, null);
         assertEquals(428, missing.status());
         assertEquals("application/problem+json", missing.mediaType());
-        assertEquals(200, team.author.api().put(path("conditions", slug), body, created.header("ETag")).status());
+        team.author.api().put(path("conditions", slug), body, created.header("ETag")).expect(200);
         JsonObject again = Samples.body(Json.createObjectBuilder(Samples.condition(slug)).add("summary", "Changed again.").build(), null);
         assertEquals(412, team.author.api().put(path("conditions", slug), again, created.header("ETag")).status());
     }
@@ -410,7 +411,7 @@ class WorkflowIT extends SacrumIT {
             String symptom = "Symptom written by writer " + i;
             attempts.add(pool.submit(() -> {
                 for (int tries = 1; tries <= 50; tries++) { // read-modify-write, retrying on 412 like a real client
-                    JsonObject current = team.author.api().get(path("conditions", slug)).json();
+                    JsonObject current = team.author.api().get(path("conditions", slug)).expect(200).json();
                     var symptoms = Json.createArrayBuilder(current.getJsonObject("content").getJsonArray("symptoms")).add(symptom);
                     JsonObject next = Json.createObjectBuilder(current.getJsonObject("content")).add("symptoms", symptoms).build();
                     Api.Reply put = team.author.api().put(path("conditions", slug), Samples.body(next, null), current.getString("etag"));
@@ -426,7 +427,7 @@ class WorkflowIT extends SacrumIT {
             assertTrue(attempt.get() > 0, "a writer gave up");
         }
         pool.shutdown();
-        JsonObject last = team.author.api().get(path("conditions", slug)).json();
+        JsonObject last = team.author.api().get(path("conditions", slug)).expect(200).json();
         assertEquals(1 + writers, last.getInt("latestRevision"));
         Set<String> symptoms = last.getJsonObject("content").getJsonArray("symptoms").getValuesAs(JsonString.class).stream()
                 .map(JsonString::getString).collect(Collectors.toSet());
@@ -439,8 +440,8 @@ class WorkflowIT extends SacrumIT {
     void concurrentApprovalsAndPublishesCannotInterleave() throws Exception {
         String slug = team.slug("race");
         team.create("conditions", Samples.condition(slug));
-        team.author.api().post(path("conditions", slug) + "/submit", null);
-        JsonObject entry = team.author.api().get(path("conditions", slug)).json();
+        team.submit("conditions", slug);
+        JsonObject entry = team.author.api().get(path("conditions", slug)).expect(200).json();
         List<Integer> approvals = race(
                 () -> team.clinician.api().post(path("conditions", slug) + "/approve", team.approval(entry, team.clinician)).status(),
                 () -> team.clinician2.api().post(path("conditions", slug) + "/approve", team.approval(entry, team.clinician2)).status());
@@ -451,7 +452,7 @@ class WorkflowIT extends SacrumIT {
                 () -> team.publisher.api().post(path("conditions", slug) + "/publish", null).status());
         assertEquals(List.of(200, 409), publishes.stream().sorted().toList(), "exactly one publish wins");
 
-        List<JsonObject> audit = team.author.api().get(path("conditions", slug) + "/audit").json().getJsonArray("items")
+        List<JsonObject> audit = team.author.api().get(path("conditions", slug) + "/audit").expect(200).json().getJsonArray("items")
                 .getValuesAs(JsonObject.class);
         assertEquals(List.of("create", "submit", "approve", "publish"), audit.stream().map(a -> a.getString("action")).toList());
         assertEquals("in-review", audit.get(2).getString("from"));
@@ -489,7 +490,7 @@ class WorkflowIT extends SacrumIT {
         } finally {
             pool.shutdown();
         }
-        List<JsonObject> audit = team.author.api().get(path("conditions", slug) + "/audit").json().getJsonArray("items")
+        List<JsonObject> audit = team.author.api().get(path("conditions", slug) + "/audit").expect(200).json().getJsonArray("items")
                 .getValuesAs(JsonObject.class);
         assertEquals(List.of("create"), audit.stream().map(a -> a.getString("action")).toList(), "the losers left no trace");
     }
