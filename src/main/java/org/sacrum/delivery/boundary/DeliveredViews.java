@@ -3,7 +3,7 @@ package org.sacrum.delivery.boundary;
 import org.sacrum.delivery.control.DeliveryQueries;
 import org.sacrum.delivery.control.CareRoutes;
 import org.sacrum.delivery.control.MarkdownRenderer;
-import org.sacrum.content.entity.ReviewInterval;
+import org.sacrum.entries.control.Workflow;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -31,6 +31,8 @@ import java.util.Set;
  */
 @Stateless
 public class DeliveredViews {
+    @Inject
+    Workflow workflow;
     /** Revisions never change, so their parsed content and rendered Markdown are kept (up to a bound). */
     private static final int RENDERED_MAX = 50_000;
     private static final Map<String, Rendered> RENDERED = new ConcurrentHashMap<>();
@@ -74,7 +76,7 @@ public class DeliveredViews {
         if (!preview && e.publishedAt() != null) {
             b.add("publishedAt", e.publishedAt().toString());
         }
-        b.add("review", preview ? unreviewed() : review(e, ReviewInterval.months(e.contentType(), rendered.content().getString("urgency", null))));
+        b.add("review", preview ? unreviewed() : review(e, workflow.reviewIntervalMonths(e.contentType(), rendered.content())));
         if (e.contentType() == ContentType.WARNING) {
             CareRoutes.route(e.locale(), rendered.content().getString("urgency", null)).ifPresent(r -> b.add("careRoute", r));
         }

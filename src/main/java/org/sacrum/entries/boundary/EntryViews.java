@@ -8,7 +8,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import org.sacrum.content.control.ContentCodec;
 import org.sacrum.content.control.ReadingLevel;
-import org.sacrum.content.entity.ReviewInterval;
 import jakarta.json.JsonValue;
 import org.sacrum.entries.control.Workflow;
 import org.sacrum.entries.entity.Actor;
@@ -46,7 +45,7 @@ public class EntryViews {
         return summary(entry, caller)
                 .add("contentHash", latest.contentHash())
                 .add("readingLevel", readingLevel(content))
-                .add("reviewIntervalMonths", ReviewInterval.months(entry.contentType(), content.getString("urgency", null)))
+                .add("reviewIntervalMonths", workflow.reviewIntervalMonths(entry.contentType(), content))
                 .add("content", content)
                 .build();
     }

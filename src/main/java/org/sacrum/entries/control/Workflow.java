@@ -1,5 +1,9 @@
 package org.sacrum.entries.control;
 
+import jakarta.json.JsonObject;
+
+import org.sacrum.content.entity.ReviewInterval;
+
 import org.sacrum.entries.entity.Action;
 import org.sacrum.entries.entity.Actor;
 import org.sacrum.entries.entity.Approval;
@@ -172,7 +176,7 @@ public class Workflow {
                 .map(p -> people.reenter(p, request.password())).orElse(false); // throttled like sign-in
         check(transitions().approve(entry.state(), clinician, facts(latest), request, reauthenticated, unreviewedAuthors(entry)));
         LocalDate due = request.nextReviewDue() != null ? request.nextReviewDue()
-                : today().plusMonths(workflow().reviewIntervalMonths());
+                : today().plusMonths(reviewIntervalMonths(entry.contentType(), ContentCodec.toJsonObject(latest.content())));
         Approval approval = new Approval(entry.id(), latest.number(), latest.contentHash(), clinician.personId(),
                 request.printedName().trim(), clinician.credential(), request.attestation(), workflow().signatureMeaning(),
                 due, clinician.demo());
@@ -235,6 +239,11 @@ public class Workflow {
                     "The entry changed since you read it (now " + entry.etag() + "); fetch it again and reapply your change.", null));
         }
         return entry;
+    }
+
+    /** How often the entry is to be re-reviewed: workflow.json's interval, shorter for urgent red flags (the default next review). */
+    public int reviewIntervalMonths(ContentType type, JsonObject content) {
+        return ReviewInterval.months(type, content.getString("urgency", null), workflow().reviewIntervalMonths());
     }
 
     /** Whether the caller's roles allow the action at all; judged before the entry is read, so it answers 403 before 404. */

@@ -113,13 +113,11 @@ class ModelAdditionsTest {
 
     @Test
     void urgentWarningsAreReviewedMoreOften() throws IOException {
-        assertEquals(6, ReviewInterval.months(ContentType.WARNING, "emergency"));
-        assertEquals(6, ReviewInterval.months(ContentType.WARNING, "urgent-same-day"));
-        assertEquals(12, ReviewInterval.months(ContentType.WARNING, "routine"));
-        assertEquals(12, ReviewInterval.months(ContentType.EXERCISE, null));
-        Warning urgent = (Warning) ContentCodec.read(ContentType.WARNING,
-                ContentModelAgreementTest.with(seed(ContentType.WARNING), "urgency", Json.createValue("emergency")).toString());
-        assertEquals(6, ReviewInterval.months(urgent));
-        assertEquals(12, ReviewInterval.months(ContentCodec.read(ContentType.HABIT, seed(ContentType.HABIT).toString())));
+        assertEquals(6, ReviewInterval.months(ContentType.WARNING, "emergency", 12));
+        assertEquals(6, ReviewInterval.months(ContentType.WARNING, "urgent-same-day", 12));
+        assertEquals(12, ReviewInterval.months(ContentType.WARNING, "routine", 12));
+        assertEquals(12, ReviewInterval.months(ContentType.EXERCISE, null, 12));
+        assertEquals(9, ReviewInterval.months(ContentType.HABIT, null, 9), "the general interval is workflow.json's");
+        assertEquals(3, ReviewInterval.months(ContentType.WARNING, "emergency", 3), "never longer than the general interval");
     }
 }
