@@ -4,7 +4,6 @@ const ROOT = new URL('../../api/', import.meta.url);
 const TOKEN = 'sacrum.console.token';
 const TOKEN_ID = 'sacrum.console.tokenId';
 
-export const TYPES = ['exercises', 'conditions', 'warnings', 'podcast-episodes', 'treatments', 'habits'];
 
 /** A failed call, carrying the server's problem+json ({title, status, detail, violations}). */
 export class ApiError extends Error {
@@ -105,6 +104,16 @@ export const comments = async (type, slug) => (await call(`${entryPath(type, slu
 
 /** The latest revision as the delivery API gives it to readers, with sanitised HTML for Markdown fields. */
 export const preview = (type, slug) => call(`v1/${encodeURIComponent(type)}/${encodeURIComponent(slug)}?preview=true`);
+
+let contentTypes = null;
+
+/** The content types ({plural, title}) as GET /api/v1/schemas lists them: the console keeps no list of its own. */
+export function types() {
+    contentTypes ??= call('v1/schemas').then(list => list.items.filter(item => item.delivery)
+        .map(item => ({plural: item.delivery.slice(item.delivery.lastIndexOf('/') + 1), title: item.title})));
+    contentTypes.catch(() => { contentTypes = null; }); // a failed fetch is tried again next time
+    return contentTypes;
+}
 
 let schemaFiles = null;
 

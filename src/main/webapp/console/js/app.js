@@ -36,7 +36,7 @@ async function load() {
     try {
         me ??= await api.me();
         const [, screen, plural, slug] = location.hash.split('/');
-        if (screen === 'entry' && api.TYPES.includes(plural) && slug) {
+        if (screen === 'entry' && (await api.types()).some(type => type.plural === plural) && slug) {
             const done = async message => {
                 await show();
                 announce(message);

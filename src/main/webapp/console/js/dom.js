@@ -49,14 +49,8 @@ export function showProblem(slot, error) {
     replace(slot, error ? problem(error) : null);
 }
 
-const LABELS = {
-    'exercises': 'Exercise', 'conditions': 'Condition', 'warnings': 'Red-flag warning', 'podcast-episodes': 'Podcast episode',
-    'treatments': 'Treatment', 'habits': 'Habit',
-    'draft': 'Draft', 'in-review': 'In review', 'changes-requested': 'Changes requested',
-    'clinically-reviewed': 'Clinically reviewed', 'published': 'Published', 'unpublished': 'Unpublished', 'archived': 'Archived'
-};
-
-export const label = id => LABELS[id] ?? id;
+/** A workflow state as people read it: "clinically-reviewed" → "Clinically reviewed" (the states are workflow.json's). */
+export const label = id => id ? id[0].toUpperCase() + id.slice(1).replaceAll('-', ' ') : id;
 
 /** A field's name as people read it, where its schema gives no "title": "stopRules" → "Stop rules", "audioUrl" → "Audio URL". */
 export function fieldLabel(name) {

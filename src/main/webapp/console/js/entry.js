@@ -1,14 +1,14 @@
 import * as api from './api.js';
 import {workflowActions} from './actions.js';
 import {renderDiff} from './diff.js';
-import {formatDate, h, label, pathLabel, problem, stateBadge} from './dom.js';
+import {formatDate, h, pathLabel, problem, stateBadge} from './dom.js';
 import {renderPreview} from './preview.js';
 
 /** One entry under review: its facts, the clinician's comments, the reader's view beside the diff, and the actions. */
 export async function entryView({plural, slug, me, done, reload}) {
-    const [entry, revisions, diff, comments, preview, schemas] = await Promise.all([
+    const [entry, revisions, diff, comments, preview, schemas, types] = await Promise.all([
         api.entry(plural, slug), api.revisions(plural, slug), api.diff(plural, slug), api.comments(plural, slug),
-        api.preview(plural, slug).catch(error => ({error})), api.schemas().catch(() => ({}))
+        api.preview(plural, slug).catch(error => ({error})), api.schemas().catch(() => ({})), api.types()
     ]);
     const latest = revisions.find(r => r.number === entry.latestRevision);
     const title = entry.content.title || slug;
@@ -18,7 +18,7 @@ export async function entryView({plural, slug, me, done, reload}) {
 
     return {title, content: [
         h('h1', {id: 'page-title', tabindex: '-1'}, title),
-        facts(plural, entry, latest),
+        facts(types.find(type => type.plural === plural)?.title ?? plural, entry, latest),
         comments.length ? commentList(comments) : null,
         h('div', {class: 'review-grid'},
             h('section', {class: 'panel', id: 'preview', 'aria-labelledby': 'preview-title'},
@@ -33,11 +33,11 @@ export async function entryView({plural, slug, me, done, reload}) {
             workflowActions({plural, slug, entry, me, fields, done, reload}))]};
 }
 
-function facts(plural, entry, latest) {
+function facts(typeTitle, entry, latest) {
     const approval = entry.approval;
     const row = (term, ...value) => [h('dt', {}, term), h('dd', {}, ...value)];
     return h('dl', {class: 'facts'},
-        row('Type', label(plural), entry.sample ? h('span', {class: 'badge sample'}, 'sample content') : null),
+        row('Type', typeTitle, entry.sample ? h('span', {class: 'badge sample'}, 'sample content') : null),
         row('Slug', h('code', {}, entry.slug)),
         row('State', h('span', {id: 'entry-state'}, stateBadge(entry.state)),
             entry.dueForReview ? h('span', {class: 'badge due'}, 'due for clinical re-review') : null),

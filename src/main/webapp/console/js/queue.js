@@ -1,5 +1,5 @@
 import * as api from './api.js';
-import {formatDate, h, label} from './dom.js';
+import {formatDate, h} from './dom.js';
 
 const SECTIONS = [
     {id: 'awaiting-review', title: 'Awaiting clinical review', state: 'in-review'},
@@ -10,9 +10,10 @@ const SECTIONS = [
 
 /** The editorial queue: entries in each workflow section, of every content type. */
 export async function queueView() {
+    const types = await api.types();
     const sections = await Promise.all(SECTIONS.map(async section => {
-        const lists = await Promise.all(api.TYPES.map(async type =>
-            (await api.list(type, section.state)).filter(section.keep ?? (() => true)).map(entry => ({...entry, plural: type}))));
+        const lists = await Promise.all(types.map(async ({plural, title}) =>
+            (await api.list(plural, section.state)).filter(section.keep ?? (() => true)).map(entry => ({...entry, plural, typeTitle: title}))));
         return {...section, entries: lists.flat()};
     }));
     return {
@@ -31,7 +32,7 @@ function queueSection({id, title, entries}) {
             h('tbody', {}, entries.map(entry => h('tr', {},
                 h('td', {}, h('a', {href: `#/entry/${entry.plural}/${encodeURIComponent(entry.slug)}`}, entry.slug),
                     entry.sample ? h('span', {class: 'badge sample'}, 'sample') : null),
-                h('td', {}, label(entry.plural)),
+                h('td', {}, entry.typeTitle),
                 h('td', {}, String(entry.latestRevision)),
                 h('td', {}, formatDate(entry.updatedAt)))))));
 }
