@@ -40,12 +40,12 @@ import org.sacrum.identity.control.People;
 import org.sacrum.platform.entity.Problem;
 import org.sacrum.platform.entity.ProblemException;
 import org.sacrum.platform.entity.Violation;
+import org.sacrum.platform.control.SacrumClock;
 import org.sacrum.platform.control.UniqueKeys;
 import org.sacrum.platform.entity.Violations;
 import org.sacrum.entries.entity.Revision;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -85,6 +85,8 @@ public class Workflow {
     Event<EntryWithdrawn> withdrawn;
     @Inject
     WorkflowLoader loader;
+    @Inject
+    SacrumClock clock;
 
     public Entry create(ContentType type, JsonValue body, String changeNote, Actor author, boolean sample) {
         check(transitions().create(author));
@@ -336,7 +338,7 @@ public class Workflow {
         return found.stream().anyMatch(v -> v.rule().equals(rule.code()));
     }
 
-    static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+    private LocalDate today() {
+        return clock.today();
     }
 }

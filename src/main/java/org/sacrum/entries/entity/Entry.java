@@ -50,6 +50,16 @@ public class Entry implements AuditedEntry {
     private Instant updatedAt;
     @Column(name = "published_at")
     private Instant publishedAt;
+    /** Why a clinician must look at this published entry again (a linked red flag changed); null when not. */
+    @Column(name = "re_review_reason")
+    private String reReviewReason;
+    @Column(name = "re_review_since")
+    private Instant reReviewSince;
+    /** When the schedule publishes the approved revision, or withdraws the published one; null: not scheduled. */
+    @Column(name = "publish_at")
+    private Instant publishAt;
+    @Column(name = "unpublish_at")
+    private Instant unpublishAt;
     @Version
     private long version;
 
@@ -150,6 +160,42 @@ public class Entry implements AuditedEntry {
 
     public Instant publishedAt() {
         return publishedAt;
+    }
+
+    public String reReviewReason() {
+        return reReviewReason;
+    }
+
+    public Instant reReviewSince() {
+        return reReviewSince;
+    }
+
+    public boolean reReviewPending() {
+        return reReviewReason != null;
+    }
+
+    /** Flags the published entry for a clinician's second look; it stays published. */
+    public void reReview(String reason, Instant since) {
+        this.reReviewReason = reason;
+        this.reReviewSince = since;
+    }
+
+    public void reReviewDone() {
+        this.reReviewReason = null;
+        this.reReviewSince = null;
+    }
+
+    public Instant publishAt() {
+        return publishAt;
+    }
+
+    public Instant unpublishAt() {
+        return unpublishAt;
+    }
+
+    public void schedule(Instant publishAt, Instant unpublishAt) {
+        this.publishAt = publishAt;
+        this.unpublishAt = unpublishAt;
     }
 
     /** The strong ETag of the entry's management view: it changes with every write. */
