@@ -58,7 +58,8 @@ public final class BackupTables {
             c("sample", Type.BOOL), c("latest_revision", Type.INT), c("published_revision", Type.INT), s("approval_id"),
             s("published_approval_id"), c("created_at", Type.TIMESTAMP), c("updated_at", Type.TIMESTAMP),
             c("published_at", Type.TIMESTAMP), c("version", Type.LONG), s("re_review_reason"), c("re_review_since", Type.TIMESTAMP),
-            c("publish_at", Type.TIMESTAMP), c("unpublish_at", Type.TIMESTAMP)));
+            c("publish_at", Type.TIMESTAMP), c("unpublish_at", Type.TIMESTAMP),
+            s("scheduled_by"), c("schedule_failed_at", Type.TIMESTAMP), s("schedule_failed_action"), s("schedule_failed_rules")));
     static final Table REVISION = new Table("revision", "revision", "entry_id, number", List.of(s("id"), s("entry_id"),
             c("number", Type.INT), s("content"), s("content_hash"), s("author_id"), c("created_at", Type.TIMESTAMP), s("change_note"),
             c("restored_from", Type.INT)));

@@ -79,6 +79,8 @@ public class EntryViews {
         }
         approvals.current(entry).ifPresentOrElse(a -> b.add("approval", approval(a)), () -> b.addNull("approval"));
         b.add("dueForReview", approvals.published(entry).filter(a -> !a.nextReviewDue().isAfter(LocalDate.now(ZoneOffset.UTC))).isPresent());
+        b.add("schedule", schedule(entry));
+        b.add("scheduleFailed", scheduleFailed(entry));
         b.add("self", "/api/manage/" + entry.contentType().plural() + "/" + entry.slug());
         AllowedActions.Judgement judgement = workflow.judge(entry, caller);
         JsonArrayBuilder allowed = Json.createArrayBuilder();
@@ -87,6 +89,29 @@ public class EntryViews {
         judgement.blocked().forEach((action, violations) -> violations.forEach(v -> blocked.add(Json.createObjectBuilder()
                 .add("action", action.id()).add("rule", v.rule()).add("message", v.message()))));
         return b.add("allowedActions", allowed).add("blockedActions", blocked);
+    }
+
+    /** When the schedule job publishes and withdraws the entry, and who set it; null when nothing is scheduled. */
+    private static JsonValue schedule(Entry entry) {
+        if (entry.publishAt() == null && entry.unpublishAt() == null) {
+            return JsonValue.NULL;
+        }
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        b.add("publishAt", entry.publishAt() == null ? JsonValue.NULL : Json.createValue(entry.publishAt().toString()));
+        b.add("unpublishAt", entry.unpublishAt() == null ? JsonValue.NULL : Json.createValue(entry.unpublishAt().toString()));
+        b.add("scheduledBy", entry.scheduledBy() == null ? JsonValue.NULL : Json.createValue(entry.scheduledBy()));
+        return b.build();
+    }
+
+    /** The queue flag of a scheduled action the rules refused: when, which action, and the rule codes; null when none. */
+    private static JsonValue scheduleFailed(Entry entry) {
+        if (entry.scheduleFailedAt() == null) {
+            return JsonValue.NULL;
+        }
+        JsonArrayBuilder rules = Json.createArrayBuilder();
+        entry.scheduleFailedRules().forEach(rules::add);
+        return Json.createObjectBuilder().add("at", entry.scheduleFailedAt().toString())
+                .add("action", entry.scheduleFailedAction()).add("rules", rules).build();
     }
 
     public JsonObject approval(Approval a) {

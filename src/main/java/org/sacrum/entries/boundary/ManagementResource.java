@@ -159,6 +159,14 @@ public class ManagementResource {
         return written(Response.ok(), workflow.archive(ref(slug), ifMatch, mayAttempt(Action.ARCHIVE)));
     }
 
+    /** Sets or clears when the schedule job publishes and withdraws the entry: publishers, with If-Match. */
+    @PUT
+    @Path("{slug}/schedule")
+    public Response schedule(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, JsonObject body) {
+        Actor actor = mayAttempt(Action.PUBLISH);
+        return written(Response.ok(), workflow.schedule(ref(slug), ifMatch, ScheduleBody.read(body), actor));
+    }
+
     @GET
     @Path("{slug}/revisions")
     public JsonObject revisions(@PathParam("slug") String slug) {

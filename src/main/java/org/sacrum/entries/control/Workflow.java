@@ -19,6 +19,11 @@ import org.sacrum.entries.entity.WorkflowDefinition;
 import org.sacrum.entries.entity.WorkflowRules;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import org.sacrum.entries.entity.Schedule;
+import org.sacrum.identity.entity.Role;
+import org.sacrum.platform.entity.JobTick;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
@@ -45,6 +50,7 @@ import org.sacrum.platform.control.UniqueKeys;
 import org.sacrum.platform.entity.Violations;
 import org.sacrum.entries.entity.Revision;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,6 +69,11 @@ public class Workflow {
     /** Audit actions that change what the public sees: the delivery API's change feed reads these. */
     public static final String CHANGE_PUBLISHED = "publish";
     public static final String CHANGE_WITHDRAWN = "withdraw";
+    /** Audit actions of the schedule: a publisher set or cleared it; the job found its action refused by the rules. */
+    public static final String SCHEDULE = "schedule";
+    public static final String SCHEDULE_FAILED = "schedule-failed";
+    /** The withdrawal category of a scheduled withdrawal: the entry's planned end, not a safety problem. */
+    public static final String SCHEDULED_WITHDRAWAL_CATEGORY = "retired";
     @PersistenceContext
     EntityManager em;
     @Inject
@@ -190,7 +201,8 @@ public class Workflow {
     public Entry publish(EntryRef ref, String ifMatch, Actor publisher) {
         Entry entry = lockMatching(ref, ifMatch, false);
         Revision latest = revisions.latest(entry);
-        check(transitions().publish(entry.state(), publisher, facts(latest), approvalFacts(entry), unpublishedWarnings(entry, latest)));
+        check(publication(entry, latest, publisher));
+        entry.schedule(null, entry.unpublishAt()); // published by hand: nothing left for the schedule to publish
         entry.publish(latest.number(), entry.approvalId());
         published.fire(new EntryPublished(entry, ContentCodec.read(entry.contentType(), latest.content())));
         return move(entry, Action.PUBLISH, publisher, latest.number(), null);
@@ -217,7 +229,95 @@ public class Workflow {
             audit.record(actor.username(), CHANGE_WITHDRAWN, entry, entry.publishedRevision(), null, null, null);
         }
         entry.withdraw();
+        entry.schedule(null, null); // withdrawn by hand (or archived): a pending schedule would only fail
         withdrawn.fire(new EntryWithdrawn(entry));
+    }
+
+    /** The publication of the latest revision, judged by the same rules for a publisher and for the schedule. */
+    private Transition publication(Entry entry, Revision latest, Actor publisher) {
+        return transitions().publish(entry.state(), publisher, facts(latest), approvalFacts(entry), unpublishedWarnings(entry, latest));
+    }
+
+    /** Sets or clears the entry's schedule (publishers); a new schedule also clears the flag of an earlier failed one. */
+    public Entry schedule(EntryRef ref, String ifMatch, Schedule schedule, Actor publisher) {
+        Entry entry = lockMatching(ref, ifMatch, true);
+        if (entry.state() == State.ARCHIVED) {
+            throw ProblemException.conflict("workflow-rule", "An archived entry cannot be scheduled.",
+                    List.of(new Violation("", WorkflowRules.TRANSITION_ALLOWED.code(), "the entry is archived")));
+        }
+        List<Violation> broken = schedule.violations(clock.now(), entry.publishedRevision() != null);
+        if (!broken.isEmpty()) {
+            throw ProblemException.unprocessable("schedule-rule", "The schedule breaks " + broken.size() + " rule(s).", broken);
+        }
+        entry.schedule(schedule.publishAt(), schedule.unpublishAt(), publisher.username());
+        audit.record(publisher.username(), SCHEDULE, entry, entry.latestRevision(), null, null, schedule.describe());
+        return entry;
+    }
+
+    /**
+     * The schedule job's publication of an entry whose publishAt has come, in a transaction of its own with the row
+     * locked: null when it is no longer due (another instance did it, or the schedule changed), else what was done.
+     * The rules are a publisher's; when they refuse, nothing is published and the entry is flagged and audited.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public String publishScheduled(EntryRef ref, Instant now) {
+        Entry entry = entries.lock(ref);
+        if (entry.publishAt() == null || entry.publishAt().isAfter(now)) {
+            return null;
+        }
+        String by = entry.scheduledBy();
+        entry.schedule(null, entry.unpublishAt());
+        Actor system = scheduleActor();
+        Revision latest = revisions.latest(entry);
+        List<Violation> broken = violations(publication(entry, latest, system));
+        if (!broken.isEmpty()) {
+            return scheduleFailed(entry, Action.PUBLISH, broken, now, by);
+        }
+        entry.publish(latest.number(), entry.approvalId());
+        published.fire(new EntryPublished(entry, ContentCodec.read(entry.contentType(), latest.content())));
+        move(entry, Action.PUBLISH, system, latest.number(), "scheduled by " + by);
+        return "schedule: published " + ref + " revision " + latest.number() + " (scheduled by " + by + ")";
+    }
+
+    /** Like {@link #publishScheduled}, for an unpublishAt that has come: withdraws the published revision ("retired"). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public String withdrawScheduled(EntryRef ref, Instant now) {
+        Entry entry = entries.lock(ref);
+        if (entry.unpublishAt() == null || entry.unpublishAt().isAfter(now)) {
+            return null;
+        }
+        String by = entry.scheduledBy();
+        entry.schedule(entry.publishAt(), null);
+        Actor system = scheduleActor();
+        Integer was = entry.publishedRevision();
+        List<Violation> broken = violations(transitions().unpublish(entry.state(), system, facts(revisions.latest(entry)), was));
+        if (!broken.isEmpty()) {
+            return scheduleFailed(entry, Action.UNPUBLISH, broken, now, by);
+        }
+        withdraw(entry, system);
+        move(entry, Action.UNPUBLISH, system, was, SCHEDULED_WITHDRAWAL_CATEGORY + ": scheduled withdrawal, scheduled by " + by);
+        return "schedule: withdrew " + ref + " revision " + was + " (" + SCHEDULED_WITHDRAWAL_CATEGORY + ", scheduled by " + by + ")";
+    }
+
+    private String scheduleFailed(Entry entry, Action action, List<Violation> broken, Instant now, String by) {
+        List<String> rules = broken.stream().map(Violation::rule).distinct().toList();
+        entry.scheduleFailed(now, action.id(), rules);
+        audit.record(JobTick.SYSTEM, SCHEDULE_FAILED, entry, entry.latestRevision(), entry.state().id(), entry.state().id(),
+                "scheduled " + action.id() + " refused by " + String.join(", ", rules) + "; scheduled by " + by);
+        return "schedule: " + action.id() + " of " + new EntryRef(entry.contentType(), entry.slug(), entry.locale())
+                + " refused (" + String.join(", ", rules) + ")";
+    }
+
+    /**
+     * Who acts for the schedule: audited as "system", with the publisher role so that the actor-has-role rule judges
+     * it as it judges a publisher (every other rule of the action applies unchanged).
+     */
+    private static Actor scheduleActor() {
+        return new Actor(null, JobTick.SYSTEM, "Scheduled publication", Set.of(Role.PUBLISHER), null, false);
+    }
+
+    private List<Violation> violations(Transition transition) {
+        return Violations.of(validator.validate(transition, transition.groups()));
     }
 
     private Entry move(Entry entry, Action action, Actor actor, Integer revision, String detail) {

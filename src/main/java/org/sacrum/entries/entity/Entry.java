@@ -60,6 +60,16 @@ public class Entry implements AuditedEntry {
     private Instant publishAt;
     @Column(name = "unpublish_at")
     private Instant unpublishAt;
+    /** Who set the schedule (a publisher's username), named when the job acts on it. */
+    @Column(name = "scheduled_by")
+    private String scheduledBy;
+    /** The last scheduled action the workflow rules refused: when, which action, and the rule codes (comma-separated). */
+    @Column(name = "schedule_failed_at")
+    private Instant scheduleFailedAt;
+    @Column(name = "schedule_failed_action")
+    private String scheduleFailedAction;
+    @Column(name = "schedule_failed_rules")
+    private String scheduleFailedRules;
     @Version
     private long version;
 
@@ -196,6 +206,40 @@ public class Entry implements AuditedEntry {
     public void schedule(Instant publishAt, Instant unpublishAt) {
         this.publishAt = publishAt;
         this.unpublishAt = unpublishAt;
+    }
+
+    /** A publisher's new schedule (both null: none); it replaces any earlier one and clears a failure flag. */
+    public void schedule(Instant publishAt, Instant unpublishAt, String by) {
+        schedule(publishAt, unpublishAt);
+        this.scheduledBy = publishAt == null && unpublishAt == null ? null : by;
+        this.scheduleFailedAt = null;
+        this.scheduleFailedAction = null;
+        this.scheduleFailedRules = null;
+    }
+
+    public String scheduledBy() {
+        return scheduledBy;
+    }
+
+    /** Flags a scheduled action the rules refused, for the publishers' queue, until the next schedule is set. */
+    public void scheduleFailed(Instant at, String action, java.util.List<String> rules) {
+        this.scheduleFailedAt = at;
+        this.scheduleFailedAction = action;
+        String joined = String.join(",", rules);
+        this.scheduleFailedRules = joined.length() <= 500 ? joined : joined.substring(0, joined.lastIndexOf(',', 500)); // the column's size
+    }
+
+    public Instant scheduleFailedAt() {
+        return scheduleFailedAt;
+    }
+
+    public String scheduleFailedAction() {
+        return scheduleFailedAction;
+    }
+
+    public java.util.List<String> scheduleFailedRules() {
+        return scheduleFailedRules == null || scheduleFailedRules.isEmpty() ? java.util.List.of()
+                : java.util.List.of(scheduleFailedRules.split(","));
     }
 
     /** The strong ETag of the entry's management view: it changes with every write. */

@@ -5,6 +5,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -27,6 +29,7 @@ import java.util.logging.Logger;
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each job's action commits (or fails) on its own
 public class Jobs {
     private static final Logger LOG = Logger.getLogger(Jobs.class.getName());
     @Resource
@@ -40,22 +43,30 @@ public class Jobs {
     long intervalSeconds;
     private final ReentrantLock running = new ReentrantLock();
     private ScheduledFuture<?> timer;
+    private volatile boolean stopped;
 
     @PostConstruct
     void start() {
         if (intervalSeconds > 0) {
             timer = executor.scheduleWithFixedDelay(this::onTimer, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
+            LOG.info(() -> "background jobs run every " + intervalSeconds + " s");
+        } else {
+            LOG.info("background jobs run only on request (sacrum.jobs.interval-seconds=0)");
         }
     }
 
     @PreDestroy
     void stop() {
+        stopped = true; // on undeploy: no new run starts; one in progress finishes its current transactions
         if (timer != null) {
             timer.cancel(false);
         }
     }
 
     private void onTimer() {
+        if (stopped) {
+            return;
+        }
         try {
             runNow();
         } catch (RuntimeException e) { // a failed run must not end the schedule
@@ -69,6 +80,9 @@ public class Jobs {
         try {
             JobTick tick = new JobTick(clock.now());
             ticks.fire(tick);
+            if (!tick.done().isEmpty()) {
+                LOG.info(() -> "background jobs at " + tick.now() + ": " + tick.done().size() + " action(s)");
+            }
             return tick;
         } finally {
             running.unlock();
