@@ -4,7 +4,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+
 import java.net.ServerSocket;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * Two Sacrum instances, A and B, started with deploy/run.sh as one Payara Micro cluster (Hazelcast over TCP on
  * loopback) on one database: PostgreSQL in the PostgreSQL pass, H2 in server mode otherwise. What one instance
- * does with the data grid, the other sees: cached responses, withdrawals, failed sign-ins.
+ * does with the data grid, the other sees: cached responses, withdrawals, failed sign-ins. Both run the background jobs
+ * (every second, and on request): a scheduled publication still happens exactly once.
  */
 class ClusterIT {
     private static final long AT_ONCE_MILLIS = 2_000;
@@ -37,6 +50,7 @@ class ClusterIT {
         }
         env.put("SACRUM_ADMIN_PASSWORD", System.getProperty("sacrum.it.adminPassword", "integration-admin-secret"));
         env.put("SACRUM_CLUSTER", "sacrum-it-" + UUID.randomUUID());
+        env.put("SACRUM_JOBS_INTERVAL_SECONDS", "1"); // each instance also runs the jobs on its own timer, every second
         int gridPort = freePortPair();
         String[] grid = {"--clustermode", "tcpip:127.0.0.1:" + gridPort + ",127.0.0.1:" + (gridPort + 1),
                 "--startport", Integer.toString(gridPort), "--interfaces", "127.0.0.1"};
@@ -97,6 +111,76 @@ class ClusterIT {
             Api.Reply locked = instance.api.as(target.username(), Team.PASSWORD).get("/api/manage/me");
             assertEquals(429, locked.status(), "locked on every instance: " + locked);
         }
+    }
+
+    @Test
+    void aScheduledPublicationHappensExactlyOnceThoughBothInstancesRunTheJobs() throws Exception {
+        String slug = team.slug("cluster-scheduled");
+        team.create("warnings", Samples.warning(slug));
+        team.submit("warnings", slug);
+        team.approve("warnings", slug, team.clinician).expect(200);
+        Instant at = Instant.parse(team.admin.get("/api/manage/clock").expect(200).json().getString("now")).plusSeconds(4);
+        String etag = team.author.api().get(Team.path("warnings", slug)).expect(200).header("ETag");
+        JsonObject schedule = Json.createObjectBuilder().add("publishAt", at.toString()).build();
+        team.publisher.api().put(Team.path("warnings", slug) + "/schedule", schedule, etag).expect(200);
+
+        // Both instances are asked to run the jobs at the same moment, round after round, from before publishAt until
+        // after it, while their timers tick every second as well.
+        String token = team.token("admin", "admin");
+        Api[] admins = {a.api.withToken(token), b.api.withToken(token)};
+        List<String> publishedBy = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            int rounds = 0;
+            while (Instant.now().isBefore(at.plusSeconds(4)) || rounds < 10) {
+                CyclicBarrier together = new CyclicBarrier(4);
+                List<Future<Api.Reply>> runs = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    Api admin = admins[i % 2];
+                    runs.add(pool.submit(() -> {
+                        together.await(30, TimeUnit.SECONDS);
+                        return admin.post("/api/manage/jobs/run", null);
+                    }));
+                }
+                for (int i = 0; i < runs.size(); i++) {
+                    Api.Reply run = runs.get(i).get(60, TimeUnit.SECONDS).expect(200);
+                    String instance = i % 2 == 0 ? "A" : "B";
+                    run.json().getJsonArray("done").getValuesAs(JsonString.class).stream().map(JsonString::getString)
+                            .filter(line -> line.contains("published warning " + slug + " ")).forEach(line -> publishedBy.add(instance + ": " + line));
+                }
+                rounds++;
+                Thread.sleep(200);
+            }
+            System.out.printf("Cluster: scheduled publication over %d rounds of 4 concurrent job runs (and two 1 s timers): %s%n",
+                    rounds, publishedBy.isEmpty() ? "done by a timer" : publishedBy);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(publishedBy.size() <= 1, "published by more than one run: " + publishedBy);
+
+        JsonObject entry = team.author.api().get(Team.path("warnings", slug)).expect(200).json();
+        assertEquals("published", entry.getString("state"), entry.toString());
+        assertTrue(entry.isNull("schedule"), entry.toString());
+        assertEquals(200, b.api.get("/api/v1/warnings/" + slug).status());
+        List<JsonObject> audit = team.publisher.api().get(Team.path("warnings", slug) + "/audit").expect(200).json()
+                .getJsonArray("items").getValuesAs(JsonObject.class);
+        List<JsonObject> publications = audit.stream().filter(e -> e.getString("action").equals("publish")).toList();
+        assertEquals(1, publications.size(), "exactly one publication: " + audit);
+        assertEquals("system", publications.get(0).getString("actor"));
+        assertEquals(0, audit.stream().filter(e -> e.getString("action").equals("schedule-failed")).count(), audit.toString());
+
+        long changes = 0;
+        String since = "0";
+        for (int page = 0; page < 100; page++) {
+            JsonObject feed = b.api.get("/api/v1/changes?limit=1000&since=" + since).expect(200).json();
+            if (feed.getJsonArray("items").isEmpty()) {
+                break;
+            }
+            changes += feed.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                    .filter(c -> c.getString("slug").equals(slug)).count();
+            since = feed.getString("next");
+        }
+        assertEquals(1, changes, "the change feed has one item for the scheduled publication");
     }
 
     private static int freePortPair() throws Exception {
