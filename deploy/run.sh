@@ -2,7 +2,8 @@
 # Builds Sacrum and runs it on Payara Micro at http://localhost:8080 (PORT to change), on the embedded
 # H2 database under ./data (SACRUM_DATA_DIR to change), seeded with the sample content on first boot.
 # PostgreSQL instead: set SACRUM_DB_URL, SACRUM_DB_CLASS=org.postgresql.ds.PGSimpleDataSource, SACRUM_DB_USER,
-# SACRUM_DB_PASSWORD (see deploy/postgres/README.md). Options after -- go to Payara Micro.
+# SACRUM_DB_PASSWORD (see deploy/postgres/README.md). Options after -- go to Payara Micro. Sacrum's own settings
+# (SACRUM_JOBS_INTERVAL_SECONDS, SACRUM_SEED_ENABLED, ...) reach it as environment variables through MicroProfile Config.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
