@@ -10,6 +10,7 @@ import org.sacrum.content.entity.ContentType;
 import org.sacrum.content.entity.Urgency;
 import org.sacrum.identity.entity.Role;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -22,7 +23,8 @@ import java.util.stream.Collectors;
 /**
  * content-model/workflow.json as a checked value: the single definition of states, the initial state, every action
  * (which states it is allowed from, where it leads, which roles may take it, which stage's rules it is checked by).
- * {@link #parse} refuses a file that names anything that does not exist or leaves an action undefined.
+ * {@link #parse} refuses a file that names anything that does not exist or leaves an action undefined. Its
+ * {@code currency} section gives every content type a review policy ({@link CurrencyPolicy}) and the due-soon window.
  */
 public final class WorkflowDefinition {
     public static final String FILE = "workflow.json";
@@ -121,7 +123,7 @@ public final class WorkflowDefinition {
                     throw broken(where + ".reviewIntervalMonthsByUrgency: only warnings have an urgency");
                 }
                 object(p, "reviewIntervalMonthsByUrgency", where + ".reviewIntervalMonthsByUrgency").forEach((urgency, m) -> {
-                    if (java.util.Arrays.stream(Urgency.values()).noneMatch(u -> u.json().equals(urgency))) {
+                    if (Arrays.stream(Urgency.values()).noneMatch(u -> u.json().equals(urgency))) {
                         throw broken(where + ".reviewIntervalMonthsByUrgency names an unknown urgency '" + urgency + "'");
                     }
                     byUrgency.put(urgency, whole(m, 1, 24, where + ".reviewIntervalMonthsByUrgency." + urgency
@@ -129,7 +131,7 @@ public final class WorkflowDefinition {
                 });
             }
             String overdueId = string(p, "overdue", where + ".overdue");
-            CurrencyPolicy.Overdue overdue = java.util.Arrays.stream(CurrencyPolicy.Overdue.values()).filter(o -> o.id().equals(overdueId))
+            CurrencyPolicy.Overdue overdue = Arrays.stream(CurrencyPolicy.Overdue.values()).filter(o -> o.id().equals(overdueId))
                     .findFirst().orElseThrow(() -> broken(where + ".overdue must be 'flag' or 'withdraw-after-grace', not '" + overdueId + "'"));
             Integer grace = null;
             if (overdue == CurrencyPolicy.Overdue.WITHDRAW_AFTER_GRACE) {
