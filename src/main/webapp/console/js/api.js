@@ -92,6 +92,8 @@ export async function signOut() {
 export const me = () => call('manage/me');
 
 export const list = async (type, state) => (await call(`manage/${type}?state=${encodeURIComponent(state)}`)).items;
+/** Published entries of a type with this review currency (current, due-soon, overdue, re-review-pending), soonest review first. */
+export const listByCurrency = async (type, currency) => (await call(`manage/${type}?currency=${encodeURIComponent(currency)}`)).items;
 
 /** The entry's workflow view with its latest content; its "etag" goes back in If-Match. */
 export const entry = (type, slug) => call(entryPath(type, slug));

@@ -47,6 +47,9 @@ function facts(typeTitle, entry, latest) {
             : `Flesch reading ease ${entry.readingLevel.fleschReadingEase} (${entry.readingLevel.band}), ${entry.readingLevel.words} words`,
             ` – review every ${entry.reviewIntervalMonths} months`),
         row('Published revision', entry.publishedRevision == null ? 'none' : `${entry.publishedRevision}`),
+        entry.currency ? row('Review currency', h('span', {class: 'badge due', id: 'entry-currency'}, entry.currency.status),
+            ` – next review due ${entry.currency.nextReviewDue}`,
+            entry.currency.withdrawAfter ? `; withdrawn automatically after ${entry.currency.withdrawAfter} if not re-reviewed` : '') : null,
         row('Approval', approval == null ? 'none'
             : `revision ${approval.revision} by ${approval.printedName} (${approval.credential}), ${formatDate(approval.approvedAt)}; next review due ${approval.nextReviewDue}`));
 }

@@ -225,6 +225,26 @@ class ConsoleIT extends SacrumIT {
         assertEquals("in-review", team.author.api().get(path("warnings", slug)).expect(200).json().getString("state"));
     }
 
+    @Test
+    void theQueueGroupsPublishedEntriesByReviewCurrency() {
+        String slug = team.slug("console-due-soon");
+        team.create("exercises", Samples.exercise(slug));
+        team.submit("exercises", slug);
+        JsonObject entry = team.author.api().get(path("exercises", slug)).expect(200).json();
+        String due = LocalDate.now(java.time.ZoneOffset.UTC).plusDays(10).toString(); // inside workflow.json's 30-day window
+        team.clinician.api().post(path("exercises", slug) + "/approve", Json.createObjectBuilder(team.approval(entry, team.clinician))
+                .add("nextReviewDue", due).build()).expect(200);
+        team.publisher.api().post(path("exercises", slug) + "/publish", null).expect(200);
+
+        signIn(team.clinician, null);
+        waitFor(By.id("re-review-pending"));
+        waitFor(By.id("overdue"));
+        WebElement link = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#due-soon a[href='#/entry/exercises/" + slug + "']")));
+        screenshot("06-queue-currency");
+        link.click();
+        assertEquals("due-soon", waitFor(By.id("entry-currency")).getText());
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------------
 
     private String console() {

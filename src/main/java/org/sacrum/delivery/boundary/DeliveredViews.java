@@ -17,6 +17,9 @@ import org.sacrum.entries.entity.Entry;
 import org.sacrum.entries.entity.Revision;
 import org.sacrum.entries.control.Approvals;
 import org.sacrum.entries.entity.Approval;
+import org.sacrum.entries.entity.Currency;
+import org.sacrum.entries.entity.ReviewCurrency;
+import org.sacrum.platform.control.SacrumClock;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -44,6 +47,8 @@ public class DeliveredViews {
     DeliveryQueries queries;
     @Inject
     Approvals approvals;
+    @Inject
+    SacrumClock clock;
 
     public JsonObject entry(DeliveryQueries.Published published, boolean preview, Set<ContentType> include) {
         JsonObjectBuilder b = base(published, preview);
@@ -117,16 +122,23 @@ public class DeliveredViews {
         if (a == null) {
             return unreviewed();
         }
-        boolean due = !a.nextReviewDue().isAfter(LocalDate.now(ZoneOffset.UTC));
-        return Json.createObjectBuilder()
+        LocalDate today = clock.today();
+        ReviewCurrency currency = workflow.currency(e).orElse(null);
+        JsonObjectBuilder b = Json.createObjectBuilder()
                 .add("status", a.demo() || e.sample() ? "sample-not-clinically-reviewed" : "clinically-reviewed")
                 .add("reviewedBy", a.printedName())
                 .add("credential", a.credential())
                 .add("reviewedOn", a.approvedAt().atZone(ZoneOffset.UTC).toLocalDate().toString())
                 .add("nextReviewDue", a.nextReviewDue().toString())
-                .add("dueForReview", due)
-                .add("reviewIntervalMonths", intervalMonths)
-                .build();
+                .add("dueForReview", !a.nextReviewDue().isAfter(today))
+                .add("reviewIntervalMonths", intervalMonths);
+        if (currency != null) {
+            b.add("currency", currency.currency().id()).add("dueSoonFrom", currency.dueSoonFrom().toString());
+        }
+        if (currency != null && currency.currency() == Currency.OVERDUE && currency.withdrawAfter() != null) {
+            b.add("withdrawAfter", currency.withdrawAfter().toString()); // the last day it stays published
+        }
+        return b.build();
     }
 
     private static JsonObject unreviewed() {

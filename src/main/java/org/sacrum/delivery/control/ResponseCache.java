@@ -17,6 +17,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 
+import org.sacrum.platform.control.SacrumClock;
 import org.sacrum.platform.control.SharedCaches;
 
 import javax.cache.Cache;
@@ -68,6 +69,8 @@ public class ResponseCache {
 
     @Inject
     Instance<CacheManager> managers;
+    @Inject
+    SacrumClock clock;
 
     private Cache<String, String> cache;
     private ClusterSignal signal;
@@ -122,7 +125,8 @@ public class ResponseCache {
     }
 
     /** The cached response ready to send: from this instance's memory, else from the data grid; empty when the data grid fails. */
-    public Optional<EncodedResponse> wire(String key) {
+    public Optional<EncodedResponse> wire(String requestKey) {
+        String key = onToday(requestKey);
         EncodedResponse hit = local.getIfPresent(key);
         if (hit != null) {
             return Optional.of(hit);
@@ -136,7 +140,8 @@ public class ResponseCache {
         return Optional.of(wire);
     }
 
-    public EncodedResponse put(String key, Cached response) {
+    public EncodedResponse put(String requestKey, Cached response) {
+        String key = onToday(requestKey);
         EncodedResponse wire = EncodedResponse.of(response);
         local.put(key, wire);
         if (cache != null) {
@@ -167,6 +172,14 @@ public class ResponseCache {
             }
             return null;
         }
+    }
+
+    /**
+     * Responses carry each entry's review currency, which changes with the date alone (no event clears the cache
+     * then): a response is cached for the day it was rendered on, and yesterday's are never served (they age out).
+     */
+    private String onToday(String key) {
+        return clock.today() + "|" + key;
     }
 
     /** The shared level's health for readiness. */

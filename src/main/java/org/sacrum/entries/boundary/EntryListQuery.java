@@ -1,5 +1,6 @@
 package org.sacrum.entries.boundary;
 
+import org.sacrum.entries.entity.Currency;
 import org.sacrum.entries.entity.State;
 import org.sacrum.platform.entity.IntegerParam;
 import org.sacrum.platform.entity.Paging;
@@ -9,9 +10,10 @@ import org.sacrum.platform.entity.Violation;
 
 import jakarta.ws.rs.QueryParam;
 
+import java.util.Arrays;
 import java.util.List;
 
-/** The management list's query, ?state=&page=&size=: checked by Bean Validation, then page × size against the depth. */
+/** The management list's query, ?state=&currency=&page=&size=: checked by Bean Validation, then page × size against the depth. */
 public class EntryListQuery {
     /** The largest page size of a management list. */
     static final int MAX_SIZE = 500;
@@ -21,6 +23,8 @@ public class EntryListQuery {
 
     @QueryParam("state")
     String state;
+    @QueryParam("currency")
+    String currency;
     @QueryParam("page")
     @IntegerParam
     @RangeParam(min = 1, max = MAX_DEPTH)
@@ -34,6 +38,13 @@ public class EntryListQuery {
     State state() {
         return state == null ? null : State.byId(state).orElseThrow(() -> ProblemException.badRequest("invalid-query",
                 "Unknown state.", List.of(new Violation("state", "one-of", "must be a workflow state such as draft or in-review"))));
+    }
+
+    /** The review currency asked for (published entries only), or null for any; an unknown one is a 400 (one-of). */
+    Currency currency() {
+        return currency == null ? null : Arrays.stream(Currency.values()).filter(c -> c.id().equals(currency)).findFirst()
+                .orElseThrow(() -> ProblemException.badRequest("invalid-query", "Unknown review currency.", List.of(new Violation("currency",
+                        "one-of", "must be one of current, due-soon, overdue, re-review-pending"))));
     }
 
     int size() {

@@ -19,9 +19,11 @@ import org.sacrum.entries.control.Approvals;
 import org.sacrum.entries.control.RevisionStore;
 import org.sacrum.entries.entity.Approval;
 import org.sacrum.entries.entity.ReviewComment;
+import org.sacrum.entries.entity.ReviewCurrency;
+import org.sacrum.platform.control.SacrumClock;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.List;
 
 /**
@@ -38,6 +40,8 @@ public class EntryViews {
     People people;
     @Inject
     Workflow workflow;
+    @Inject
+    SacrumClock clock;
 
     public JsonObject entry(Entry entry, Actor caller) {
         Revision latest = revisions.latest(entry);
@@ -78,7 +82,10 @@ public class EntryViews {
             b.addNull("publishedRevision");
         }
         approvals.current(entry).ifPresentOrElse(a -> b.add("approval", approval(a)), () -> b.addNull("approval"));
-        b.add("dueForReview", approvals.published(entry).filter(a -> !a.nextReviewDue().isAfter(LocalDate.now(ZoneOffset.UTC))).isPresent());
+        LocalDate today = clock.today();
+        Optional<ReviewCurrency> currency = workflow.currency(entry);
+        b.add("dueForReview", currency.filter(c -> c.dueForReview(today)).isPresent());
+        currency.ifPresentOrElse(c -> b.add("currency", currency(c, entry)), () -> b.addNull("currency"));
         b.add("schedule", schedule(entry));
         b.add("scheduleFailed", scheduleFailed(entry));
         b.add("self", "/api/manage/" + entry.contentType().plural() + "/" + entry.slug());
@@ -112,6 +119,19 @@ public class EntryViews {
         entry.scheduleFailedRules().forEach(rules::add);
         return Json.createObjectBuilder().add("at", entry.scheduleFailedAt().toString())
                 .add("action", entry.scheduleFailedAction()).add("rules", rules).build();
+    }
+
+    /** The published revision's review currency today, with the dates that decide it. */
+    private static JsonObject currency(ReviewCurrency c, Entry entry) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("status", c.currency().id())
+                .add("nextReviewDue", c.nextReviewDue().toString()).add("dueSoonFrom", c.dueSoonFrom().toString());
+        if (c.withdrawAfter() != null) {
+            b.add("withdrawAfter", c.withdrawAfter().toString());
+        }
+        if (entry.reReviewPending()) {
+            b.add("reReviewReason", entry.reReviewReason());
+        }
+        return b.build();
     }
 
     public JsonObject approval(Approval a) {

@@ -28,6 +28,7 @@ import jakarta.security.enterprise.SecurityContext;
 import org.sacrum.audit.control.AuditLog;
 import org.sacrum.content.entity.ContentType;
 import org.sacrum.entries.entity.Action;
+import org.sacrum.entries.entity.Currency;
 import org.sacrum.entries.entity.Actor;
 import org.sacrum.entries.entity.Entry;
 import org.sacrum.identity.entity.Role;
@@ -99,7 +100,9 @@ public class ManagementResource {
         int size = query.size();
         JsonArrayBuilder items = Json.createArrayBuilder();
         Actor actor = actor();
-        entries.ofType(type(), query.state(), (page - 1) * size, size).forEach(e -> items.add(views.summary(e, actor)));
+        Currency currency = query.currency();
+        (currency == null ? entries.ofType(type(), query.state(), (page - 1) * size, size)
+                : workflow.withCurrency(type(), query.state(), currency, (page - 1) * size, size)).forEach(e -> items.add(views.summary(e, actor)));
         return Json.createObjectBuilder().add("items", items).add("page", page).add("size", size).build();
     }
 

@@ -11,6 +11,9 @@ import jakarta.persistence.PersistenceContext;
 import org.sacrum.platform.entity.ProblemException;
 import org.sacrum.entries.entity.ReviewComment;
 import org.sacrum.entries.entity.State;
+import org.sacrum.entries.entity.Currency;
+
+import java.time.LocalDate;
 
 import java.util.Collection;
 import java.util.List;
@@ -50,6 +53,33 @@ public class EntryQueries {
         var query = em.createQuery(jpql, Entry.class).setParameter("type", type).setFirstResult(offset).setMaxResults(limit);
         if (state != null) {
             query.setParameter("state", state);
+        }
+        return query.getResultList();
+    }
+
+    /**
+     * A page of a type's published entries whose review currency on {@code today} is the one asked for (optionally only
+     * those in one state), soonest next review first: the same rule as {@link org.sacrum.entries.entity.ReviewCurrency#of}.
+     */
+    public List<Entry> ofCurrency(ContentType type, State state, Currency currency, LocalDate today, int dueSoonDays, int offset, int limit) {
+        String rule = switch (currency) {
+            case RE_REVIEW_PENDING -> "e.reReviewReason IS NOT NULL";
+            case OVERDUE -> "e.reReviewReason IS NULL AND a.nextReviewDue < :today";
+            case DUE_SOON -> "e.reReviewReason IS NULL AND a.nextReviewDue >= :today AND a.nextReviewDue <= :soon";
+            case CURRENT -> "e.reReviewReason IS NULL AND a.nextReviewDue > :soon";
+        };
+        String jpql = "SELECT e FROM Entry e, Approval a WHERE a.id = e.publishedApprovalId AND e.publishedRevision IS NOT NULL"
+                + " AND e.contentType = :type" + (state == null ? "" : " AND e.state = :state") + " AND " + rule
+                + " ORDER BY a.nextReviewDue, e.slug, e.locale";
+        var query = em.createQuery(jpql, Entry.class).setParameter("type", type).setFirstResult(offset).setMaxResults(limit);
+        if (state != null) {
+            query.setParameter("state", state);
+        }
+        if (jpql.contains(":today")) {
+            query.setParameter("today", today);
+        }
+        if (jpql.contains(":soon")) {
+            query.setParameter("soon", today.plusDays(dueSoonDays));
         }
         return query.getResultList();
     }

@@ -2,8 +2,6 @@ package org.sacrum.entries.control;
 
 import jakarta.json.JsonObject;
 
-import org.sacrum.content.entity.ReviewInterval;
-
 import org.sacrum.entries.entity.Action;
 import org.sacrum.entries.entity.Actor;
 import org.sacrum.entries.entity.Approval;
@@ -17,6 +15,13 @@ import org.sacrum.entries.entity.Transition;
 import org.sacrum.entries.entity.Transitions;
 import org.sacrum.entries.entity.WorkflowDefinition;
 import org.sacrum.entries.entity.WorkflowRules;
+import org.sacrum.entries.entity.CurrencyPolicy;
+import org.sacrum.entries.entity.ReviewCurrency;
+import org.sacrum.platform.entity.JobTick;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.time.ZoneOffset;
+import java.util.Optional;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -343,9 +348,51 @@ public class Workflow {
         return entry;
     }
 
-    /** How often the entry is to be re-reviewed: workflow.json's interval, shorter for urgent red flags (the default next review). */
+    /** How often the entry is to be re-reviewed: workflow.json's interval for its type (warnings: by urgency); the default next review. */
     public int reviewIntervalMonths(ContentType type, JsonObject content) {
-        return ReviewInterval.months(type, content.getString("urgency", null), workflow().reviewIntervalMonths());
+        return workflow().reviewIntervalMonths(type, type == ContentType.WARNING ? content.getString("urgency", null) : null);
+    }
+
+    /** The published entry's review currency today; empty when nothing of it is published. */
+    public Optional<ReviewCurrency> currency(Entry entry) {
+        return currency(entry, today());
+    }
+
+    private Optional<ReviewCurrency> currency(Entry entry, LocalDate day) {
+        if (entry.publishedRevision() == null) {
+            return Optional.empty();
+        }
+        CurrencyPolicy policy = workflow().currency(entry.contentType());
+        Integer grace = entry.contentType() == ContentType.WARNING ? null : policy.withdrawalGraceDays(); // never a red flag
+        return approvals.published(entry).map(a -> ReviewCurrency.of(entry.reReviewPending(), a.nextReviewDue(), day,
+                workflow().dueSoonDays(), grace));
+    }
+
+    /** A page of a type's published entries with this review currency today (the console's review queue groups). */
+    public List<Entry> withCurrency(ContentType type, State state, org.sacrum.entries.entity.Currency currency, int offset, int limit) {
+        return entries.ofCurrency(type, state, currency, today(), workflow().dueSoonDays(), offset, limit);
+    }
+
+    /**
+     * The currency job's withdrawal of an entry past its grace under withdraw-after-grace: in a transaction of its own,
+     * with the row locked and the rule checked again inside (another instance may have done it, or a clinician
+     * re-approved and republished it meanwhile). Audited as actor {@link JobTick#SYSTEM}; what it did, or null.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public String withdrawOverdue(EntryRef ref, JobTick tick) {
+        Entry entry = entries.lock(ref);
+        LocalDate day = LocalDate.ofInstant(tick.now(), ZoneOffset.UTC);
+        ReviewCurrency currency = currency(entry, day).orElse(null);
+        if (currency == null || !currency.withdrawDue(day) || !workflow().step(Action.UNPUBLISH).from().contains(entry.state())) {
+            return null;
+        }
+        Integer was = entry.publishedRevision();
+        Actor system = new Actor(null, JobTick.SYSTEM, "Sacrum", Set.of(), null, false);
+        String reason = "review overdue: next review was due " + currency.nextReviewDue() + ", withdrawn after "
+                + workflow().currency(entry.contentType()).graceDays() + " days' grace";
+        withdraw(entry, system);
+        move(entry, Action.UNPUBLISH, system, was, reason);
+        return "withdrew " + ref + " revision " + was + " (" + reason + ")";
     }
 
     /** Whether the caller's roles allow the action at all; judged before the entry is read, so it answers 403 before 404. */

@@ -6,11 +6,15 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import org.sacrum.content.entity.ContentType;
+import org.sacrum.content.entity.Urgency;
 import org.sacrum.identity.entity.Role;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +23,8 @@ import java.util.stream.Collectors;
 /**
  * content-model/workflow.json as a checked value: the single definition of states, the initial state, every action
  * (which states it is allowed from, where it leads, which roles may take it, which stage's rules it is checked by).
- * {@link #parse} refuses a file that names anything that does not exist or leaves an action undefined.
+ * {@link #parse} refuses a file that names anything that does not exist or leaves an action undefined. Its
+ * {@code currency} section gives every content type a review policy ({@link CurrencyPolicy}) and the due-soon window.
  */
 public final class WorkflowDefinition {
     public static final String FILE = "workflow.json";
@@ -34,16 +39,18 @@ public final class WorkflowDefinition {
     private final Map<State, String> states;
     private final State initial;
     private final Map<Action, Step> steps;
-    private final int reviewIntervalMonths;
     private final String signatureMeaning;
+    private final int dueSoonDays;
+    private final Map<ContentType, CurrencyPolicy> currency;
 
-    private WorkflowDefinition(Map<State, String> states, State initial, Map<Action, Step> steps, int reviewIntervalMonths,
-                               String signatureMeaning) {
+    private WorkflowDefinition(Map<State, String> states, State initial, Map<Action, Step> steps, String signatureMeaning,
+                               int dueSoonDays, Map<ContentType, CurrencyPolicy> currency) {
         this.states = Collections.unmodifiableMap(states);
         this.initial = initial;
         this.steps = Collections.unmodifiableMap(steps);
-        this.reviewIntervalMonths = reviewIntervalMonths;
         this.signatureMeaning = signatureMeaning;
+        this.dueSoonDays = dueSoonDays;
+        this.currency = Collections.unmodifiableMap(currency);
     }
 
     /** Reads a parsed workflow.json; throws IllegalStateException naming the file and the first problem found. */
@@ -88,12 +95,62 @@ public final class WorkflowDefinition {
         }
 
         JsonObject approval = object(workflow, "approval");
-        int interval = months(approval);
         String meaning = string(approval, "signatureMeaning", "approval.signatureMeaning");
         if (meaning.isBlank()) {
             throw broken("approval.signatureMeaning must not be blank");
         }
-        return new WorkflowDefinition(states, initial, steps, interval, meaning);
+        JsonObject currency = object(workflow, "currency");
+        int dueSoonDays = whole(currency.get("dueSoonDays"), 0, 365, "currency.dueSoonDays must be a whole number of days from 0 to 365");
+        return new WorkflowDefinition(states, initial, steps, meaning, dueSoonDays, policies(object(currency, "types", "currency.types")));
+    }
+
+    /** currency.types: a policy for every content type, each checked (warnings may only be flagged). */
+    private static Map<ContentType, CurrencyPolicy> policies(JsonObject types) {
+        Map<ContentType, CurrencyPolicy> policies = new EnumMap<>(ContentType.class);
+        types.forEach((id, value) -> {
+            if (id.startsWith("$")) {
+                return; // $comment
+            }
+            String where = "currency.types." + id;
+            ContentType type = ContentType.byId(id).orElseThrow(() -> broken("currency.types names an unknown content type '" + id + "'"));
+            if (!(value instanceof JsonObject p)) {
+                throw broken(where + " must be an object");
+            }
+            int months = whole(p.get("reviewIntervalMonths"), 1, 24, where + ".reviewIntervalMonths must be a whole number of months from 1 to 24");
+            Map<String, Integer> byUrgency = new LinkedHashMap<>();
+            if (p.containsKey("reviewIntervalMonthsByUrgency")) {
+                if (type != ContentType.WARNING) {
+                    throw broken(where + ".reviewIntervalMonthsByUrgency: only warnings have an urgency");
+                }
+                object(p, "reviewIntervalMonthsByUrgency", where + ".reviewIntervalMonthsByUrgency").forEach((urgency, m) -> {
+                    if (Arrays.stream(Urgency.values()).noneMatch(u -> u.json().equals(urgency))) {
+                        throw broken(where + ".reviewIntervalMonthsByUrgency names an unknown urgency '" + urgency + "'");
+                    }
+                    byUrgency.put(urgency, whole(m, 1, 24, where + ".reviewIntervalMonthsByUrgency." + urgency
+                            + " must be a whole number of months from 1 to 24"));
+                });
+            }
+            String overdueId = string(p, "overdue", where + ".overdue");
+            CurrencyPolicy.Overdue overdue = Arrays.stream(CurrencyPolicy.Overdue.values()).filter(o -> o.id().equals(overdueId))
+                    .findFirst().orElseThrow(() -> broken(where + ".overdue must be 'flag' or 'withdraw-after-grace', not '" + overdueId + "'"));
+            Integer grace = null;
+            if (overdue == CurrencyPolicy.Overdue.WITHDRAW_AFTER_GRACE) {
+                if (type == ContentType.WARNING) { // removing a red flag removes safety information: a person decides
+                    throw broken(where + ".overdue must be 'flag': warnings are never withdrawn automatically");
+                }
+                grace = whole(p.get("graceDays"), 0, 365, where + ".graceDays must be a whole number of days from 0 to 365");
+            } else if (p.containsKey("graceDays")) {
+                throw broken(where + ".graceDays is only for the policy 'withdraw-after-grace'");
+            }
+            policies.put(type, new CurrencyPolicy(months, Collections.unmodifiableMap(byUrgency), overdue, grace));
+        });
+        Set<ContentType> missing = EnumSet.allOf(ContentType.class);
+        missing.removeAll(policies.keySet());
+        if (!missing.isEmpty()) {
+            throw broken("currency.types must give every content type a policy; missing: "
+                    + missing.stream().map(ContentType::id).collect(Collectors.joining(", ")));
+        }
+        return policies;
     }
 
     private static Step step(JsonObject t, String at) {
@@ -149,18 +206,28 @@ public final class WorkflowDefinition {
         return step.keepState().contains(from) ? from : step.to();
     }
 
-    public int reviewIntervalMonths() {
-        return reviewIntervalMonths;
+    /** How many months an approval of this content holds (urgency as JSON spells it, null when the type has none). */
+    public int reviewIntervalMonths(ContentType type, String urgency) {
+        return currency.get(type).months(urgency);
+    }
+
+    /** The type's review currency policy. */
+    public CurrencyPolicy currency(ContentType type) {
+        return currency.get(type);
+    }
+
+    /** How many days before the next review date an entry counts as due soon. */
+    public int dueSoonDays() {
+        return dueSoonDays;
     }
 
     public String signatureMeaning() {
         return signatureMeaning;
     }
 
-    private static int months(JsonObject approval) {
-        JsonValue value = approval.get("defaultReviewIntervalMonths");
-        if (!(value instanceof JsonNumber n) || !n.isIntegral() || n.longValue() < 1 || n.longValue() > 24) {
-            throw broken("approval.defaultReviewIntervalMonths must be a whole number of months from 1 to 24");
+    private static int whole(JsonValue value, int min, int max, String problem) {
+        if (!(value instanceof JsonNumber n) || !n.isIntegral() || n.longValue() < min || n.longValue() > max) {
+            throw broken(problem);
         }
         return n.intValue();
     }
@@ -190,8 +257,12 @@ public final class WorkflowDefinition {
     }
 
     private static JsonObject object(JsonObject o, String key) {
+        return object(o, key, key);
+    }
+
+    private static JsonObject object(JsonObject o, String key, String where) {
         if (!(o.get(key) instanceof JsonObject object)) {
-            throw broken(key + " must be an object");
+            throw broken(where + " must be an object");
         }
         return object;
     }

@@ -9,7 +9,6 @@ import org.sacrum.content.entity.Complete;
 import org.sacrum.content.entity.ContentType;
 import org.sacrum.content.entity.Exercise;
 import org.sacrum.content.entity.Habit;
-import org.sacrum.content.entity.ReviewInterval;
 import org.sacrum.content.entity.Treatment;
 import org.sacrum.content.entity.Warning;
 
@@ -111,13 +110,4 @@ class ModelAdditionsTest {
         assertEquals(Boolean.TRUE, belt.sample());
     }
 
-    @Test
-    void urgentWarningsAreReviewedMoreOften() throws IOException {
-        assertEquals(6, ReviewInterval.months(ContentType.WARNING, "emergency", 12));
-        assertEquals(6, ReviewInterval.months(ContentType.WARNING, "urgent-same-day", 12));
-        assertEquals(12, ReviewInterval.months(ContentType.WARNING, "routine", 12));
-        assertEquals(12, ReviewInterval.months(ContentType.EXERCISE, null, 12));
-        assertEquals(9, ReviewInterval.months(ContentType.HABIT, null, 9), "the general interval is workflow.json's");
-        assertEquals(3, ReviewInterval.months(ContentType.WARNING, "emergency", 3), "never longer than the general interval");
-    }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.sacrum.content.entity.ContentType;
 import org.sacrum.identity.entity.Role;
 
 import java.util.EnumSet;
@@ -37,7 +38,7 @@ class WorkflowDefinitionTest {
         assertEquals(Set.of(Role.PUBLISHER, Role.ADMIN), SHIPPED.step(Action.ARCHIVE).roles());
         assertEquals(Default.class, SHIPPED.step(Action.EDIT).group());
         assertEquals(Groups.Approval.class, SHIPPED.step(Action.APPROVE).group());
-        assertEquals(12, SHIPPED.reviewIntervalMonths());
+        assertEquals(12, SHIPPED.reviewIntervalMonths(ContentType.EXERCISE, null));
         assertTrue(SHIPPED.signatureMeaning().startsWith("I have reviewed"));
     }
 
@@ -62,6 +63,33 @@ class WorkflowDefinitionTest {
         WorkflowDefinition changed = WorkflowDefinition.parse(withTransition("submit", t -> Json.createObjectBuilder(t)
                 .add("roles", Json.createArrayBuilder().add("author").add("clinician")).build()));
         assertEquals(Set.of(Role.AUTHOR, Role.CLINICIAN), changed.step(Action.SUBMIT).roles());
+    }
+
+    @Test
+    void reviewIntervalsArePerTypeAndForWarningsPerUrgency() {
+        assertEquals(6, SHIPPED.reviewIntervalMonths(ContentType.WARNING, "emergency"));
+        assertEquals(6, SHIPPED.reviewIntervalMonths(ContentType.WARNING, "urgent-same-day"));
+        assertEquals(12, SHIPPED.reviewIntervalMonths(ContentType.WARNING, "routine"));
+        assertEquals(12, SHIPPED.reviewIntervalMonths(ContentType.WARNING, null));
+        assertEquals(30, SHIPPED.dueSoonDays());
+        JsonObject changed = withCurrencyType("habit", Json.createObjectBuilder().add("reviewIntervalMonths", 9)
+                .add("overdue", "withdraw-after-grace").add("graceDays", 14).build());
+        assertEquals(9, WorkflowDefinition.parse(changed).reviewIntervalMonths(ContentType.HABIT, null), "the interval is the file's");
+        assertEquals(14, WorkflowDefinition.parse(changed).currency(ContentType.HABIT).withdrawalGraceDays());
+    }
+
+    @Test
+    void theShippedOverduePoliciesNeverWithdrawAWarning() {
+        for (ContentType type : ContentType.values()) {
+            CurrencyPolicy policy = SHIPPED.currency(type);
+            if (type == ContentType.WARNING || type == ContentType.CONDITION || type == ContentType.PODCAST_EPISODE) {
+                assertEquals(CurrencyPolicy.Overdue.FLAG, policy.overdue(), type.id());
+                assertEquals(null, policy.withdrawalGraceDays(), type.id());
+            } else {
+                assertEquals(CurrencyPolicy.Overdue.WITHDRAW_AFTER_GRACE, policy.overdue(), type.id());
+                assertEquals(30, policy.withdrawalGraceDays(), type.id());
+            }
+        }
     }
 
     static Stream<Arguments> brokenFiles() {
@@ -101,9 +129,43 @@ class WorkflowDefinitionTest {
                 Arguments.of("a state nothing leads to", withTransition("archive", t -> Json.createObjectBuilder(t).add("to", "unpublished").build()),
                         "no action leads to the state(s) archived"),
                 Arguments.of("no transitions", Json.createObjectBuilder(SHIPPED_JSON).remove("transitions").build(), "transitions must be an array"),
-                Arguments.of("a review interval of 0", Json.createObjectBuilder(SHIPPED_JSON).add("approval",
-                        Json.createObjectBuilder(SHIPPED_JSON.getJsonObject("approval")).add("defaultReviewIntervalMonths", 0)).build(),
-                        "approval.defaultReviewIntervalMonths must be a whole number of months from 1 to 24"),
+                Arguments.of("a review interval of 0", withCurrencyType("exercise", policy(0, "flag", null)),
+                        "currency.types.exercise.reviewIntervalMonths must be a whole number of months from 1 to 24"),
+                Arguments.of("a negative review interval", withCurrencyType("condition", policy(-3, "flag", null)),
+                        "currency.types.condition.reviewIntervalMonths must be a whole number"),
+                Arguments.of("a fractional review interval", withCurrencyType("condition", Json.createObjectBuilder(policy(12, "flag", null))
+                        .add("reviewIntervalMonths", 1.5).build()), "currency.types.condition.reviewIntervalMonths must be a whole number"),
+                Arguments.of("a type left out", Json.createObjectBuilder(SHIPPED_JSON).add("currency", Json.createObjectBuilder(SHIPPED_JSON
+                        .getJsonObject("currency")).add("types", Json.createObjectBuilder(SHIPPED_JSON.getJsonObject("currency")
+                        .getJsonObject("types")).remove("habit"))).build(), "currency.types must give every content type a policy; missing: habit"),
+                Arguments.of("an unknown type", withCurrencyType("article", policy(12, "flag", null)),
+                        "currency.types names an unknown content type 'article'"),
+                Arguments.of("withdrawal of a warning", withCurrencyType("warning", policy(12, "withdraw-after-grace", 30)),
+                        "currency.types.warning.overdue must be 'flag': warnings are never withdrawn automatically"),
+                Arguments.of("an unknown overdue policy", withCurrencyType("exercise", policy(12, "withdraw", 30)),
+                        "currency.types.exercise.overdue must be 'flag' or 'withdraw-after-grace', not 'withdraw'"),
+                Arguments.of("no overdue policy", withCurrencyType("exercise", Json.createObjectBuilder().add("reviewIntervalMonths", 12).build()),
+                        "currency.types.exercise.overdue must be a string"),
+                Arguments.of("withdrawal without grace days", withCurrencyType("habit", policy(12, "withdraw-after-grace", null)),
+                        "currency.types.habit.graceDays must be a whole number of days from 0 to 365"),
+                Arguments.of("negative grace days", withCurrencyType("habit", policy(12, "withdraw-after-grace", -1)),
+                        "currency.types.habit.graceDays must be a whole number of days from 0 to 365"),
+                Arguments.of("grace days under flag", withCurrencyType("condition", policy(12, "flag", 30)),
+                        "currency.types.condition.graceDays is only for the policy 'withdraw-after-grace'"),
+                Arguments.of("an urgency for a type without", withCurrencyType("exercise", Json.createObjectBuilder(policy(12, "flag", null))
+                        .add("reviewIntervalMonthsByUrgency", Json.createObjectBuilder().add("emergency", 6)).build()),
+                        "currency.types.exercise.reviewIntervalMonthsByUrgency: only warnings have an urgency"),
+                Arguments.of("an unknown urgency", withCurrencyType("warning", Json.createObjectBuilder(policy(12, "flag", null))
+                        .add("reviewIntervalMonthsByUrgency", Json.createObjectBuilder().add("asap", 6)).build()),
+                        "names an unknown urgency 'asap'"),
+                Arguments.of("an urgency interval of 30 months", withCurrencyType("warning", Json.createObjectBuilder(policy(12, "flag", null))
+                        .add("reviewIntervalMonthsByUrgency", Json.createObjectBuilder().add("emergency", 30)).build()),
+                        "reviewIntervalMonthsByUrgency.emergency must be a whole number of months from 1 to 24"),
+                Arguments.of("a negative due-soon window", Json.createObjectBuilder(SHIPPED_JSON).add("currency", Json.createObjectBuilder(SHIPPED_JSON
+                        .getJsonObject("currency")).add("dueSoonDays", -1)).build(), "currency.dueSoonDays must be a whole number of days from 0 to 365"),
+                Arguments.of("no due-soon window", Json.createObjectBuilder(SHIPPED_JSON).add("currency", Json.createObjectBuilder(SHIPPED_JSON
+                        .getJsonObject("currency")).remove("dueSoonDays")).build(), "currency.dueSoonDays must be a whole number"),
+                Arguments.of("no currency", Json.createObjectBuilder(SHIPPED_JSON).remove("currency").build(), "currency must be an object"),
                 Arguments.of("no approval", Json.createObjectBuilder(SHIPPED_JSON).remove("approval").build(), "approval must be an object"));
     }
 
@@ -122,6 +184,21 @@ class WorkflowDefinitionTest {
             transitions.add(t.asJsonObject().getString("action").equals(action) ? change.apply(t.asJsonObject()) : t);
         }
         return Json.createObjectBuilder(SHIPPED_JSON).add("transitions", transitions).build();
+    }
+
+    /** The shipped file with one type's currency policy replaced (or added). */
+    static JsonObject withCurrencyType(String type, JsonObject policy) {
+        JsonObject currency = SHIPPED_JSON.getJsonObject("currency");
+        return Json.createObjectBuilder(SHIPPED_JSON).add("currency", Json.createObjectBuilder(currency)
+                .add("types", Json.createObjectBuilder(currency.getJsonObject("types")).add(type, policy))).build();
+    }
+
+    static JsonObject policy(int months, String overdue, Integer graceDays) {
+        var b = Json.createObjectBuilder().add("reviewIntervalMonths", months).add("overdue", overdue);
+        if (graceDays != null) {
+            b.add("graceDays", graceDays);
+        }
+        return b.build();
     }
 
     static JsonObject without(String action) {
