@@ -126,6 +126,7 @@ public class DeliveredViews {
                 .add("nextReviewDue", a.nextReviewDue().toString())
                 .add("dueForReview", due)
                 .add("reviewIntervalMonths", intervalMonths)
+                .add("reReviewReason", e.reReviewPending() ? Json.createValue(e.reReviewReason()) : jakarta.json.JsonValue.NULL) // a linked red flag changed
                 .build();
     }
 

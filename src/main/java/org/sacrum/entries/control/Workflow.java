@@ -44,6 +44,9 @@ import org.sacrum.platform.control.SacrumClock;
 import org.sacrum.platform.control.UniqueKeys;
 import org.sacrum.platform.entity.Violations;
 import org.sacrum.entries.entity.Revision;
+import org.sacrum.entries.entity.LinkedRevision;
+import org.sacrum.entries.entity.Withdrawal;
+import org.sacrum.platform.control.RequestBodies;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -87,6 +90,10 @@ public class Workflow {
     WorkflowLoader loader;
     @Inject
     SacrumClock clock;
+    @Inject
+    LinkedRevisions linked;
+    @Inject
+    RedFlagCascade cascade;
 
     public Entry create(ContentType type, JsonValue body, String changeNote, Actor author, boolean sample) {
         check(transitions().create(author));
@@ -182,7 +189,8 @@ public class Workflow {
         Approval approval = new Approval(entry.id(), latest.number(), latest.contentHash(), clinician.personId(),
                 request.printedName().trim(), clinician.credential(), request.attestation(), workflow().signatureMeaning(),
                 due, clinician.demo());
-        em.persist(approval);
+        // the approval covers what the reader sees: the linked entries as they are now
+        linked.persist(approval, linked.now(entry.locale(), ContentCodec.read(entry.contentType(), latest.content())));
         entry.approved(approval.id());
         return move(entry, Action.APPROVE, clinician, latest.number(), "next review due " + due);
     }
@@ -191,24 +199,73 @@ public class Workflow {
         Entry entry = lockMatching(ref, ifMatch, false);
         Revision latest = revisions.latest(entry);
         check(transitions().publish(entry.state(), publisher, facts(latest), approvalFacts(entry), unpublishedWarnings(entry, latest)));
+        Integer was = entry.publishedRevision();
+        boolean reReviewed = entry.reReviewPending();
         entry.publish(latest.number(), entry.approvalId());
+        entry.reReviewDone(); // linked-revisions-current held: the approval covers the linked entries as they are now
+        if (entry.contentType() == ContentType.WARNING && was != null && was != latest.number()) {
+            cascade.republished(entry, new LinkedRevision(ContentType.WARNING, entry.slug(), true, latest.number(), latest.contentHash()),
+                    publisher.username());
+        }
         published.fire(new EntryPublished(entry, ContentCodec.read(entry.contentType(), latest.content())));
-        return move(entry, Action.PUBLISH, publisher, latest.number(), null);
+        return move(entry, Action.PUBLISH, publisher, latest.number(), reReviewed ? "re-review done" : null);
     }
 
     public Entry unpublish(EntryRef ref, String ifMatch, Actor publisher) {
+        return unpublish(ref, ifMatch, publisher, Withdrawal.NONE);
+    }
+
+    /** Unpublishes; a warning that published entries link to only with force and a reason (warning-still-linked). */
+    public Entry unpublish(EntryRef ref, String ifMatch, Actor publisher, Withdrawal how) {
         Entry entry = lockMatching(ref, ifMatch, false);
         Integer was = entry.publishedRevision();
         check(transitions().unpublish(entry.state(), publisher, facts(revisions.latest(entry)), was));
+        stillLinked(entry, how, publisher);
         withdraw(entry, publisher);
         return move(entry, Action.UNPUBLISH, publisher, was, null);
     }
 
     public Entry archive(EntryRef ref, String ifMatch, Actor actor) {
+        return archive(ref, ifMatch, actor, Withdrawal.NONE);
+    }
+
+    public Entry archive(EntryRef ref, String ifMatch, Actor actor, Withdrawal how) {
         Entry entry = lockMatching(ref, ifMatch, false);
         check(transitions().archive(entry.state(), actor, facts(revisions.latest(entry))));
+        stillLinked(entry, how, actor);
         withdraw(entry, actor);
         return move(entry, Action.ARCHIVE, actor, entry.latestRevision(), null);
+    }
+
+    /**
+     * Withdrawing a published warning that published entries link to removes safety information from them: refused
+     * (409 warning-still-linked, naming each) unless forced with a reason, which puts each of them into re-review.
+     */
+    private void stillLinked(Entry entry, Withdrawal how, Actor actor) {
+        if (entry.contentType() != ContentType.WARNING || entry.publishedRevision() == null) {
+            return;
+        }
+        List<Entry> linking = linked.publishedLinkingTo(entry);
+        if (linking.isEmpty()) {
+            return;
+        }
+        if (!how.forced()) {
+            throw ProblemException.conflict("warning-still-linked", linking.size() + " published entr" + (linking.size() == 1 ? "y links" : "ies link")
+                    + " to this warning; withdraw it only with {\"force\": true, \"reason\": \"...\"}, which puts them into re-review.",
+                    linking.stream().map(e -> new Violation("linkedBy." + e.contentType().plural() + "[" + e.slug() + "]",
+                            "warning-still-linked", "the published " + e.contentType().id() + " " + e.slug() + " links to this warning")).toList());
+        }
+        String reason = how.reason() == null ? "" : how.reason().strip();
+        if (reason.isEmpty()) {
+            throw RequestBodies.invalid(List.of(new Violation("reason", "force-reason-required", "is required with force")));
+        }
+        if (reason.length() > Withdrawal.MAX_REASON) {
+            throw RequestBodies.invalid(List.of(new Violation("reason", "max-length", "must be at most " + Withdrawal.MAX_REASON + " characters")));
+        }
+        if (reason.chars().anyMatch(Character::isISOControl)) {
+            throw RequestBodies.invalid(List.of(new Violation("reason", "no-control-characters", "must be one line of text")));
+        }
+        cascade.withdrawn(entry, reason, actor.username());
     }
 
     /** Takes the published revision offline; the "withdraw" audit event feeds the public change feed. */
@@ -274,7 +331,8 @@ public class Workflow {
 
     private Transition.ApprovalFacts approvalFacts(Entry entry) {
         Approval approval = approvals.current(entry).orElse(null);
-        return approval == null ? null : new Transition.ApprovalFacts(approval.revisionNumber(), approval.contentHash(), approval.nextReviewDue());
+        return approval == null ? null : new Transition.ApprovalFacts(approval.revisionNumber(), approval.contentHash(), approval.nextReviewDue(),
+                linked.drift(entry, approval));
     }
 
     /**
