@@ -312,8 +312,10 @@ public class Workflow {
 
     /** The actions a view of the entry offers the caller, and those a rule blocks (with why). */
     public AllowedActions.Judgement judge(Entry entry, Actor actor) {
+        // the linked entries are read only where publishing is a step the state allows (a list view judges many entries)
+        boolean publishable = workflow().step(Action.PUBLISH).from().contains(entry.state());
         AllowedActions.EntryFacts facts = new AllowedActions.EntryFacts(entry.state(), facts(revisions.latest(entry)),
-                approvalFacts(entry), entry.publishedRevision());
+                approvalFacts(entry, publishable), entry.publishedRevision());
         return AllowedActions.judge(validator, transitions(), facts, actor, () -> unreviewedAuthors(entry));
     }
 
@@ -330,9 +332,14 @@ public class Workflow {
     }
 
     private Transition.ApprovalFacts approvalFacts(Entry entry) {
+        return approvalFacts(entry, true);
+    }
+
+    /** {@code withLinks}: whether to compare the linked entries with the approval's manifest (else taken as unchanged). */
+    private Transition.ApprovalFacts approvalFacts(Entry entry, boolean withLinks) {
         Approval approval = approvals.current(entry).orElse(null);
         return approval == null ? null : new Transition.ApprovalFacts(approval.revisionNumber(), approval.contentHash(), approval.nextReviewDue(),
-                linked.drift(entry, approval));
+                withLinks ? linked.drift(entry, approval) : List.of());
     }
 
     /**
