@@ -53,6 +53,11 @@ class SharedDeploymentIT {
     }
 
     @Nested
+    @Order(8)
+    class LinkedReview extends LinkedReviewIT {
+    }
+
+    @Nested
     @Order(9)
     class Schedules extends ScheduleIT {
     }

@@ -65,14 +65,18 @@ public final class BackupTables {
             c("restored_from", Type.INT)));
     static final Table APPROVAL = new Table("approval", "approval", "id", List.of(s("id"), s("entry_id"), c("revision_number", Type.INT),
             s("content_hash"), s("reviewer_id"), s("printed_name"), s("credential"), s("attestation"), s("signature_meaning"),
-            c("approved_at", Type.TIMESTAMP), c("next_review_due", Type.DATE), c("demo", Type.BOOL)));
+            c("approved_at", Type.TIMESTAMP), c("next_review_due", Type.DATE), c("demo", Type.BOOL), s("link_manifest_hash")));
+    /** An approval's link manifest (V6), after the approvals it belongs to. */
+    static final Table APPROVAL_LINK = new Table("approval-link", "approval_link", "approval_id, item_index", List.of(s("approval_id"),
+            c("item_index", Type.INT), s("link_type"), s("slug"), c("published", Type.BOOL), c("revision_number", Type.INT),
+            s("content_hash")));
     static final Table COMMENT = new Table("comment", "review_comment", "id", List.of(s("id"), s("entry_id"),
             c("revision_number", Type.INT), s("reviewer_id"), s("field"), s("comment"), c("created_at", Type.TIMESTAMP)));
     static final Table AUDIT = new Table("audit", "audit_event", "id", List.of(c("id", Type.LONG), c("at", Type.TIMESTAMP), s("actor"),
             s("action"), s("entry_id"), s("content_type"), s("slug"), c("revision_number", Type.INT), s("from_state"), s("to_state"),
             s("detail")));
 
-    static final List<Table> ALL = List.of(PERSON, ENTRY, REVISION, APPROVAL, COMMENT, AUDIT);
+    static final List<Table> ALL = List.of(PERSON, ENTRY, REVISION, APPROVAL, APPROVAL_LINK, COMMENT, AUDIT);
 
     public static List<String> kinds() {
         return ALL.stream().map(Table::kind).toList();

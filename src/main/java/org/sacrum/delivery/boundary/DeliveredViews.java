@@ -131,7 +131,8 @@ public class DeliveredViews {
                 .add("reviewedOn", a.approvedAt().atZone(ZoneOffset.UTC).toLocalDate().toString())
                 .add("nextReviewDue", a.nextReviewDue().toString())
                 .add("dueForReview", !a.nextReviewDue().isAfter(today))
-                .add("reviewIntervalMonths", intervalMonths);
+                .add("reviewIntervalMonths", intervalMonths)
+                .add("reReviewReason", e.reReviewPending() ? Json.createValue(e.reReviewReason()) : jakarta.json.JsonValue.NULL); // a linked red flag changed
         if (currency != null) {
             b.add("currency", currency.currency().id()).add("dueSoonFrom", currency.dueSoonFrom().toString());
         }

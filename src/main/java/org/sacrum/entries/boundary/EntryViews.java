@@ -10,6 +10,10 @@ import org.sacrum.content.control.ContentCodec;
 import org.sacrum.content.control.ReadingLevel;
 import jakarta.json.JsonValue;
 import org.sacrum.entries.control.Workflow;
+import org.sacrum.entries.control.LinkedRevisions;
+import org.sacrum.entries.entity.LinkManifest;
+import org.sacrum.entries.entity.LinkedRevision;
+import java.io.StringReader;
 import org.sacrum.entries.entity.Actor;
 import org.sacrum.entries.entity.AllowedActions;
 import org.sacrum.entries.entity.Entry;
@@ -36,6 +40,8 @@ public class EntryViews {
     RevisionStore revisions;
     @Inject
     Approvals approvals;
+    @Inject
+    LinkedRevisions linked;
     @Inject
     People people;
     @Inject
@@ -88,6 +94,11 @@ public class EntryViews {
         currency.ifPresentOrElse(c -> b.add("currency", currency(c, entry)), () -> b.addNull("currency"));
         b.add("schedule", schedule(entry));
         b.add("scheduleFailed", scheduleFailed(entry));
+        if (entry.reReviewPending()) { // a linked red flag changed since the published approval
+            b.add("reReview", Json.createObjectBuilder().add("reason", entry.reReviewReason()).add("since", entry.reReviewSince().toString()));
+        } else {
+            b.addNull("reReview");
+        }
         b.add("self", "/api/manage/" + entry.contentType().plural() + "/" + entry.slug());
         AllowedActions.Judgement judgement = workflow.judge(entry, caller);
         JsonArrayBuilder allowed = Json.createArrayBuilder();
@@ -146,7 +157,18 @@ public class EntryViews {
                 .add("approvedAt", a.approvedAt().toString())
                 .add("nextReviewDue", a.nextReviewDue().toString())
                 .add("demo", a.demo())
+                .add("linkedRevisions", linkedRevisions(a))
                 .build();
+    }
+
+    /** What the approval recorded of the entries it links to, and the manifest's hash; null for an approval made before. */
+    private JsonValue linkedRevisions(Approval a) {
+        List<LinkedRevision> recorded = linked.recorded(a);
+        if (recorded == null) {
+            return JsonValue.NULL;
+        }
+        return Json.createObjectBuilder().add("manifestHash", a.linkManifestHash())
+                .add("items", Json.createReader(new StringReader(LinkManifest.json(recorded))).readArray()).build();
     }
 
     public JsonObject revision(Revision r, boolean withContent) {

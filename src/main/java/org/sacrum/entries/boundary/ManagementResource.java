@@ -47,6 +47,10 @@ import org.sacrum.entries.entity.ApprovalRequest;
 import org.sacrum.entries.entity.ChangeRequest;
 import org.sacrum.entries.entity.ReviewComment;
 import org.sacrum.entries.control.Workflow;
+import org.sacrum.entries.entity.Withdrawal;
+import org.sacrum.platform.boundary.OptionalBody;
+import org.sacrum.platform.control.BoundedJsonReader;
+import java.io.StringReader;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -152,14 +156,16 @@ public class ManagementResource {
 
     @POST
     @Path("{slug}/unpublish")
-    public Response unpublish(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch) {
-        return written(Response.ok(), workflow.unpublish(ref(slug), ifMatch, mayAttempt(Action.UNPUBLISH)));
+    public Response unpublish(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, @OptionalBody String body) {
+        Actor actor = mayAttempt(Action.UNPUBLISH);
+        return written(Response.ok(), workflow.unpublish(ref(slug), ifMatch, actor, withdrawal(body)));
     }
 
     @POST
     @Path("{slug}/archive")
-    public Response archive(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch) {
-        return written(Response.ok(), workflow.archive(ref(slug), ifMatch, mayAttempt(Action.ARCHIVE)));
+    public Response archive(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, @OptionalBody String body) {
+        Actor actor = mayAttempt(Action.ARCHIVE);
+        return written(Response.ok(), workflow.archive(ref(slug), ifMatch, actor, withdrawal(body)));
     }
 
     /** Sets or clears when the schedule job publishes and withdraws the entry: publishers, with If-Match. */
@@ -265,6 +271,25 @@ public class ManagementResource {
             throw RequestBodies.invalid(List.of(new Violation("content", "required", "is required: {\"content\": {...}, \"changeNote\": \"...\"}")));
         }
         return body.get("content");
+    }
+
+    /** The optional body of unpublish and archive, {"force": true, "reason": "..."}; none: a plain withdrawal. */
+    static Withdrawal withdrawal(String body) {
+        if (body == null || body.isBlank()) {
+            return Withdrawal.NONE;
+        }
+        JsonObject object = Json.createReader(new StringReader(body)).readObject(); // JsonBodyGate has bounded it and checked it is an object
+        BoundedJsonReader.refuseUnknownFields(object, Withdrawal.class);
+        JsonValue force = object.getOrDefault("force", JsonValue.NULL);
+        JsonValue reason = object.getOrDefault("reason", JsonValue.NULL);
+        if (force != JsonValue.NULL && force != JsonValue.TRUE && force != JsonValue.FALSE) {
+            throw ProblemException.badRequest("force-not-boolean", "force must be true or false.", List.of(new Violation("force", "type", "must be a boolean")));
+        }
+        if (reason != JsonValue.NULL && reason.getValueType() != JsonValue.ValueType.STRING) {
+            throw ProblemException.badRequest("reason-not-string", "reason must be a string.", List.of(new Violation("reason", "type", "must be a string")));
+        }
+        return new Withdrawal(force == JsonValue.NULL ? null : force == JsonValue.TRUE,
+                reason == JsonValue.NULL ? null : object.getString("reason"));
     }
 
     /** The change note: a string (else 400, like any wrong type) of at most 500 characters (else 422 max-length). */

@@ -54,6 +54,9 @@ import org.sacrum.platform.control.SacrumClock;
 import org.sacrum.platform.control.UniqueKeys;
 import org.sacrum.platform.entity.Violations;
 import org.sacrum.entries.entity.Revision;
+import org.sacrum.entries.entity.LinkedRevision;
+import org.sacrum.entries.entity.Withdrawal;
+import org.sacrum.platform.control.RequestBodies;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -103,6 +106,10 @@ public class Workflow {
     WorkflowLoader loader;
     @Inject
     SacrumClock clock;
+    @Inject
+    LinkedRevisions linked;
+    @Inject
+    RedFlagCascade cascade;
 
     public Entry create(ContentType type, JsonValue body, String changeNote, Actor author, boolean sample) {
         check(transitions().create(author));
@@ -198,7 +205,8 @@ public class Workflow {
         Approval approval = new Approval(entry.id(), latest.number(), latest.contentHash(), clinician.personId(),
                 request.printedName().trim(), clinician.credential(), request.attestation(), workflow().signatureMeaning(),
                 due, clinician.demo());
-        em.persist(approval);
+        // the approval covers what the reader sees: the linked entries as they are now
+        linked.persist(approval, linked.now(entry.locale(), ContentCodec.read(entry.contentType(), latest.content())));
         entry.approved(approval.id());
         return move(entry, Action.APPROVE, clinician, latest.number(), "next review due " + due);
     }
@@ -208,24 +216,79 @@ public class Workflow {
         Revision latest = revisions.latest(entry);
         check(publication(entry, latest, publisher));
         entry.schedule(null, entry.unpublishAt()); // published by hand: nothing left for the schedule to publish
+        return publishLatest(entry, latest, publisher, null);
+    }
+
+    /** Makes the latest revision public once the rules held, whoever publishes: a person or the schedule. */
+    private Entry publishLatest(Entry entry, Revision latest, Actor publisher, String detail) {
+        Integer was = entry.publishedRevision();
+        boolean reReviewed = entry.reReviewPending();
         entry.publish(latest.number(), entry.approvalId());
+        entry.reReviewDone(); // linked-revisions-current held: the approval covers the linked entries as they are now
+        if (entry.contentType() == ContentType.WARNING && was != null && was != latest.number()) {
+            cascade.republished(entry, new LinkedRevision(ContentType.WARNING, entry.slug(), true, latest.number(), latest.contentHash()),
+                    publisher.username());
+        }
         published.fire(new EntryPublished(entry, ContentCodec.read(entry.contentType(), latest.content())));
-        return move(entry, Action.PUBLISH, publisher, latest.number(), null);
+        String note = reReviewed ? (detail == null ? "re-review done" : detail + "; re-review done") : detail;
+        return move(entry, Action.PUBLISH, publisher, latest.number(), note);
     }
 
     public Entry unpublish(EntryRef ref, String ifMatch, Actor publisher) {
+        return unpublish(ref, ifMatch, publisher, Withdrawal.NONE);
+    }
+
+    /** Unpublishes; a warning that published entries link to only with force and a reason (warning-still-linked). */
+    public Entry unpublish(EntryRef ref, String ifMatch, Actor publisher, Withdrawal how) {
         Entry entry = lockMatching(ref, ifMatch, false);
         Integer was = entry.publishedRevision();
         check(transitions().unpublish(entry.state(), publisher, facts(revisions.latest(entry)), was));
+        stillLinked(entry, how, publisher);
         withdraw(entry, publisher);
         return move(entry, Action.UNPUBLISH, publisher, was, null);
     }
 
     public Entry archive(EntryRef ref, String ifMatch, Actor actor) {
+        return archive(ref, ifMatch, actor, Withdrawal.NONE);
+    }
+
+    public Entry archive(EntryRef ref, String ifMatch, Actor actor, Withdrawal how) {
         Entry entry = lockMatching(ref, ifMatch, false);
         check(transitions().archive(entry.state(), actor, facts(revisions.latest(entry))));
+        stillLinked(entry, how, actor);
         withdraw(entry, actor);
         return move(entry, Action.ARCHIVE, actor, entry.latestRevision(), null);
+    }
+
+    /**
+     * Withdrawing a published warning that published entries link to removes safety information from them: refused
+     * (409 warning-still-linked, naming each) unless forced with a reason, which puts each of them into re-review.
+     */
+    private void stillLinked(Entry entry, Withdrawal how, Actor actor) {
+        if (entry.contentType() != ContentType.WARNING || entry.publishedRevision() == null) {
+            return;
+        }
+        List<Entry> linking = linked.publishedLinkingTo(entry);
+        if (linking.isEmpty()) {
+            return;
+        }
+        if (!how.forced()) {
+            throw ProblemException.conflict("warning-still-linked", linking.size() + " published entr" + (linking.size() == 1 ? "y links" : "ies link")
+                    + " to this warning; withdraw it only with {\"force\": true, \"reason\": \"...\"}, which puts them into re-review.",
+                    linking.stream().map(e -> new Violation("linkedBy." + e.contentType().plural() + "[" + e.slug() + "]",
+                            "warning-still-linked", "the published " + e.contentType().id() + " " + e.slug() + " links to this warning")).toList());
+        }
+        String reason = how.reason() == null ? "" : how.reason().strip();
+        if (reason.isEmpty()) {
+            throw RequestBodies.invalid(List.of(new Violation("reason", "force-reason-required", "is required with force")));
+        }
+        if (reason.length() > Withdrawal.MAX_REASON) {
+            throw RequestBodies.invalid(List.of(new Violation("reason", "max-length", "must be at most " + Withdrawal.MAX_REASON + " characters")));
+        }
+        if (reason.chars().anyMatch(Character::isISOControl)) {
+            throw RequestBodies.invalid(List.of(new Violation("reason", "no-control-characters", "must be one line of text")));
+        }
+        cascade.withdrawn(entry, reason, actor.username());
     }
 
     /** Takes the published revision offline; the "withdraw" audit event feeds the public change feed. */
@@ -278,9 +341,7 @@ public class Workflow {
         if (!broken.isEmpty()) {
             return scheduleFailed(entry, Action.PUBLISH, broken, now, by);
         }
-        entry.publish(latest.number(), entry.approvalId());
-        published.fire(new EntryPublished(entry, ContentCodec.read(entry.contentType(), latest.content())));
-        move(entry, Action.PUBLISH, system, latest.number(), "scheduled by " + by);
+        publishLatest(entry, latest, system, "scheduled by " + by);
         return "schedule: published " + ref + " revision " + latest.number() + " (scheduled by " + by + ")";
     }
 
@@ -402,8 +463,10 @@ public class Workflow {
 
     /** The actions a view of the entry offers the caller, and those a rule blocks (with why). */
     public AllowedActions.Judgement judge(Entry entry, Actor actor) {
+        // the linked entries are read only where publishing is a step the state allows (a list view judges many entries)
+        boolean publishable = workflow().step(Action.PUBLISH).from().contains(entry.state());
         AllowedActions.EntryFacts facts = new AllowedActions.EntryFacts(entry.state(), facts(revisions.latest(entry)),
-                approvalFacts(entry), entry.publishedRevision());
+                approvalFacts(entry, publishable), entry.publishedRevision());
         return AllowedActions.judge(validator, transitions(), facts, actor, () -> unreviewedAuthors(entry));
     }
 
@@ -420,8 +483,14 @@ public class Workflow {
     }
 
     private Transition.ApprovalFacts approvalFacts(Entry entry) {
+        return approvalFacts(entry, true);
+    }
+
+    /** {@code withLinks}: whether to compare the linked entries with the approval's manifest (else taken as unchanged). */
+    private Transition.ApprovalFacts approvalFacts(Entry entry, boolean withLinks) {
         Approval approval = approvals.current(entry).orElse(null);
-        return approval == null ? null : new Transition.ApprovalFacts(approval.revisionNumber(), approval.contentHash(), approval.nextReviewDue());
+        return approval == null ? null : new Transition.ApprovalFacts(approval.revisionNumber(), approval.contentHash(), approval.nextReviewDue(),
+                withLinks ? linked.drift(entry, approval) : List.of());
     }
 
     /**

@@ -39,6 +39,9 @@ public class Approval {
     private LocalDate nextReviewDue;
     @Column(updatable = false)
     private boolean demo;
+    /** SHA-256 over the canonical link manifest (the approval_link rows); null for approvals made before they were recorded. */
+    @Column(name = "link_manifest_hash", updatable = false)
+    private String linkManifestHash;
 
     protected Approval() {
     }
@@ -105,5 +108,14 @@ public class Approval {
 
     public boolean demo() {
         return demo;
+    }
+
+    public String linkManifestHash() {
+        return linkManifestHash;
+    }
+
+    /** Before it is persisted: the hash of the link manifest recorded with it. */
+    public void coversLinks(String manifestHash) {
+        this.linkManifestHash = manifestHash;
     }
 }

@@ -28,6 +28,7 @@ import java.util.List;
 @WorkflowConstraint(value = WorkflowRules.APPROVAL_CURRENT, groups = Groups.Publication.class)
 @WorkflowConstraint(value = WorkflowRules.APPROVAL_NOT_EXPIRED, groups = Groups.Publication.class)
 @WorkflowConstraint(value = WorkflowRules.LINKED_WARNINGS_PUBLISHED, groups = Groups.Publication.class)
+@WorkflowConstraint(value = WorkflowRules.LINKED_REVISIONS_CURRENT, groups = Groups.Publication.class)
 @WorkflowConstraint(value = WorkflowRules.HAS_PUBLISHED_REVISION, groups = Groups.Withdrawal.class)
 public record Transition(
         WorkflowDefinition.Step step,
@@ -66,7 +67,14 @@ public record Transition(
     public record Authorship(int revision, String personId) {
     }
 
-    /** The approval the entry currently carries, if any. */
-    public record ApprovalFacts(int revisionNumber, String contentHash, LocalDate nextReviewDue) {
+    /**
+     * The approval the entry currently carries, if any. {@code linkDrift}: the linked entries whose public revision
+     * changed since the approval (empty: none); null when the approval has no link manifest (made before they were recorded).
+     */
+    public record ApprovalFacts(int revisionNumber, String contentHash, LocalDate nextReviewDue, List<LinkDrift> linkDrift) {
+        /** An approval whose linked entries are as it recorded them. */
+        public ApprovalFacts(int revisionNumber, String contentHash, LocalDate nextReviewDue) {
+            this(revisionNumber, contentHash, nextReviewDue, List.of());
+        }
     }
 }

@@ -49,6 +49,11 @@ public @interface WorkflowConstraint {
                 return true;
             }
             context.disableDefaultConstraintViolation();
+            if (rule == WorkflowRules.LINKED_REVISIONS_CURRENT) { // one violation per changed link, naming it
+                rule.linkViolations(transition).forEach(v -> context.buildConstraintViolationWithTemplate(v.message())
+                        .addPropertyNode(v.field()).addConstraintViolation());
+                return false;
+            }
             // rule messages are fixed text: no caller input reaches the message interpolator
             var builder = context.buildConstraintViolationWithTemplate(rule.messageFor(transition));
             if (rule.field().isEmpty()) {

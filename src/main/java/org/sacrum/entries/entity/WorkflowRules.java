@@ -3,6 +3,7 @@ package org.sacrum.entries.entity;
 
 import org.sacrum.identity.entity.Role;
 import org.sacrum.platform.entity.RuleCode;
+import org.sacrum.platform.entity.Violation;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -57,6 +58,9 @@ public enum WorkflowRules implements RuleCode {
     LINKED_WARNINGS_PUBLISHED("linked-warnings-published", "content.warnings", "every warning this entry links to must be published first",
             false,
             t -> t.unpublishedWarnings() == null || t.unpublishedWarnings().isEmpty()),
+    LINKED_REVISIONS_CURRENT("linked-revisions-current", "links",
+            "an entry this one links to was republished or withdrawn since the approval; a clinician must approve again", true,
+            t -> t.approval() == null || (t.approval().linkDrift() != null && t.approval().linkDrift().isEmpty())),
     HAS_PUBLISHED_REVISION("has-published-revision", "", "nothing of this entry is published", true,
             t -> t.action() != Action.UNPUBLISH || t.publishedRevision() != null);
 
@@ -112,6 +116,18 @@ public enum WorkflowRules implements RuleCode {
         };
         List<String> safe = named == null ? List.of() : named.stream().filter(s -> s.matches("[a-z0-9:-]+")).toList();
         return safe.isEmpty() ? message : message + ": " + String.join(", ", safe);
+    }
+
+    /** The violations of {@link #LINKED_REVISIONS_CURRENT}: one per changed link (field and message), or one for a missing manifest. */
+    List<Violation> linkViolations(Transition t) {
+        if (t.approval() == null) {
+            return List.of();
+        }
+        if (t.approval().linkDrift() == null) {
+            return List.of(new Violation("approval", code, "the approval was signed before approvals recorded the revisions of linked"
+                    + " entries; a clinician must approve again"));
+        }
+        return t.approval().linkDrift().stream().map(d -> new Violation(d.field(), code, d.message())).toList();
     }
 
     /** The revisions under review that the actor wrote (or wrote the restored content of), in order. */

@@ -86,7 +86,7 @@ public class JsonBodyGate implements ContainerRequestFilter, ReaderInterceptor {
         for (Annotation[] annotations : method.getParameterAnnotations()) {
             boolean entity = true;
             for (Annotation a : annotations) {
-                entity &= !NOT_ENTITY.contains(a.annotationType());
+                entity &= !NOT_ENTITY.contains(a.annotationType()) && a.annotationType() != OptionalBody.class;
             }
             if (entity) {
                 return true;

@@ -60,7 +60,7 @@ class BackupFormatTest {
         assertEquals(List.of("manifest-count", "manifest-hash"), rules);
 
         JsonObject garbage = Json.createObjectBuilder().add("kind", "manifest").add("counts", "many").build();
-        assertEquals(12, new Manifest().differences(garbage, "m").size(), "a count and a hash per kind, none of them present");
+        assertEquals(14, new Manifest().differences(garbage, "m").size(), "a count and a hash per kind, none of them present");
     }
 
     @Test
@@ -87,7 +87,7 @@ class BackupFormatTest {
     @Test
     void columnsBecomeCamelCaseFieldsAndKindsKeepRestoreOrder() {
         assertEquals("publishedApprovalId", new BackupTables.Column("published_approval_id", BackupTables.Type.STRING).field());
-        assertEquals(List.of("person", "entry", "revision", "approval", "comment", "audit"), BackupTables.kinds());
+        assertEquals(List.of("person", "entry", "revision", "approval", "approval-link", "comment", "audit"), BackupTables.kinds());
         assertEquals("INSERT INTO review_comment (id, entry_id, revision_number, reviewer_id, field, comment, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 BackupTables.COMMENT.insert());
         assertFalse(BackupTables.PERSON.select().contains("password_hash"), "password hashes never leave the instance");

@@ -41,7 +41,7 @@ class AllowedActionsTest {
         assertEquals(EnumSet.of(Action.EDIT, Action.SUBMIT), allowed(State.DRAFT, AUTHOR));
         assertEquals(EnumSet.of(Action.EDIT, Action.SUBMIT), allowed(State.CHANGES_REQUESTED, AUTHOR));
         assertEquals(EnumSet.of(Action.EDIT), allowed(State.IN_REVIEW, AUTHOR));
-        assertEquals(EnumSet.of(Action.EDIT), allowed(State.PUBLISHED, AUTHOR));
+        assertEquals(EnumSet.of(Action.EDIT, Action.SUBMIT), allowed(State.PUBLISHED, AUTHOR), "submit: the published revision goes to a clinician again");
         assertEquals(EnumSet.noneOf(Action.class), allowed(State.ARCHIVED, AUTHOR));
     }
 

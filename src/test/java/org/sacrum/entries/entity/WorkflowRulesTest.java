@@ -31,6 +31,8 @@ class WorkflowRulesTest {
     static final Transition.RevisionFacts LATEST = new Transition.RevisionFacts(3, "hash-3", "author-id");
     static final Transition.ApprovalFacts CURRENT = new Transition.ApprovalFacts(3, "hash-3", TODAY.plusMonths(12));
     static final String ATTESTATION = "I reviewed this revision for accuracy.";
+    static final LinkDrift REPUBLISHED = new LinkDrift(org.sacrum.content.entity.ContentType.WARNING, "calf-pain", true, 2, 3);
+    static final LinkDrift WITHDRAWN = new LinkDrift(org.sacrum.content.entity.ContentType.WARNING, "chest-pain", true, 1, null);
 
     record Case(Transition passes, Transition fails) {
     }
@@ -55,7 +57,7 @@ class WorkflowRulesTest {
     static final Map<WorkflowRules, Case> CASES = new EnumMap<>(Map.ofEntries(
             Map.entry(WorkflowRules.TRANSITION_ALLOWED, new Case(
                     TRANSITIONS.submit(State.CHANGES_REQUESTED, AUTHOR, LATEST, null, List.of()),
-                    TRANSITIONS.submit(State.PUBLISHED, AUTHOR, LATEST, null, List.of()))),
+                    TRANSITIONS.submit(State.CLINICALLY_REVIEWED, AUTHOR, LATEST, null, List.of()))),
             Map.entry(WorkflowRules.ACTOR_HAS_ROLE, new Case(
                     TRANSITIONS.archive(State.PUBLISHED, new Actor("a", "adm", "Adm", Set.of(Role.ADMIN), null, false), LATEST),
                     TRANSITIONS.archive(State.PUBLISHED, AUTHOR, LATEST))),
@@ -92,6 +94,9 @@ class WorkflowRulesTest {
             Map.entry(WorkflowRules.LINKED_WARNINGS_PUBLISHED, new Case(
                     publish(CURRENT, List.of()),
                     publish(CURRENT, List.of("not-yet-published")))),
+            Map.entry(WorkflowRules.LINKED_REVISIONS_CURRENT, new Case(
+                    publish(CURRENT, List.of()),
+                    publish(withDrift(List.of(REPUBLISHED)), List.of()))),
             Map.entry(WorkflowRules.HAS_PUBLISHED_REVISION, new Case(
                     TRANSITIONS.unpublish(State.DRAFT, PUBLISHER, LATEST, 2),
                     TRANSITIONS.unpublish(State.DRAFT, PUBLISHER, LATEST, null)))));
@@ -140,6 +145,45 @@ class WorkflowRulesTest {
         assertEquals(Set.of("approval-current"), rules(publish(null, List.of())));
         assertEquals(Set.of("approval-current", "approval-not-expired"),
                 rules(publish(new Transition.ApprovalFacts(2, "hash-2", TODAY.minusDays(1)), List.of())));
+    }
+
+
+    static Transition.ApprovalFacts withDrift(List<LinkDrift> drift) {
+        return new Transition.ApprovalFacts(3, "hash-3", TODAY.plusMonths(12), drift);
+    }
+
+    @Test
+    void eachChangedLinkIsNamedWithWhatWasApprovedAndWhatIsPublicNow() {
+        List<org.sacrum.platform.entity.Violation> found = Violations.of(VALIDATOR.validate(
+                publish(withDrift(List.of(REPUBLISHED, WITHDRAWN)), List.of()), Groups.Publication.class));
+        assertEquals(List.of(
+                new org.sacrum.platform.entity.Violation("links.warnings[calf-pain]", "linked-revisions-current",
+                        "warning calf-pain changed since the approval: approved with its published revision 2, now published revision 3;"
+                                + " a clinician must approve again"),
+                new org.sacrum.platform.entity.Violation("links.warnings[chest-pain]", "linked-revisions-current",
+                        "warning chest-pain changed since the approval: approved with its published revision 1, now not published (withdrawn);"
+                                + " a clinician must approve again")), found);
+    }
+
+    @Test
+    void anApprovalWithoutALinkManifestCannotBePublished() {
+        List<org.sacrum.platform.entity.Violation> found = Violations.of(VALIDATOR.validate(publish(withDrift(null), List.of()),
+                Groups.Publication.class));
+        assertEquals(List.of("approval"), found.stream().map(org.sacrum.platform.entity.Violation::field).toList());
+        assertEquals(Set.of("linked-revisions-current"), rules(publish(withDrift(null), List.of())));
+    }
+
+    @Test
+    void aChangedLinkBlocksPublishingInTheActionsAViewOffers() {
+        AllowedActions.Judgement judgement = AllowedActions.judge(VALIDATOR, TRANSITIONS, new AllowedActions.EntryFacts(
+                State.CLINICALLY_REVIEWED, LATEST, withDrift(List.of(REPUBLISHED)), null), PUBLISHER, List::of);
+        assertEquals(Set.of(Action.ARCHIVE), judgement.allowed());
+        assertEquals(List.of("linked-revisions-current"), judgement.blocked().get(Action.PUBLISH).stream().map(v -> v.rule()).toList());
+    }
+
+    @Test
+    void anUnchangedPublishedEntryCanBeSubmittedAgainForReReview() {
+        assertEquals(Set.of(), rules(TRANSITIONS.submit(State.PUBLISHED, AUTHOR, LATEST, null, List.of())));
     }
 
     static final Actor DUAL = new Actor("dual", "dana", "Dr Dana", Set.of(Role.CLINICIAN, Role.AUTHOR), "Midwife, HCPC 1", false);
