@@ -19,6 +19,7 @@ import org.sacrum.entries.control.Approvals;
 import org.sacrum.entries.control.RevisionStore;
 import org.sacrum.entries.entity.Approval;
 import org.sacrum.entries.entity.ReviewComment;
+import org.sacrum.entries.entity.Publication;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -87,6 +88,13 @@ public class EntryViews {
         judgement.blocked().forEach((action, violations) -> violations.forEach(v -> blocked.add(Json.createObjectBuilder()
                 .add("action", action.id()).add("rule", v.rule()).add("message", v.message()))));
         return b.add("allowedActions", allowed).add("blockedActions", blocked);
+    }
+
+    /** One entry of a list as of an instant: which revision the public could read then, since when. */
+    public JsonObject publication(Publication p) {
+        return Json.createObjectBuilder().add("type", p.contentType().id()).add("slug", p.slug()).add("locale", p.locale())
+                .add("revision", p.revisionNumber()).add("contentHash", p.contentHash()).add("publishedAt", p.publishedAt().toString())
+                .build();
     }
 
     public JsonObject approval(Approval a) {

@@ -46,6 +46,12 @@ import org.sacrum.entries.entity.ApprovalRequest;
 import org.sacrum.entries.entity.ChangeRequest;
 import org.sacrum.entries.entity.ReviewComment;
 import org.sacrum.entries.control.Workflow;
+import org.sacrum.entries.control.PublicationHistory;
+import org.sacrum.platform.control.SacrumClock;
+import java.time.Instant;
+import org.sacrum.entries.entity.Withdrawal;
+import org.sacrum.entries.entity.WithdrawalRequest;
+import org.sacrum.platform.boundary.OptionalBody;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -88,6 +94,10 @@ public class ManagementResource {
     Caller caller;
     @Inject
     SecurityContext security;
+    @Inject
+    PublicationHistory history;
+    @Inject
+    SacrumClock clock;
 
     private static int revisionNumber(String field, String raw, int defaultValue) {
         return WholeNumber.parseInt(field, raw, defaultValue, 1, Integer.MAX_VALUE);
@@ -98,6 +108,11 @@ public class ManagementResource {
         int page = query.page();
         int size = query.size();
         JsonArrayBuilder items = Json.createArrayBuilder();
+        Instant asOf = query.asOf(clock.now());
+        if (asOf != null) { // what the public could read then, from the publication history
+            history.publicAt(type(), locale, asOf, (page - 1) * size, size).forEach(p -> items.add(views.publication(p)));
+            return Json.createObjectBuilder().add("items", items).add("page", page).add("size", size).add("asOf", asOf.toString()).build();
+        }
         Actor actor = actor();
         entries.ofType(type(), query.state(), (page - 1) * size, size).forEach(e -> items.add(views.summary(e, actor)));
         return Json.createObjectBuilder().add("items", items).add("page", page).add("size", size).build();
@@ -149,14 +164,18 @@ public class ManagementResource {
 
     @POST
     @Path("{slug}/unpublish")
-    public Response unpublish(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch) {
-        return written(Response.ok(), workflow.unpublish(ref(slug), ifMatch, mayAttempt(Action.UNPUBLISH)));
+    public Response unpublish(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch,
+                              @OptionalBody WithdrawalRequest body) {
+        Actor actor = mayAttempt(Action.UNPUBLISH);
+        return written(Response.ok(), workflow.unpublish(ref(slug), ifMatch, actor, Withdrawal.of(body, slug)));
     }
 
     @POST
     @Path("{slug}/archive")
-    public Response archive(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch) {
-        return written(Response.ok(), workflow.archive(ref(slug), ifMatch, mayAttempt(Action.ARCHIVE)));
+    public Response archive(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch,
+                            @OptionalBody WithdrawalRequest body) {
+        Actor actor = mayAttempt(Action.ARCHIVE);
+        return written(Response.ok(), workflow.archive(ref(slug), ifMatch, actor, Withdrawal.of(body, slug)));
     }
 
     @GET

@@ -44,6 +44,7 @@ import org.sacrum.platform.control.SacrumClock;
 import org.sacrum.platform.control.UniqueKeys;
 import org.sacrum.platform.entity.Violations;
 import org.sacrum.entries.entity.Revision;
+import org.sacrum.entries.entity.Withdrawal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -197,27 +198,48 @@ public class Workflow {
     }
 
     public Entry unpublish(EntryRef ref, String ifMatch, Actor publisher) {
+        return unpublish(ref, ifMatch, publisher, Withdrawal.RETIRED);
+    }
+
+    /** Takes the entry off the public API; the withdrawal's category (and successor) is what a reader's 410 names. */
+    public Entry unpublish(EntryRef ref, String ifMatch, Actor publisher, Withdrawal withdrawal) {
         Entry entry = lockMatching(ref, ifMatch, false);
         Integer was = entry.publishedRevision();
         check(transitions().unpublish(entry.state(), publisher, facts(revisions.latest(entry)), was));
-        withdraw(entry, publisher);
+        withdraw(entry, publisher, withdrawal);
         return move(entry, Action.UNPUBLISH, publisher, was, null);
     }
 
     public Entry archive(EntryRef ref, String ifMatch, Actor actor) {
+        return archive(ref, ifMatch, actor, Withdrawal.RETIRED);
+    }
+
+    public Entry archive(EntryRef ref, String ifMatch, Actor actor, Withdrawal withdrawal) {
         Entry entry = lockMatching(ref, ifMatch, false);
         check(transitions().archive(entry.state(), actor, facts(revisions.latest(entry))));
-        withdraw(entry, actor);
+        withdraw(entry, actor, withdrawal);
         return move(entry, Action.ARCHIVE, actor, entry.latestRevision(), null);
     }
 
-    /** Takes the published revision offline; the "withdraw" audit event feeds the public change feed. */
-    private void withdraw(Entry entry, Actor actor) {
+    /** Takes the published revision offline; PublicationHistory records it (with the category) for the change feed. */
+    private void withdraw(Entry entry, Actor actor, Withdrawal withdrawal) {
         if (entry.publishedRevision() != null) {
-            audit.record(actor.username(), CHANGE_WITHDRAWN, entry, entry.publishedRevision(), null, null, null);
+            checkSuccessor(entry, withdrawal);
+            audit.record(actor.username(), CHANGE_WITHDRAWN, entry, entry.publishedRevision(), null, null,
+                    withdrawal.category().id() + (withdrawal.successor() == null ? "" : ", successor " + withdrawal.successor()));
         }
         entry.withdraw();
-        withdrawn.fire(new EntryWithdrawn(entry));
+        withdrawn.fire(new EntryWithdrawn(entry, withdrawal));
+    }
+
+    /** A named successor must be public now (same type and locale): readers are sent there. */
+    private void checkSuccessor(Entry entry, Withdrawal withdrawal) {
+        if (withdrawal.successor() != null
+                && entries.published(entry.contentType(), entry.locale(), List.of(withdrawal.successor())).isEmpty()) {
+            throw ProblemException.unprocessable("invalid-request", "The successor is not a published " + entry.contentType().id() + ".",
+                    List.of(new Violation("successor", "successor-exists", "must name a published " + entry.contentType().id()
+                            + " in locale " + entry.locale())));
+        }
     }
 
     private Entry move(Entry entry, Action action, Actor actor, Integer revision, String detail) {

@@ -1,0 +1,8 @@
+package org.sacrum.entries.entity;
+
+/**
+ * The optional body of unpublish and archive, as sent: {"category": "clinical-safety|superseded|retired",
+ * "reason": "...", "successor": "slug"}. {@link Withdrawal#of} checks it.
+ */
+public record WithdrawalRequest(String category, String reason, String successor) {
+}
