@@ -76,7 +76,13 @@ public final class BackupTables {
             s("action"), s("entry_id"), s("content_type"), s("slug"), c("revision_number", Type.INT), s("from_state"), s("to_state"),
             s("detail")));
 
-    static final List<Table> ALL = List.of(PERSON, ENTRY, REVISION, APPROVAL, APPROVAL_LINK, COMMENT, AUDIT);
+    /** The publication history (V5): which revision was public from when to when, with withdrawal categories. */
+    static final Table PUBLICATION = new Table("publication", "publication", "id", List.of(c("id", Type.LONG), s("entry_id"),
+            s("content_type"), s("slug"), s("locale"), c("revision_number", Type.INT), s("content_hash"), s("approval_id"),
+            c("published_at", Type.TIMESTAMP), c("withdrawn_at", Type.TIMESTAMP), c("withdrawn_seq", Type.LONG),
+            s("withdrawal_category"), s("withdrawal_reason"), s("successor")));
+
+    static final List<Table> ALL = List.of(PERSON, ENTRY, REVISION, APPROVAL, APPROVAL_LINK, COMMENT, AUDIT, PUBLICATION);
 
     public static List<String> kinds() {
         return ALL.stream().map(Table::kind).toList();

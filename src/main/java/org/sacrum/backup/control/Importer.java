@@ -172,7 +172,7 @@ public class Importer {
 
         private void checkEmpty() throws SQLException {
             List<Violation> found = new ArrayList<>();
-            for (String table : List.of("entry", "revision", "approval", "review_comment", "entry_facet")) {
+            for (String table : List.of("entry", "revision", "approval", "review_comment", "entry_facet", "publication")) {
                 if (count("SELECT COUNT(*) FROM " + table) > 0) {
                     found.add(new Violation(table, "instance-empty", "this instance already holds " + table + " rows"));
                 }
@@ -250,6 +250,12 @@ public class Importer {
                 }
                 if (table == BackupTables.AUDIT) {
                     maxAuditId = Math.max(maxAuditId, line.getJsonNumber("id").longValue());
+                }
+                if (table == BackupTables.PUBLICATION) { // its ids and withdrawal cursors come from audit_seq too
+                    maxAuditId = Math.max(maxAuditId, line.getJsonNumber("id").longValue());
+                    if (line.get("withdrawnSeq") instanceof jakarta.json.JsonNumber seq) {
+                        maxAuditId = Math.max(maxAuditId, seq.longValue());
+                    }
                 }
             } catch (RowCodec.BadField e) {
                 throw fail(at + "." + e.field, "field-type", e.getMessage());

@@ -77,7 +77,7 @@ public class CachedDeliveryFilter extends HttpFilter {
 
     /**
      * The cache key {@link DeliveryResource} uses for this read (path within the application, decoded parameters),
-     * or empty when it is not a cacheable read: another path, a preview, or a query the resource refuses (so an
+     * or empty when it is not a cacheable read: another path, a preview, a point-in-time read (asOf), or a query the resource refuses (so an
      * unknown parameter gets its 400, never a cached answer).
      */
     public static Optional<String> key(String path, Map<String, String[]> parameters, String accept) {
@@ -101,7 +101,7 @@ public class CachedDeliveryFilter extends HttpFilter {
             }
             String slug = URLDecoder.decode(segments[1].replace("+", "%2B"), StandardCharsets.UTF_8);
             DeliveryQuery query = DeliveryQuery.parseEntry(type.get(), params);
-            if (query.preview() || !ResponseCache.SLUG.matcher(slug).matches()) {
+            if (query.preview() || query.asOf() != null || !ResponseCache.SLUG.matcher(slug).matches()) { // asOf: never cached
                 return Optional.empty();
             }
             String mediaType = query.jsonLd() || JsonLd.requested(null, accept) ? JsonLd.MEDIA_TYPE : MediaType.APPLICATION_JSON;

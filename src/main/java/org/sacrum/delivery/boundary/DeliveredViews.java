@@ -20,6 +20,10 @@ import org.sacrum.entries.entity.Approval;
 import org.sacrum.entries.entity.Currency;
 import org.sacrum.entries.entity.ReviewCurrency;
 import org.sacrum.platform.control.SacrumClock;
+import org.sacrum.entries.entity.Publication;
+import org.sacrum.entries.control.PublicationHistory;
+
+import java.time.Instant;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -49,6 +53,8 @@ public class DeliveredViews {
     Approvals approvals;
     @Inject
     SacrumClock clock;
+    @Inject
+    PublicationHistory history;
 
     public JsonObject entry(DeliveryQueries.Published published, boolean preview, Set<ContentType> include) {
         JsonObjectBuilder b = base(published, preview);
@@ -69,7 +75,63 @@ public class DeliveredViews {
         return b.build();
     }
 
+    /** What the public API showed at an instant: the revision and approval published then, links resolved as published then. */
+    public JsonObject entryAsOf(DeliveryQueries.Published published, Publication shown, Instant at, Set<ContentType> include) {
+        JsonObjectBuilder b = base(published, false, snapshot(shown, at));
+        if (published.entry().contentType() == ContentType.WARNING) {
+            b.add("linkedFrom", linkedFromAsOf(published.entry(), at));
+        }
+        if (!include.isEmpty()) {
+            JsonObjectBuilder included = Json.createObjectBuilder();
+            Map<ContentType, List<String>> links = ContentCodec.read(published.entry().contentType(), published.revision().content()).links();
+            for (ContentType type : include) {
+                JsonArrayBuilder items = Json.createArrayBuilder();
+                List<Publication> rows = history.publicAt(type, published.entry().locale(), links.getOrDefault(type, List.of()), at);
+                Map<String, Publication> byEntry = new java.util.HashMap<>();
+                rows.forEach(row -> byEntry.put(row.entryId(), row));
+                queries.shown(rows).forEach(p -> items.add(base(p, false, snapshot(byEntry.get(p.entry().id()), at))));
+                included.add(type.plural(), items);
+            }
+            b.add("included", included);
+        }
+        return b.build();
+    }
+
+    /** A past publication as a view shows it: when it was published, the approval it carried, the date then. */
+    private record Snapshot(Instant publishedAt, Approval approval, LocalDate today) {
+    }
+
+    private Snapshot snapshot(Publication row, Instant at) {
+        return new Snapshot(row.publishedAt(), approvals.byId(row.approvalId()).orElse(null), LocalDate.ofInstant(at, ZoneOffset.UTC));
+    }
+
+    /** The back-links as they were: entries public at the instant whose revision then linked to the warning. */
+    private JsonObject linkedFromAsOf(Entry warning, Instant at) {
+        List<ContentType> linking = List.of(ContentType.EXERCISE, ContentType.CONDITION, ContentType.TREATMENT, ContentType.HABIT);
+        String quoted = "\"" + warning.slug() + "\"";
+        Map<ContentType, List<String>> links = new java.util.EnumMap<>(ContentType.class);
+        for (DeliveryQueries.Published p : queries.shown(history.publicAt(linking, warning.locale(), at))) {
+            if (p.revision().content().contains(quoted) // cheap test first: most revisions do not mention the slug at all
+                    && ContentCodec.read(p.entry().contentType(), p.revision().content()).links()
+                    .getOrDefault(ContentType.WARNING, List.of()).contains(warning.slug())) {
+                links.computeIfAbsent(p.entry().contentType(), t -> new java.util.ArrayList<>()).add(p.entry().slug());
+            }
+        }
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        for (ContentType type : linking) {
+            JsonArrayBuilder slugs = Json.createArrayBuilder();
+            links.getOrDefault(type, List.of()).stream().sorted().forEach(slugs::add);
+            b.add(type.plural(), slugs);
+        }
+        return b.build();
+    }
+
     private JsonObjectBuilder base(DeliveryQueries.Published published, boolean preview) {
+        return base(published, preview, null);
+    }
+
+    /** The entry's view; {@code then} (null: now) gives the publication date, approval and date of a point-in-time read. */
+    private JsonObjectBuilder base(DeliveryQueries.Published published, boolean preview, Snapshot then) {
         Entry e = published.entry();
         Rendered rendered = rendered(e, published.revision());
         JsonObjectBuilder b = Json.createObjectBuilder()
@@ -78,10 +140,13 @@ public class DeliveredViews {
                 .add("locale", e.locale())
                 .add("sample", e.sample())
                 .add("revision", published.revision().number());
-        if (!preview && e.publishedAt() != null) {
-            b.add("publishedAt", e.publishedAt().toString());
+        Instant publishedAt = then == null ? e.publishedAt() : then.publishedAt();
+        if (!preview && publishedAt != null) {
+            b.add("publishedAt", publishedAt.toString());
         }
-        b.add("review", preview ? unreviewed() : review(e, workflow.reviewIntervalMonths(e.contentType(), rendered.content())));
+        int intervalMonths = workflow.reviewIntervalMonths(e.contentType(), rendered.content());
+        b.add("review", preview ? unreviewed() : then == null ? review(e, intervalMonths)
+                : review(e, then.approval(), then.today(), intervalMonths, false));
         if (e.contentType() == ContentType.WARNING) {
             CareRoutes.route(e.locale(), rendered.content().getString("urgency", null)).ifPresent(r -> b.add("careRoute", r));
         }
@@ -118,12 +183,15 @@ public class DeliveredViews {
     }
 
     private JsonObject review(Entry e, int intervalMonths) {
-        Approval a = approvals.published(e).orElse(null);
+        return review(e, approvals.published(e).orElse(null), clock.today(), intervalMonths, true);
+    }
+
+    /** The review block; currency and a pending re-review are today's facts, left out of a point-in-time read. */
+    private JsonObject review(Entry e, Approval a, LocalDate today, int intervalMonths, boolean current) {
         if (a == null) {
             return unreviewed();
         }
-        LocalDate today = clock.today();
-        ReviewCurrency currency = workflow.currency(e).orElse(null);
+        ReviewCurrency currency = current ? workflow.currency(e).orElse(null) : null;
         JsonObjectBuilder b = Json.createObjectBuilder()
                 .add("status", a.demo() || e.sample() ? "sample-not-clinically-reviewed" : "clinically-reviewed")
                 .add("reviewedBy", a.printedName())
@@ -132,7 +200,7 @@ public class DeliveredViews {
                 .add("nextReviewDue", a.nextReviewDue().toString())
                 .add("dueForReview", !a.nextReviewDue().isAfter(today))
                 .add("reviewIntervalMonths", intervalMonths)
-                .add("reReviewReason", e.reReviewPending() ? Json.createValue(e.reReviewReason()) : jakarta.json.JsonValue.NULL); // a linked red flag changed
+                .add("reReviewReason", current && e.reReviewPending() ? Json.createValue(e.reReviewReason()) : jakarta.json.JsonValue.NULL); // a linked red flag changed
         if (currency != null) {
             b.add("currency", currency.currency().id()).add("dueSoonFrom", currency.dueSoonFrom().toString());
         }

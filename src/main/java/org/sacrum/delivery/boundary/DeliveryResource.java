@@ -35,6 +35,15 @@ import org.sacrum.identity.control.Caller;
 import org.sacrum.platform.entity.ProblemException;
 import org.sacrum.platform.entity.Violation;
 import org.sacrum.entries.entity.State;
+import org.sacrum.entries.control.PublicationHistory;
+import org.sacrum.entries.entity.Publication;
+import org.sacrum.entries.entity.PublicationTimeline;
+import org.sacrum.entries.entity.WithdrawalCategory;
+import org.sacrum.platform.control.ProblemResponses;
+import org.sacrum.platform.control.SacrumClock;
+import org.sacrum.platform.entity.PointInTime;
+import org.sacrum.platform.entity.Problem;
+import jakarta.json.JsonObjectBuilder;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,13 +54,16 @@ import java.util.Optional;
 /**
  * The public delivery API: /api/v1/{exercises|conditions|warnings|podcast-episodes|treatments|habits}[/{slug}],
  * and /api/v1/conditions/compare for a side-by-side table of conditions' differential features.
- * Published revisions only; an unpublished slug is a 404 like one that never existed. With ?preview=true and
+ * Published revisions only; a slug never published is a 404 like one that never existed, a withdrawn one a 410
+ * (with its withdrawal category). With ?asOf={instant}, what was public then (never cached). With ?preview=true and
  * a signed-in caller, the latest revision is returned instead, marked as an unreviewed preview.
  */
 @Path("v1")
 @RequestScoped
 @Produces({MediaType.APPLICATION_JSON, JsonLd.MEDIA_TYPE})
 public class DeliveryResource {
+    /** The header marking a point-in-time read with the instant it shows. */
+    static final String AS_OF = "X-Sacrum-As-Of";
     @Inject
     DeliveryQueries queries;
     @Inject
@@ -62,6 +74,10 @@ public class DeliveryResource {
     Caller caller;
     @Inject
     ResponseCache cache;
+    @Inject
+    PublicationHistory history;
+    @Inject
+    SacrumClock clock;
     @Context
     UriInfo uri;
     @Context
@@ -149,6 +165,9 @@ public class DeliveryResource {
         }
         boolean jsonLd = query.jsonLd() || JsonLd.requested(null, headers.getHeaderString(HttpHeaders.ACCEPT));
         String mediaType = jsonLd ? JsonLd.MEDIA_TYPE : MediaType.APPLICATION_JSON;
+        if (query.asOf() != null) {
+            return asOf(query, slug, jsonLd, mediaType);
+        }
         if (query.preview()) {
             JsonObject body = render(query, slug, true, jsonLd).body();
             return Response.ok(jsonLd ? JsonLd.text(body) : body.toString(), mediaType)
@@ -159,8 +178,61 @@ public class DeliveryResource {
         if (cached.isPresent()) {
             return answer(cached.get(), "hit");
         }
+        Entry current = entries.find(new EntryRef(type, slug, query.locale())).orElse(null);
+        if (current == null || current.publishedRevision() == null) { // not cached: a republication is a 200 at once
+            Publication last = current == null ? null : history.latest(current.id()).orElse(null);
+            if (last == null) {
+                throw notPublished(type, slug);
+            }
+            return gone(last).cacheControl(noStore()).build();
+        }
         Rendering rendering = render(query, slug, false, jsonLd);
         return answer(cache.put(key, rendered(rendering.body(), rendering.lastModified(), mediaType, "", -1)), "miss");
+    }
+
+    /**
+     * What the public API answered at the instant: the revision public then (links as published then), 410 when it
+     * had been withdrawn by then, 404 when it had not been published yet. Never cached, here or downstream.
+     */
+    private Response asOf(DeliveryQuery query, String slug, boolean jsonLd, String mediaType) {
+        Instant at = query.asOf();
+        Violation future = PointInTime.check("asOf", at.toString(), clock.now());
+        if (future != null) {
+            throw ProblemException.badRequest("invalid-query", "The query breaks 1 rule(s).", List.of(future));
+        }
+        Entry entry = entries.find(new EntryRef(query.type(), slug, query.locale())).orElse(null);
+        List<Publication> rows = entry == null ? List.of() : history.of(entry.id());
+        Publication shown = PublicationTimeline.shownAt(rows, at).orElse(null);
+        Response.ResponseBuilder response;
+        if (shown != null) {
+            JsonObject body = views.entryAsOf(queries.shown(List.of(shown)).get(0), shown, at, query.included());
+            response = Response.ok(jsonLd ? JsonLd.text(JsonLd.of(body)) : body.toString(), mediaType);
+        } else {
+            Publication withdrawn = PublicationTimeline.withdrawnBy(rows, at).orElse(null);
+            response = withdrawn != null ? gone(withdrawn)
+                    : Response.fromResponse(ProblemResponses.of(notPublished(query.type(), slug).problem().at(uri.getRequestUri().getRawPath())));
+        }
+        return response.cacheControl(noStore()).header(AS_OF, at.toString()).build();
+    }
+
+    /** 410 Gone for an entry withdrawn from the public: when, why, and the entry that replaces it (Link rel successor-version). */
+    private Response.ResponseBuilder gone(Publication withdrawn) {
+        String category = withdrawn.withdrawalCategory() == null ? WithdrawalCategory.RETIRED.id() : withdrawn.withdrawalCategory();
+        Problem problem = Problem.of(410, "withdrawn", "Gone", "The " + withdrawn.contentType().id() + " '" + withdrawn.slug()
+                + "' was withdrawn from publication (" + category + ").", null).at(uri.getRequestUri().getRawPath());
+        JsonObjectBuilder members = Json.createObjectBuilder().add("withdrawnAt", String.valueOf(withdrawn.withdrawnAt()))
+                .add("category", category);
+        if (withdrawn.withdrawalReason() != null) {
+            members.add("reason", withdrawn.withdrawalReason());
+        }
+        Response.ResponseBuilder response = ProblemResponses.withMembers(problem, withdrawn.successor() == null ? members.build()
+                : members.add("successor", withdrawn.successor()).build());
+        if (withdrawn.successor() != null) {
+            String locale = withdrawn.locale().equals(DeliveryQuery.DEFAULT_LOCALE) ? "" : "?locale=" + withdrawn.locale();
+            response.header("Link", "</api/v1/" + withdrawn.contentType().plural() + "/" + withdrawn.successor() + locale
+                    + ">; rel=\"successor-version\"");
+        }
+        return response;
     }
 
     private record Rendering(JsonObject body, Instant lastModified) {

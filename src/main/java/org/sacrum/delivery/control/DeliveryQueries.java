@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import org.sacrum.content.entity.ContentType;
 import org.sacrum.entries.entity.Entry;
+import org.sacrum.entries.entity.Publication;
 import org.sacrum.entries.entity.Revision;
 
 import java.util.ArrayList;
@@ -83,6 +84,20 @@ public class DeliveryQueries {
                 + number + " AND e.id IN :ids", Object[].class).setParameter("ids", ids).getResultList();
         Map<String, Published> byId = new HashMap<>();
         rows.forEach(row -> byId.put(((Entry) row[0]).id(), new Published((Entry) row[0], (Revision) row[1])));
+        return ids.stream().map(byId::get).filter(p -> p != null).toList();
+    }
+
+    /** The entries with the revisions these past publications showed, in the order given. */
+    public List<Published> shown(List<Publication> publications) {
+        if (publications.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = publications.stream().map(Publication::id).toList();
+        List<Object[]> rows = em.createQuery("SELECT p.id, e, r FROM Publication p, Entry e, Revision r WHERE e.id = p.entryId"
+                + " AND r.entryId = p.entryId AND r.number = p.revisionNumber AND p.id IN :ids", Object[].class)
+                .setParameter("ids", ids).getResultList();
+        Map<Long, Published> byId = new HashMap<>();
+        rows.forEach(row -> byId.put(((Number) row[0]).longValue(), new Published((Entry) row[1], (Revision) row[2])));
         return ids.stream().map(byId::get).filter(p -> p != null).toList();
     }
 

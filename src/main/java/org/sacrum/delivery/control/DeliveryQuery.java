@@ -9,6 +9,9 @@ import org.sacrum.platform.entity.ProblemException;
 import org.sacrum.platform.entity.Violation;
 import org.sacrum.platform.control.WholeNumber;
 import org.sacrum.platform.entity.Paging;
+import org.sacrum.platform.entity.PointInTime;
+
+import java.time.Instant;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -30,11 +33,12 @@ import java.util.stream.Collectors;
  * normalised values) is what the response cache keys on, so no two spellings of one query occupy two entries.
  */
 public record DeliveryQuery(ContentType type, boolean list, String locale, Map<String, List<String>> facets, String q,
-                            String sort, int page, int size, Set<ContentType> included, boolean preview, boolean jsonLd) {
+                            String sort, int page, int size, Set<ContentType> included, boolean preview, boolean jsonLd,
+                            Instant asOf) {
     static final String TYPES = java.util.Arrays.stream(ContentType.values()).map(ContentType::plural).collect(Collectors.joining(", "));
     static final List<String> SORTS = List.of("slug", "-slug", "published", "-published");
     static final Set<String> LIST_PARAMETERS = Set.of("locale", "include", "q", "sort", "page", "size", "format", "preview");
-    static final Set<String> ENTRY_PARAMETERS = Set.of("locale", "include", "format", "preview");
+    static final Set<String> ENTRY_PARAMETERS = Set.of("locale", "include", "format", "preview", "asOf");
     public static final String DEFAULT_LOCALE = "en-GB";
     public static final int MAX_SIZE = 100;
     /** The deepest result a list reaches: page × size may not exceed this (deep offsets cost the database most). */
@@ -93,6 +97,17 @@ public record DeliveryQuery(ContentType type, boolean list, String locale, Map<S
         if (format != null && !format.equals("json") && !(jsonLd && !list)) {
             bad.add("format", "one-of", list ? "lists are JSON only: json" : "must be json or jsonld");
         }
+        Instant asOf = null;
+        if (single.containsKey("asOf")) { // that it is not in the future is checked against SacrumClock by the resource
+            Violation broken = PointInTime.check("asOf", single.get("asOf"), null);
+            if (broken != null) {
+                bad.add(broken.field(), broken.rule(), broken.message());
+            } else if (preview) {
+                bad.add("asOf", "not-with-preview", "a preview shows the latest draft, which was never public: ask for one or the other");
+            } else {
+                asOf = PointInTime.parse(single.get("asOf"));
+            }
+        }
         String q = null;
         String sort = "slug";
         int page = 1;
@@ -129,7 +144,7 @@ public record DeliveryQuery(ContentType type, boolean list, String locale, Map<S
             throw bad.problem();
         }
         return new DeliveryQuery(type, list, locale, Collections.unmodifiableMap(facets), q, sort, page, size,
-                Collections.unmodifiableSet(included), preview, jsonLd);
+                Collections.unmodifiableSet(included), preview, jsonLd, asOf);
     }
 
     /**
@@ -164,6 +179,9 @@ public record DeliveryQuery(ContentType type, boolean list, String locale, Map<S
         }
         if (preview) {
             params.put("preview", "true");
+        }
+        if (asOf != null) {
+            params.put("asOf", asOf.toString());
         }
         return params.entrySet().stream().map(p -> encode(p.getKey()) + "=" + encode(p.getValue())).collect(Collectors.joining("&"));
     }

@@ -4,16 +4,18 @@ import org.sacrum.entries.entity.Currency;
 import org.sacrum.entries.entity.State;
 import org.sacrum.platform.entity.IntegerParam;
 import org.sacrum.platform.entity.Paging;
+import org.sacrum.platform.entity.PointInTime;
 import org.sacrum.platform.entity.ProblemException;
 import org.sacrum.platform.entity.RangeParam;
 import org.sacrum.platform.entity.Violation;
 
 import jakarta.ws.rs.QueryParam;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-/** The management list's query, ?state=&currency=&page=&size=: checked by Bean Validation, then page × size against the depth. */
+/** The management list's query, ?state=&currency=&page=&size=&asOf=: checked by Bean Validation, then page × size against the depth. */
 public class EntryListQuery {
     /** The largest page size of a management list. */
     static final int MAX_SIZE = 500;
@@ -33,6 +35,25 @@ public class EntryListQuery {
     @IntegerParam
     @RangeParam(min = 1, max = MAX_SIZE)
     String size;
+
+    /** ?asOf={instant}: the list as the public saw it then (published entries only), instead of the entries now. */
+    @QueryParam("asOf")
+    String asOf;
+
+    /** The instant asked for, or null; unparseable, in the future or combined with state, it is a 400 naming asOf. */
+    Instant asOf(Instant now) {
+        if (asOf == null) {
+            return null;
+        }
+        Violation broken = PointInTime.check("asOf", asOf, now);
+        if (broken == null && state != null) {
+            broken = new Violation("asOf", "not-with-state", "a list as of an instant holds what was published then: leave out state");
+        }
+        if (broken != null) {
+            throw ProblemException.badRequest("invalid-query", "asOf " + broken.message() + ".", List.of(broken));
+        }
+        return PointInTime.parse(asOf);
+    }
 
     /** The state asked for, or null for all; an unknown one is a 400 (one-of). */
     State state() {

@@ -25,6 +25,7 @@ import org.sacrum.entries.entity.Approval;
 import org.sacrum.entries.entity.ReviewComment;
 import org.sacrum.entries.entity.ReviewCurrency;
 import org.sacrum.platform.control.SacrumClock;
+import org.sacrum.entries.entity.Publication;
 
 import java.time.LocalDate;
 import java.util.Optional;
@@ -143,6 +144,13 @@ public class EntryViews {
             b.add("reReviewReason", entry.reReviewReason());
         }
         return b.build();
+    }
+
+    /** One entry of a list as of an instant: which revision the public could read then, since when. */
+    public JsonObject publication(Publication p) {
+        return Json.createObjectBuilder().add("type", p.contentType().id()).add("slug", p.slug()).add("locale", p.locale())
+                .add("revision", p.revisionNumber()).add("contentHash", p.contentHash()).add("publishedAt", p.publishedAt().toString())
+                .build();
     }
 
     public JsonObject approval(Approval a) {

@@ -47,10 +47,13 @@ import org.sacrum.entries.entity.ApprovalRequest;
 import org.sacrum.entries.entity.ChangeRequest;
 import org.sacrum.entries.entity.ReviewComment;
 import org.sacrum.entries.control.Workflow;
+import org.sacrum.entries.control.PublicationHistory;
+import org.sacrum.platform.control.SacrumClock;
+import java.time.Instant;
 import org.sacrum.entries.entity.Withdrawal;
+import org.sacrum.entries.entity.WithdrawalRequest;
 import org.sacrum.platform.boundary.OptionalBody;
 import org.sacrum.platform.control.BoundedJsonReader;
-import java.io.StringReader;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -93,6 +96,10 @@ public class ManagementResource {
     Caller caller;
     @Inject
     SecurityContext security;
+    @Inject
+    PublicationHistory history;
+    @Inject
+    SacrumClock clock;
 
     private static int revisionNumber(String field, String raw, int defaultValue) {
         return WholeNumber.parseInt(field, raw, defaultValue, 1, Integer.MAX_VALUE);
@@ -103,6 +110,11 @@ public class ManagementResource {
         int page = query.page();
         int size = query.size();
         JsonArrayBuilder items = Json.createArrayBuilder();
+        Instant asOf = query.asOf(clock.now());
+        if (asOf != null) { // what the public could read then, from the publication history
+            history.publicAt(type(), locale, asOf, (page - 1) * size, size).forEach(p -> items.add(views.publication(p)));
+            return Json.createObjectBuilder().add("items", items).add("page", page).add("size", size).add("asOf", asOf.toString()).build();
+        }
         Actor actor = actor();
         Currency currency = query.currency();
         (currency == null ? entries.ofType(type(), query.state(), (page - 1) * size, size)
@@ -156,16 +168,18 @@ public class ManagementResource {
 
     @POST
     @Path("{slug}/unpublish")
-    public Response unpublish(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, @OptionalBody String body) {
+    public Response unpublish(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch,
+                              @OptionalBody WithdrawalRequest body) {
         Actor actor = mayAttempt(Action.UNPUBLISH);
-        return written(Response.ok(), workflow.unpublish(ref(slug), ifMatch, actor, withdrawal(body)));
+        return written(Response.ok(), workflow.unpublish(ref(slug), ifMatch, actor, Withdrawal.of(body, slug)));
     }
 
     @POST
     @Path("{slug}/archive")
-    public Response archive(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, @OptionalBody String body) {
+    public Response archive(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch,
+                            @OptionalBody WithdrawalRequest body) {
         Actor actor = mayAttempt(Action.ARCHIVE);
-        return written(Response.ok(), workflow.archive(ref(slug), ifMatch, actor, withdrawal(body)));
+        return written(Response.ok(), workflow.archive(ref(slug), ifMatch, actor, Withdrawal.of(body, slug)));
     }
 
     /** Sets or clears when the schedule job publishes and withdraws the entry: publishers, with If-Match. */
@@ -271,25 +285,6 @@ public class ManagementResource {
             throw RequestBodies.invalid(List.of(new Violation("content", "required", "is required: {\"content\": {...}, \"changeNote\": \"...\"}")));
         }
         return body.get("content");
-    }
-
-    /** The optional body of unpublish and archive, {"force": true, "reason": "..."}; none: a plain withdrawal. */
-    static Withdrawal withdrawal(String body) {
-        if (body == null || body.isBlank()) {
-            return Withdrawal.NONE;
-        }
-        JsonObject object = Json.createReader(new StringReader(body)).readObject(); // JsonBodyGate has bounded it and checked it is an object
-        BoundedJsonReader.refuseUnknownFields(object, Withdrawal.class);
-        JsonValue force = object.getOrDefault("force", JsonValue.NULL);
-        JsonValue reason = object.getOrDefault("reason", JsonValue.NULL);
-        if (force != JsonValue.NULL && force != JsonValue.TRUE && force != JsonValue.FALSE) {
-            throw ProblemException.badRequest("force-not-boolean", "force must be true or false.", List.of(new Violation("force", "type", "must be a boolean")));
-        }
-        if (reason != JsonValue.NULL && reason.getValueType() != JsonValue.ValueType.STRING) {
-            throw ProblemException.badRequest("reason-not-string", "reason must be a string.", List.of(new Violation("reason", "type", "must be a string")));
-        }
-        return new Withdrawal(force == JsonValue.NULL ? null : force == JsonValue.TRUE,
-                reason == JsonValue.NULL ? null : object.getString("reason"));
     }
 
     /** The change note: a string (else 400, like any wrong type) of at most 500 characters (else 422 max-length). */

@@ -25,6 +25,11 @@ public class Approvals {
         return find(entry.publishedApprovalId());
     }
 
+    /** An approval by id (the one a past publication carried); empty for null. */
+    public Optional<Approval> byId(String id) {
+        return find(id);
+    }
+
     /** The highest revision number ever approved for the entry, or null when none was. */
     public Integer lastApprovedRevision(Entry entry) {
         return em.createQuery("SELECT MAX(a.revisionNumber) FROM Approval a WHERE a.entryId = :entry", Integer.class)

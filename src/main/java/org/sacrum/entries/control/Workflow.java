@@ -56,7 +56,7 @@ import org.sacrum.platform.entity.Violations;
 import org.sacrum.entries.entity.Revision;
 import org.sacrum.entries.entity.LinkedRevision;
 import org.sacrum.entries.entity.Withdrawal;
-import org.sacrum.platform.control.RequestBodies;
+import org.sacrum.entries.entity.WithdrawalCategory;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -235,28 +235,28 @@ public class Workflow {
     }
 
     public Entry unpublish(EntryRef ref, String ifMatch, Actor publisher) {
-        return unpublish(ref, ifMatch, publisher, Withdrawal.NONE);
+        return unpublish(ref, ifMatch, publisher, Withdrawal.RETIRED);
     }
 
-    /** Unpublishes; a warning that published entries link to only with force and a reason (warning-still-linked). */
-    public Entry unpublish(EntryRef ref, String ifMatch, Actor publisher, Withdrawal how) {
+    /** Takes the entry off the public API; the withdrawal's category (and successor) is what a reader's 410 names. */
+    public Entry unpublish(EntryRef ref, String ifMatch, Actor publisher, Withdrawal withdrawal) {
         Entry entry = lockMatching(ref, ifMatch, false);
         Integer was = entry.publishedRevision();
         check(transitions().unpublish(entry.state(), publisher, facts(revisions.latest(entry)), was));
-        stillLinked(entry, how, publisher);
-        withdraw(entry, publisher);
+        stillLinked(entry, withdrawal, publisher);
+        withdraw(entry, publisher, withdrawal);
         return move(entry, Action.UNPUBLISH, publisher, was, null);
     }
 
     public Entry archive(EntryRef ref, String ifMatch, Actor actor) {
-        return archive(ref, ifMatch, actor, Withdrawal.NONE);
+        return archive(ref, ifMatch, actor, Withdrawal.RETIRED);
     }
 
-    public Entry archive(EntryRef ref, String ifMatch, Actor actor, Withdrawal how) {
+    public Entry archive(EntryRef ref, String ifMatch, Actor actor, Withdrawal withdrawal) {
         Entry entry = lockMatching(ref, ifMatch, false);
         check(transitions().archive(entry.state(), actor, facts(revisions.latest(entry))));
-        stillLinked(entry, how, actor);
-        withdraw(entry, actor);
+        stillLinked(entry, withdrawal, actor);
+        withdraw(entry, actor, withdrawal);
         return move(entry, Action.ARCHIVE, actor, entry.latestRevision(), null);
     }
 
@@ -278,27 +278,29 @@ public class Workflow {
                     linking.stream().map(e -> new Violation("linkedBy." + e.contentType().plural() + "[" + e.slug() + "]",
                             "warning-still-linked", "the published " + e.contentType().id() + " " + e.slug() + " links to this warning")).toList());
         }
-        String reason = how.reason() == null ? "" : how.reason().strip();
-        if (reason.isEmpty()) {
-            throw RequestBodies.invalid(List.of(new Violation("reason", "force-reason-required", "is required with force")));
-        }
-        if (reason.length() > Withdrawal.MAX_REASON) {
-            throw RequestBodies.invalid(List.of(new Violation("reason", "max-length", "must be at most " + Withdrawal.MAX_REASON + " characters")));
-        }
-        if (reason.chars().anyMatch(Character::isISOControl)) {
-            throw RequestBodies.invalid(List.of(new Violation("reason", "no-control-characters", "must be one line of text")));
-        }
-        cascade.withdrawn(entry, reason, actor.username());
+        cascade.withdrawn(entry, how.reason(), actor.username()); // Withdrawal.of required the reason with force
     }
 
-    /** Takes the published revision offline; the "withdraw" audit event feeds the public change feed. */
-    private void withdraw(Entry entry, Actor actor) {
+    /** Takes the published revision offline; PublicationHistory records it (with the category) for the change feed. */
+    private void withdraw(Entry entry, Actor actor, Withdrawal withdrawal) {
         if (entry.publishedRevision() != null) {
-            audit.record(actor.username(), CHANGE_WITHDRAWN, entry, entry.publishedRevision(), null, null, null);
+            checkSuccessor(entry, withdrawal);
+            audit.record(actor.username(), CHANGE_WITHDRAWN, entry, entry.publishedRevision(), null, null,
+                    withdrawal.category().id() + (withdrawal.successor() == null ? "" : ", successor " + withdrawal.successor()));
         }
         entry.withdraw();
         entry.schedule(null, null); // withdrawn by hand (or archived): a pending schedule would only fail
-        withdrawn.fire(new EntryWithdrawn(entry));
+        withdrawn.fire(new EntryWithdrawn(entry, withdrawal));
+    }
+
+    /** A named successor must be public now (same type and locale): readers are sent there. */
+    private void checkSuccessor(Entry entry, Withdrawal withdrawal) {
+        if (withdrawal.successor() != null
+                && entries.published(entry.contentType(), entry.locale(), List.of(withdrawal.successor())).isEmpty()) {
+            throw ProblemException.unprocessable("invalid-request", "The successor is not a published " + entry.contentType().id() + ".",
+                    List.of(new Violation("successor", "successor-exists", "must name a published " + entry.contentType().id()
+                            + " in locale " + entry.locale())));
+        }
     }
 
     /** The publication of the latest revision, judged by the same rules for a publisher and for the schedule. */
@@ -356,11 +358,15 @@ public class Workflow {
         entry.schedule(entry.publishAt(), null);
         Actor system = scheduleActor();
         Integer was = entry.publishedRevision();
-        List<Violation> broken = violations(transitions().unpublish(entry.state(), system, facts(revisions.latest(entry)), was));
+        List<Violation> broken = new ArrayList<>(violations(transitions().unpublish(entry.state(), system, facts(revisions.latest(entry)), was)));
+        if (entry.contentType() == ContentType.WARNING && was != null && !linked.publishedLinkingTo(entry).isEmpty()) {
+            // a schedule never forces: removing a red flag that published entries show needs a publisher's reason
+            broken.add(new Violation("", "warning-still-linked", "published entries link to this warning"));
+        }
         if (!broken.isEmpty()) {
             return scheduleFailed(entry, Action.UNPUBLISH, broken, now, by);
         }
-        withdraw(entry, system);
+        withdraw(entry, system, Withdrawal.automatic(WithdrawalCategory.RETIRED, "scheduled withdrawal"));
         move(entry, Action.UNPUBLISH, system, was, SCHEDULED_WITHDRAWAL_CATEGORY + ": scheduled withdrawal, scheduled by " + by);
         return "schedule: withdrew " + ref + " revision " + was + " (" + SCHEDULED_WITHDRAWAL_CATEGORY + ", scheduled by " + by + ")";
     }
@@ -451,7 +457,7 @@ public class Workflow {
         Actor system = new Actor(null, JobTick.SYSTEM, "Sacrum", Set.of(), null, false);
         String reason = "review overdue: next review was due " + currency.nextReviewDue() + ", withdrawn after "
                 + workflow().currency(entry.contentType()).graceDays() + " days' grace";
-        withdraw(entry, system);
+        withdraw(entry, system, Withdrawal.automatic(WithdrawalCategory.CLINICAL_SAFETY, reason));
         move(entry, Action.UNPUBLISH, system, was, reason);
         return "withdrew " + ref + " revision " + was + " (" + reason + ")";
     }

@@ -28,6 +28,7 @@ import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,7 +61,7 @@ public class JsonBodyGate implements ContainerRequestFilter, ReaderInterceptor {
         Method method = resource == null ? null : resource.getResourceMethod();
         // only methods that carry a body: Jersey answers OPTIONS (and HEAD) through the resource's other methods
         if (method != null && BODY_METHODS.contains(request.getMethod())
-                && TAKES_BODY.computeIfAbsent(method, JsonBodyGate::takesBody) && !request.hasEntity()) {
+                && TAKES_BODY.computeIfAbsent(method, JsonBodyGate::requiresBody) && !request.hasEntity()) {
             throw BoundedJsonReader.missing();
         }
     }
@@ -86,13 +87,19 @@ public class JsonBodyGate implements ContainerRequestFilter, ReaderInterceptor {
         for (Annotation[] annotations : method.getParameterAnnotations()) {
             boolean entity = true;
             for (Annotation a : annotations) {
-                entity &= !NOT_ENTITY.contains(a.annotationType()) && a.annotationType() != OptionalBody.class;
+                entity &= !NOT_ENTITY.contains(a.annotationType());
             }
             if (entity) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A method requires a body when it takes one that is not marked {@link OptionalBody}. */
+    static boolean requiresBody(Method method) {
+        return takesBody(method) && Arrays.stream(method.getParameterAnnotations())
+                .noneMatch(annotations -> Arrays.stream(annotations).anyMatch(a -> a instanceof OptionalBody));
     }
 
     private static long maxBytes() {

@@ -39,6 +39,13 @@ public final class ProblemResponses {
         return response.build();
     }
 
+    /** The problem with extension members besides the standard ones (RFC 9457 section 3.2), for a response to finish. */
+    public static Response.ResponseBuilder withMembers(Problem problem, jakarta.json.JsonObject members) {
+        jakarta.json.JsonObjectBuilder body = Json.createObjectBuilder(Json.createReader(new java.io.StringReader(json(problem))).readObject());
+        members.forEach(body::add);
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(body.build().toString());
+    }
+
     /** Writes the problem as the whole servlet response; the caller has checked it is not committed. */
     public static void write(HttpServletResponse response, Problem problem, long retryAfterSeconds) {
         response.setStatus(problem.status());

@@ -36,6 +36,8 @@ class CachedDeliveryFilterTest {
         assertEquals(Optional.empty(), CachedDeliveryFilter.key("/api/v1/topics", params(), null));
         assertEquals(Optional.empty(), CachedDeliveryFilter.key("/api/v1/exercises/a/b", params(), null));
         assertEquals(Optional.empty(), CachedDeliveryFilter.key("/api/v1/exercises/%zz", params(), null));
+        assertEquals(Optional.empty(), CachedDeliveryFilter.key("/api/v1/exercises/cat-cow", params("asOf", "2026-03-03T10:00:00Z"), null),
+                "a point-in-time read is never answered from the cache of current responses");
     }
 
     @Test

@@ -231,4 +231,21 @@ class DeliveryQueryTest {
         assertEquals("/api/v1/warnings?page=2&sort=-slug&urgency=emergency%2Curgent-same-day", q.pageLink("/api/v1/warnings", 2));
         assertEquals("/api/v1/warnings?page=1", DeliveryQuery.parseList(ContentType.WARNING, Map.of()).pageLink("/api/v1/warnings", 1));
     }
+
+    @Test
+    void asOfIsAnEntryParameterNormalisedToUtc() {
+        DeliveryQuery query = DeliveryQuery.parseEntry(ContentType.EXERCISE, params("asOf", "2026-03-03T11:00:00+01:00"));
+        assertEquals(java.time.Instant.parse("2026-03-03T10:00:00Z"), query.asOf());
+        assertEquals("asOf=2026-03-03T10%3A00%3A00Z", query.canonical());
+        assertNull(DeliveryQuery.parseEntry(ContentType.EXERCISE, params()).asOf());
+    }
+
+    @Test
+    void asOfRefusedWhenUnparseableWithPreviewOrOnALists() {
+        assertTrue(has(refused(ContentType.EXERCISE, false, params("asOf", "yesterday")), "asOf", "instant"));
+        assertTrue(has(refused(ContentType.EXERCISE, false, params("asOf", "2026-03-03T10:00:00 01:00")), "asOf", "instant"));
+        assertTrue(has(refused(ContentType.EXERCISE, false, params("asOf", "2026-03-03T10:00:00Z", "preview", "true")), "asOf", "not-with-preview"));
+        assertTrue(has(refused(ContentType.EXERCISE, true, params("asOf", "2026-03-03T10:00:00Z")), "asOf", "unknown-parameter"));
+        assertTrue(has(refused(ContentType.EXERCISE, false, params("asOf", "2026-03-03T10:00:00Z", "asOf", "2026-03-04T10:00:00Z")), "asOf", "repeated"));
+    }
 }

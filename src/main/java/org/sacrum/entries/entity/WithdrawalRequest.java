@@ -1,0 +1,11 @@
+package org.sacrum.entries.entity;
+
+/**
+ * The optional body of unpublish and archive, as sent: {"category": "clinical-safety|superseded|retired",
+ * "reason": "...", "successor": "slug", "force": true}. {@link Withdrawal#of} checks it.
+ */
+public record WithdrawalRequest(String category, String reason, String successor, Boolean force) {
+    public WithdrawalRequest(String category, String reason, String successor) {
+        this(category, reason, successor, null);
+    }
+}
