@@ -69,7 +69,7 @@ public final class BackupTables {
             c("revision_number", Type.INT), s("reviewer_id"), s("field"), s("comment"), c("created_at", Type.TIMESTAMP)));
     static final Table AUDIT = new Table("audit", "audit_event", "id", List.of(c("id", Type.LONG), c("at", Type.TIMESTAMP), s("actor"),
             s("action"), s("entry_id"), s("content_type"), s("slug"), c("revision_number", Type.INT), s("from_state"), s("to_state"),
-            s("detail")));
+            s("detail"), s("prev_hash"), s("hash")));
 
     static final List<Table> ALL = List.of(PERSON, ENTRY, REVISION, APPROVAL, COMMENT, AUDIT);
 
