@@ -51,4 +51,9 @@ class SharedDeploymentIT {
     @Order(5)
     class HostileInput extends HostileInputIT {
     }
+
+    @Nested
+    @Order(6)
+    class AuditChain extends AuditChainIT {
+    }
 }
