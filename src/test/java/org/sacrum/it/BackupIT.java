@@ -182,6 +182,21 @@ class BackupIT extends SacrumIT {
             List<JsonValue> upToExport = sourceAudit.stream().filter(e -> e.asJsonObject().getInt("id") <= lastSourceAudit).toList();
             assertEquals(upToExport, targetAudit.subList(0, upToExport.size()));
 
+            // 4b. The audit hash chain holds on both sides: the imported records keep their hashes, the restored
+            //     instance's own records are chained after them, and its audit_head lets it go on appending.
+            JsonObject sourceChain = team.admin.get("/api/manage/audit/verify").expect(200).json();
+            assertTrue(sourceChain.getBoolean("verified"), sourceChain.toString());
+            JsonObject lastImported = Json.createReader(new StringReader(sourceRows.get(sourceRows.size() - 1))).readObject();
+            JsonObject firstOwn = Json.createReader(new StringReader(extra.get(0))).readObject();
+            assertEquals(lastImported.getString("hash"), firstOwn.getString("prevHash"), "the restored instance's records follow the imported chain");
+            JsonObject targetChain = targetAdmin.get("/api/manage/audit/verify").expect(200).json();
+            assertTrue(targetChain.getBoolean("verified"), targetChain.toString());
+            targetAdmin.post("/api/manage/me/tokens", Json.createObjectBuilder().add("name", "after-restore")
+                    .add("scopes", Json.createArrayBuilder().add("read")).add("expiresInDays", 1).build()).expect(201);
+            JsonObject appended = targetAdmin.get("/api/manage/audit/verify").expect(200).json();
+            assertTrue(appended.getBoolean("verified"), appended.toString());
+            assertEquals(targetChain.getJsonNumber("records").longValue() + 1, appended.getJsonNumber("records").longValue());
+
             // 5. People come without passwords; the importing admin keeps theirs; management views and their ETags survive.
             assertEquals(401, target.api.as(team.author.username(), Team.PASSWORD).get("/api/manage/me").status(), "no password was exported");
             assertEquals(200, targetAdmin.get("/api/manage/me").status(), "the importing admin still signs in");

@@ -53,6 +53,11 @@ class SharedDeploymentIT {
     }
 
     @Nested
+    @Order(6)
+    class AuditChain extends AuditChainIT {
+    }
+
+    @Nested
     @Order(8)
     class LinkedReview extends LinkedReviewIT {
     }

@@ -15,6 +15,8 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.core.MediaType;
 import org.sacrum.audit.entity.AuditEvent;
 import org.sacrum.audit.control.AuditLog;
+import org.sacrum.audit.control.ChainVerification;
+import org.sacrum.audit.entity.ChainCheck;
 import org.sacrum.platform.entity.RoleNames;
 
 import java.util.List;
@@ -29,11 +31,35 @@ import java.util.List;
 public class AuditResource {
     @Inject
     AuditLog audit;
+    @Inject
+    ChainVerification chain;
 
     @GET
     @RolesAllowed(RoleNames.ADMIN)
     public JsonObject read(@Valid @BeanParam AuditQuery query) {
         return page(audit.read(null, query.after(), query.limit()));
+    }
+
+    /**
+     * Recomputes the hash chain over the whole log: 200 with "verified" true or false; a break names the first
+     * record that does not hold (see ChainCheck for the reasons).
+     */
+    @GET
+    @Path("verify")
+    @RolesAllowed(RoleNames.ADMIN)
+    public JsonObject verify() {
+        ChainCheck.Result result = chain.verify();
+        JsonObjectBuilder answer = Json.createObjectBuilder().add("verified", result.verified()).add("records", result.records());
+        if (result.head() == null) answer.addNull("head"); else answer.add("head", result.head());
+        ChainCheck.Broken broken = result.firstBroken();
+        if (broken != null) {
+            JsonObjectBuilder b = Json.createObjectBuilder();
+            if (broken.id() == null) b.addNull("id"); else b.add("id", broken.id());
+            if (broken.expected() == null) b.addNull("expected"); else b.add("expected", broken.expected());
+            if (broken.found() == null) b.addNull("found"); else b.add("found", broken.found());
+            answer.add("firstBroken", b.add("why", broken.why()).add("detail", broken.detail()));
+        }
+        return answer.build();
     }
 
     public static JsonObject page(List<AuditEvent> events) {
@@ -55,6 +81,9 @@ public class AuditResource {
             }
             if (e.detail() != null) {
                 b.add("detail", e.detail());
+            }
+            if (e.hash() != null) {
+                b.add("prevHash", e.prevHash()).add("hash", e.hash());
             }
             items.add(b);
         });

@@ -38,13 +38,17 @@ public class AuditEvent {
     private String toState;
     @Column(updatable = false)
     private String detail;
+    @Column(name = "prev_hash", updatable = false)
+    private String prevHash;
+    @Column(updatable = false)
+    private String hash;
 
     protected AuditEvent() {
     }
 
     public AuditEvent(String actor, String action, String entryId, String contentType, String slug, Integer revisionNumber,
                       String fromState, String toState, String detail) {
-        this.at = Instant.now();
+        this.at = AuditChain.kept(Instant.now());
         this.actor = actor;
         this.action = action;
         this.entryId = entryId;
@@ -53,7 +57,42 @@ public class AuditEvent {
         this.revisionNumber = revisionNumber;
         this.fromState = fromState;
         this.toState = toState;
-        this.detail = detail == null || detail.length() <= 2000 ? detail : detail.substring(0, 1997) + "...";
+        this.detail = shortened(detail);
+    }
+
+    /** At most the column's 2000 characters, never cutting a surrogate pair (half of one would not survive storage). */
+    static String shortened(String detail) {
+        if (detail == null || detail.length() <= 2000) {
+            return detail;
+        }
+        int end = Character.isHighSurrogate(detail.charAt(1996)) ? 1996 : 1997;
+        return detail.substring(0, end) + "...";
+    }
+
+    /** Chains this new record after the one whose hash is given; its id must be assigned (it is part of the hash). */
+    public String link(String previousHash) {
+        if (hash != null) {
+            throw new IllegalStateException("audit record " + id + " is already chained");
+        }
+        if (id == null) {
+            throw new IllegalStateException("an audit record is chained only once it has its id");
+        }
+        this.prevHash = previousHash;
+        this.hash = AuditChain.hash(fields());
+        return hash;
+    }
+
+    /** Its columns as the chain hashes them. */
+    public AuditChain.Fields fields() {
+        return new AuditChain.Fields(id, at, actor, action, entryId, contentType, slug, revisionNumber, fromState, toState, detail, prevHash);
+    }
+
+    public String prevHash() {
+        return prevHash;
+    }
+
+    public String hash() {
+        return hash;
     }
 
     public Long id() {

@@ -74,7 +74,7 @@ public final class BackupTables {
             c("revision_number", Type.INT), s("reviewer_id"), s("field"), s("comment"), c("created_at", Type.TIMESTAMP)));
     static final Table AUDIT = new Table("audit", "audit_event", "id", List.of(c("id", Type.LONG), c("at", Type.TIMESTAMP), s("actor"),
             s("action"), s("entry_id"), s("content_type"), s("slug"), c("revision_number", Type.INT), s("from_state"), s("to_state"),
-            s("detail")));
+            s("detail"), s("prev_hash"), s("hash")));
 
     /** The publication history (V5): which revision was public from when to when, with withdrawal categories. */
     static final Table PUBLICATION = new Table("publication", "publication", "id", List.of(c("id", Type.LONG), s("entry_id"),

@@ -1,5 +1,6 @@
 package org.sacrum.backup.control;
 
+import org.sacrum.audit.entity.AuditChain;
 import org.sacrum.platform.control.Hashes;
 
 
@@ -102,6 +103,8 @@ public class Importer {
         private final Manifest manifest = new Manifest();
         private final Map<Table, PreparedStatement> inserts = new HashMap<>();
         private long maxAuditId;
+        /** The imported chain's newest hash, which this instance's own records are chained after. */
+        private String lastAuditHash = AuditChain.GENESIS;
         private String exportedAt = "?";
         private String exportedBy = "?";
 
@@ -201,6 +204,13 @@ public class Importer {
                     localPeople.put(rs.getString(2), new Local(rs.getString(1), rs.getString(3), rs.getBoolean(4), held));
                 }
             }
+            // Nobody appends to the audit chain while it is replaced: writers wait for this lock (see AuditLog).
+            try (PreparedStatement head = db.prepareStatement("SELECT last_id FROM audit_head WHERE id = 1 FOR UPDATE");
+                 ResultSet rs = head.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("audit_head is missing (migration V4)");
+                }
+            }
             try (PreparedStatement events = db.prepareStatement(BackupTables.AUDIT.select()); ResultSet rs = events.executeQuery()) {
                 while (rs.next()) {
                     Map<String, Object> event = new HashMap<>();
@@ -249,7 +259,11 @@ public class Importer {
                     checkApproval(line, at);
                 }
                 if (table == BackupTables.AUDIT) {
-                    maxAuditId = Math.max(maxAuditId, line.getJsonNumber("id").longValue());
+                    long id = line.getJsonNumber("id").longValue();
+                    if (id > maxAuditId) {
+                        maxAuditId = id;
+                        lastAuditHash = line.get("hash") instanceof JsonString h ? h.getString() : null;
+                    }
                 }
                 if (table == BackupTables.PUBLICATION) { // its ids and withdrawal cursors come from audit_seq too
                     maxAuditId = Math.max(maxAuditId, line.getJsonNumber("id").longValue());
@@ -368,33 +382,51 @@ public class Importer {
             }
         }
 
-        /** This instance's own records go after the imported ones, then the import's record; the sequence continues from there. */
+        /**
+         * This instance's own records go after the imported ones, then the import's record, each chained after the
+         * one before (the imported records keep their hashes as exported); audit_head and the sequence continue there.
+         */
         private long reappendLocalEvents() throws SQLException {
             long next = maxAuditId;
+            String previous = lastAuditHash;
             try (PreparedStatement insert = db.prepareStatement(BackupTables.AUDIT.insert())) {
-                List<Column> columns = BackupTables.AUDIT.columns();
                 for (Map<String, Object> event : localEvents) {
-                    insert.setLong(1, ++next);
-                    for (int i = 1; i < columns.size(); i++) {
-                        RowCodec.bindRaw(insert, i + 1, columns.get(i), event.get(columns.get(i).name()));
-                    }
-                    insert.executeUpdate();
+                    previous = appendChained(insert, new AuditChain.Fields(++next, instant(event.get("at")), (String) event.get("actor"),
+                            (String) event.get("action"), (String) event.get("entry_id"), (String) event.get("content_type"),
+                            (String) event.get("slug"), event.get("revision_number") == null ? null : ((Number) event.get("revision_number")).intValue(),
+                            (String) event.get("from_state"), (String) event.get("to_state"), (String) event.get("detail"), previous));
                 }
                 Map<String, Long> counts = manifest.counts();
                 String detail = "restored " + BackupTables.kinds().stream().map(k -> counts.get(k) + " " + k).toList()
                         + " from the export of " + exportedAt + " by " + exportedBy;
-                insert.setLong(1, ++next);
-                insert.setTimestamp(2, Timestamp.from(Instant.now()));
-                insert.setString(3, actor);
-                insert.setString(4, "import");
-                for (int i = 5; i <= 10; i++) {
-                    RowCodec.bindRaw(insert, i, columns.get(i - 1), null);
-                }
-                insert.setString(11, detail.length() <= 2000 ? detail : detail.substring(0, 1997) + "...");
-                insert.executeUpdate();
+                previous = appendChained(insert, new AuditChain.Fields(++next, AuditChain.kept(Instant.now()), actor, "import", null, null,
+                        null, null, null, null, detail.length() <= 2000 ? detail : detail.substring(0, 1997) + "...", previous));
             }
+            update("UPDATE audit_head SET last_id = ?, hash = ? WHERE id = 1", next, previous);
             update("ALTER SEQUENCE audit_seq RESTART WITH " + (next + 1));
             return next;
+        }
+
+        private static String appendChained(PreparedStatement insert, AuditChain.Fields f) throws SQLException {
+            String hash = AuditChain.hash(f);
+            List<Column> columns = BackupTables.AUDIT.columns();
+            Object[] values = {f.id(), Timestamp.from(f.at()), f.actor(), f.action(), f.entryId(), f.contentType(), f.slug(),
+                    f.revisionNumber(), f.fromState(), f.toState(), f.detail(), f.prevHash(), hash};
+            for (int i = 0; i < columns.size(); i++) {
+                RowCodec.bindRaw(insert, i + 1, columns.get(i), values[i]);
+            }
+            insert.executeUpdate();
+            return hash;
+        }
+
+        private static Instant instant(Object at) {
+            if (at instanceof Timestamp t) {
+                return t.toInstant();
+            }
+            if (at instanceof java.time.LocalDateTime local) {
+                return Timestamp.valueOf(local).toInstant();
+            }
+            throw new IllegalStateException("an audit record's time reads as " + at);
         }
 
         private static <E extends Enum<E>> void enumValue(JsonObject line, String field, Class<E> type) {
