@@ -63,7 +63,9 @@ final class RunScript implements AutoCloseable {
         // HTTP/1.1 and hard time bounds: a send to a server still booting once hung here for minutes despite the request timeout
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/ready")).timeout(Duration.ofSeconds(5)).build();
-        for (int i = 0; i < 360; i++) {
+        // 3 minutes unless -Dsacrum.it.readySeconds says otherwise (a loaded machine boots two instances slowly)
+        long readyBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.getLong("sacrum.it.readySeconds", 180));
+        while (System.nanoTime() < readyBy) {
             if (!process.isAlive()) {
                 fail("Payara Micro exited; see " + log);
             }
@@ -79,7 +81,7 @@ final class RunScript implements AutoCloseable {
             Thread.sleep(500);
         }
         process.destroyForcibly();
-        fail("Sacrum did not become ready within 3 minutes; see " + log);
+        fail("Sacrum did not become ready within " + Long.getLong("sacrum.it.readySeconds", 180) + " s; see " + log);
         return null;
     }
 
