@@ -45,7 +45,7 @@ public class ClockResource {
         if (!clock.adjustable()) {
             throw ProblemException.conflict("clock-fixed", "This instance's clock follows the system clock.", List.of());
         }
-        String now = body.containsKey("now") && body.get("now").getValueType() == jakarta.json.JsonValue.ValueType.STRING
+        String now = body != null && body.containsKey("now") && body.get("now").getValueType() == jakarta.json.JsonValue.ValueType.STRING
                 ? body.getString("now") : null;
         try {
             clock.set(Instant.parse(now == null ? "" : now));
