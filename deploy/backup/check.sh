@@ -12,7 +12,7 @@ manifest=$(tail -n 1 "$file")
 [[ "$manifest" == '{"kind":"manifest",'* ]] || fail "the last line is not the manifest: the export is incomplete"
 
 total=2
-for kind in person entry revision approval comment audit; do
+for kind in person entry revision approval approval-link comment audit; do
   want_count=$(printf '%s' "$manifest" | grep -o "\"$kind\":[0-9][0-9]*" | head -n 1 | cut -d: -f2)
   want_hash=$(printf '%s' "$manifest" | grep -o "\"$kind\":\"[0-9a-f]\{64\}\"" | head -n 1 | cut -d'"' -f4)
   [[ -n "$want_count" && -n "$want_hash" ]] || fail "the manifest says nothing about $kind"
