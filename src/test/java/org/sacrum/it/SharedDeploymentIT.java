@@ -51,4 +51,9 @@ class SharedDeploymentIT {
     @Order(5)
     class HostileInput extends HostileInputIT {
     }
+
+    @Nested
+    @Order(7)
+    class PublicationHistory extends PublicationHistoryIT {
+    }
 }
