@@ -94,7 +94,7 @@ class ClusterIT {
             status = b.api.get(path).status();
             millis = (System.nanoTime() - withdrawnAt) / 1_000_000;
         } while (status == 200 && millis < AT_ONCE_MILLIS + 5_000);
-        assertEquals(404, status, "the withdrawn entry is gone from B");
+        assertEquals(410, status, "the withdrawn entry is gone from B");
         assertTrue(millis < AT_ONCE_MILLIS, "gone from B " + millis + " ms after the withdrawal on A; "
                 + "without the cluster signal B's local copy would live up to 5 s");
         System.out.printf("Cluster: withdrawal on one instance reached the other in %d ms%n", millis);

@@ -58,6 +58,11 @@ class SharedDeploymentIT {
     }
 
     @Nested
+    @Order(7)
+    class PublicationHistory extends PublicationHistoryIT {
+    }
+
+    @Nested
     @Order(8)
     class LinkedReview extends LinkedReviewIT {
     }

@@ -376,11 +376,11 @@ abstract class WorkflowIT extends OnSharedDeployment {
         team.publisher.api().post(path("podcast-episodes", slug) + "/publish", null).expect(200);
         team.anonymous.get("/api/v1/podcast-episodes/" + slug).expect(200);
         assertEquals("unpublished", team.publisher.api().post(path("podcast-episodes", slug) + "/unpublish", null).expect(200).json().getString("state"));
-        assertEquals(404, team.anonymous.get("/api/v1/podcast-episodes/" + slug).status());
+        assertEquals(410, team.anonymous.get("/api/v1/podcast-episodes/" + slug).status(), "withdrawn is gone, not unknown (#13)");
         assertEquals("published", team.publisher.api().post(path("podcast-episodes", slug) + "/publish", null).expect(200).json().getString("state"),
                 "the approval still holds for the unchanged revision");
         assertEquals("archived", team.publisher.api().post(path("podcast-episodes", slug) + "/archive", null).expect(200).json().getString("state"));
-        assertEquals(404, team.anonymous.get("/api/v1/podcast-episodes/" + slug).status());
+        assertEquals(410, team.anonymous.get("/api/v1/podcast-episodes/" + slug).status(), "archived once published: gone");
         Api.Reply edit = team.author.api().put(path("podcast-episodes", slug), Samples.body(Samples.podcastEpisode(slug), null), "*");
         assertEquals(409, edit.status(), "archived entries are read-only: " + edit);
     }

@@ -82,7 +82,8 @@ public final class BackupTables {
             c("published_at", Type.TIMESTAMP), c("withdrawn_at", Type.TIMESTAMP), c("withdrawn_seq", Type.LONG),
             s("withdrawal_category"), s("withdrawal_reason"), s("successor")));
 
-    static final List<Table> ALL = List.of(PERSON, ENTRY, REVISION, APPROVAL, APPROVAL_LINK, COMMENT, AUDIT, PUBLICATION);
+    // the audit log last: an importing instance's own records follow the imported ones (Importer.reappendLocalEvents)
+    static final List<Table> ALL = List.of(PERSON, ENTRY, REVISION, APPROVAL, APPROVAL_LINK, COMMENT, PUBLICATION, AUDIT);
 
     public static List<String> kinds() {
         return ALL.stream().map(Table::kind).toList();

@@ -248,6 +248,9 @@ public class Importer {
                 if (table == BackupTables.APPROVAL_LINK) {
                     enumValue(line, "linkType", ContentType.class);
                 }
+                if (table == BackupTables.PUBLICATION) {
+                    enumValue(line, "contentType", ContentType.class);
+                }
                 if (table == BackupTables.REVISION) {
                     String content = RowCodec.string("content", line.get("content"));
                     if (!Hashes.sha256(content).equals(line.get("contentHash") instanceof JsonString s ? s.getString() : null)) {

@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * sends no such headers and stays same-origin.
  */
 final class DeliveryCors {
-    private static final String EXPOSED = "ETag, Last-Modified, Link, X-Total-Count, X-Sacrum-Cache, X-Sacrum-Preview";
+    private static final String EXPOSED = "ETag, Last-Modified, Link, X-Total-Count, X-Sacrum-Cache, X-Sacrum-Preview, X-Sacrum-As-Of";
 
     private DeliveryCors() {
     }

@@ -35,7 +35,8 @@ public class PublicationHistory {
     /** A publication opens an interval; a republication first ends the previous one (no withdrawal for the public). */
     public void published(@Observes EntryPublished event) {
         Entry entry = event.entry();
-        Instant now = clock.now();
+        // the instant the entry records and delivery shows as publishedAt, so that a read as of then shows the same
+        Instant now = entry.publishedAt() != null ? entry.publishedAt() : clock.now();
         open(entry.id()).ifPresent(previous -> previous.replaced(now));
         int number = entry.publishedRevision();
         em.persist(new Publication(nextSeq(), entry, number, revisions.get(entry, number).contentHash(),

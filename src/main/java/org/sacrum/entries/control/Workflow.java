@@ -74,7 +74,7 @@ import java.util.Set;
  */
 @Stateless
 public class Workflow {
-    /** Audit actions that change what the public sees: the delivery API's change feed reads these. */
+    /** Audit actions that change what the public sees (the change feed reads PublicationHistory, written in the same transactions). */
     public static final String CHANGE_PUBLISHED = "publish";
     public static final String CHANGE_WITHDRAWN = "withdraw";
     /** Audit actions of the schedule: a publisher set or cleared it; the job found its action refused by the rules. */
