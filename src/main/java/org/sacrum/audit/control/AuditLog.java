@@ -22,7 +22,10 @@ import java.util.List;
  * Writes and reads the append-only audit log. Writes join the caller's transaction: no change without its record.
  * Each record is chained to the one before it (see {@link AuditChain}) under the lock of the audit_head row, held
  * until the caller's transaction ends: concurrent writers append one after another, and a rolled-back
- * transaction leaves neither its record nor a link to it.
+ * transaction leaves neither its record nor a link to it. Two rules follow for callers: lock the rows a
+ * transaction changes (EntryQueries.lock) before its first audit record, so that the head is always the last lock
+ * taken and two writers cannot wait on each other; and never start a REQUIRES_NEW transaction that audits from
+ * one that already has, which would wait on its own caller's lock.
  */
 @Stateless
 public class AuditLog {
