@@ -63,7 +63,9 @@ final class RunScript implements AutoCloseable {
         // HTTP/1.1 and hard time bounds: a send to a server still booting once hung here for minutes despite the request timeout
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/ready")).timeout(Duration.ofSeconds(5)).build();
-        for (int i = 0; i < 360; i++) {
+        // SACRUM_IT_READY_SECONDS: more than the default 180 s on a machine shared by many builds (boot took over 4 min there)
+        int readySeconds = Integer.parseInt(System.getenv().getOrDefault("SACRUM_IT_READY_SECONDS", "180"));
+        for (int i = 0; i < 2 * readySeconds; i++) {
             if (!process.isAlive()) {
                 fail("Payara Micro exited; see " + log);
             }
@@ -79,7 +81,7 @@ final class RunScript implements AutoCloseable {
             Thread.sleep(500);
         }
         process.destroyForcibly();
-        fail("Sacrum did not become ready within 3 minutes; see " + log);
+        fail("Sacrum did not become ready within " + readySeconds + " s; see " + log);
         return null;
     }
 
