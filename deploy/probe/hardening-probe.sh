@@ -550,5 +550,5 @@ o="$o; 20,000-char header → $(seen) ($(wc -c <"$BODY") bytes)"
 result L14 "over-long URL or header as problem+json (known limit: the listener answers before the application)" "$ok" "$o"
 
 echo
-echo "$PASSED of $((PASSED + FAILED)) pass${FAILS[*]:+; failed: ${FAILS[*]}}${SKIPPED:+ ($SKIPPED skipped)}"
+echo "$PASSED of $((PASSED + FAILED)) pass${FAILS[*]:+; failed: ${FAILS[*]}}$( ((SKIPPED)) && echo " ($SKIPPED skipped)")"
 [[ "$FAILED" == 0 ]]
