@@ -5,7 +5,5 @@ package org.sacrum.entries.entity;
  * "reason": "...", "successor": "slug", "force": true}. {@link Withdrawal#of} checks it.
  */
 public record WithdrawalRequest(String category, String reason, String successor, Boolean force) {
-    public WithdrawalRequest(String category, String reason, String successor) {
-        this(category, reason, successor, null);
-    }
+    // one constructor only: JSON-B cannot create a record that has several
 }
