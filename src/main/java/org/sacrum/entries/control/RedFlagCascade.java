@@ -38,8 +38,7 @@ public class RedFlagCascade {
     /** The warning is now public as {@code now}: flags every published entry whose approval recorded something else. */
     public List<Entry> republished(Entry warning, LinkedRevision now, String actor) {
         List<Entry> flagged = new ArrayList<>();
-        for (Entry linking : links.publishedLinkingTo(warning)) {
-            Entry locked = em.find(Entry.class, linking.id(), LockModeType.PESSIMISTIC_WRITE);
+        for (Entry locked : lockAll(links.publishedLinkingTo(warning))) {
             LinkedRevision recorded = locked == null || locked.publishedRevision() == null ? null : links.recordedFor(locked, warning);
             if (recorded != null && !LinkManifest.drift(List.of(recorded), List.of(now)).isEmpty()) { // re-checked under the lock
                 String reason = "warning " + warning.slug() + " republished as revision " + now.revision();
@@ -56,8 +55,7 @@ public class RedFlagCascade {
      */
     public List<Entry> withdrawn(Entry warning, String why, String actor) {
         List<Entry> flagged = new ArrayList<>();
-        for (Entry linking : links.publishedLinkingTo(warning)) {
-            Entry locked = em.find(Entry.class, linking.id(), LockModeType.PESSIMISTIC_WRITE);
+        for (Entry locked : lockAll(links.publishedLinkingTo(warning))) {
             if (locked != null && locked.publishedRevision() != null) {
                 String reason = "warning " + warning.slug() + " withdrawn";
                 flag(locked, reason, reason + ": " + why, actor);
@@ -65,6 +63,17 @@ public class RedFlagCascade {
             }
         }
         return flagged;
+    }
+
+    /**
+     * Locks every linking entry before the first flag is audited: an audit record takes the audit head's lock, which
+     * must be the last lock a transaction takes (AuditLog), or two transactions can wait on each other.
+     */
+    private List<Entry> lockAll(List<Entry> linking) {
+        List<Entry> locked = new ArrayList<>();
+        linking.stream().sorted(java.util.Comparator.comparing(Entry::id)) // one order for every transaction
+                .forEach(e -> locked.add(em.find(Entry.class, e.id(), LockModeType.PESSIMISTIC_WRITE)));
+        return locked;
     }
 
     private void flag(Entry entry, String reason, String detail, String actor) {
