@@ -257,7 +257,8 @@ public final class BoundedJsonReader {
 
     /**
      * Refuses fields the target record does not declare (with the field's path), through nested records and lists
-     * of records, so a misspelt field is an error rather than silently dropped. Other types are not checked.
+     * of records, so a misspelt field is an error rather than silently dropped; a boolean field must be true, false or
+     * null (JSON-B reads any string as a boolean). Other types are not checked.
      */
     public static void refuseUnknownFields(JsonValue value, Type type) {
         refuseUnknownFields(value, type, "");
@@ -267,6 +268,12 @@ public final class BoundedJsonReader {
         Class<?> raw = raw(type);
         if (raw == null) {
             return;
+        }
+        if ((raw == Boolean.class || raw == boolean.class) && value != null && value != JsonValue.NULL
+                && value != JsonValue.TRUE && value != JsonValue.FALSE) { // JSON-B would read "yes" as false
+            String field = path.isEmpty() ? "body" : path;
+            throw ProblemException.badRequest("type", "The field " + quoted(field) + " must be true or false.",
+                    List.of(new Violation(field, "type", "must be a boolean")));
         }
         if (raw.isRecord() && value instanceof JsonObject object) {
             for (String key : object.keySet()) {

@@ -186,6 +186,21 @@ class BoundedJsonReaderTest {
         BoundedJsonReader.refuseUnknownFields(reader.readObject(bytes("{\"anything\":1}")), JsonObject.class);
     }
 
+    record Choice(Boolean force, String reason) {
+    }
+
+    @Test
+    void aBooleanFieldIsTrueFalseOrNullNotAStringJsonBWouldReadAsFalse() {
+        BoundedJsonReader.refuseUnknownFields(reader.readObject(bytes("{\"force\":true,\"reason\":\"r\"}")), Choice.class);
+        BoundedJsonReader.refuseUnknownFields(reader.readObject(bytes("{\"force\":null}")), Choice.class);
+        for (String wrong : List.of("\"yes\"", "\"true\"", "1", "{}", "[]")) {
+            Problem p = assertThrows(ProblemException.class, () -> BoundedJsonReader.refuseUnknownFields(
+                    reader.readObject(bytes("{\"force\":" + wrong + "}")), Choice.class), wrong).problem();
+            assertRule(p, 400, "type");
+            assertEquals("force", p.violations().get(0).field());
+        }
+    }
+
     @SuppressWarnings("unused")
     void withBody(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch, Request body) {
     }
