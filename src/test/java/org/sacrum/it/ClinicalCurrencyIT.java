@@ -121,8 +121,9 @@ class ClinicalCurrencyIT extends SacrumIT {
         assertTrue(done.stream().anyMatch(d -> d.startsWith("withdrew") && d.contains(exercise)), done.toString());
         assertTrue(done.stream().noneMatch(d -> d.contains(warning)), "a warning is never withdrawn automatically: " + done);
         assertTrue(done.stream().noneMatch(d -> d.contains(later)), done.toString());
-        int gone = team.anonymous.get("/api/v1/exercises/" + exercise).status();
-        assertTrue(gone == 404 || gone == 410, "withdrawn: " + gone);
+        Api.Reply gone = team.anonymous.get("/api/v1/exercises/" + exercise);
+        assertEquals(410, gone.status(), "withdrawn: " + gone);
+        assertEquals("clinical-safety", gone.json().getString("category"), "a lapsed review is a clinical-safety withdrawal");
         JsonObject withdrawn = managed("exercises", exercise);
         assertEquals("unpublished", withdrawn.getString("state"));
         assertEquals(JsonValue.NULL, withdrawn.get("currency"));

@@ -115,7 +115,7 @@ abstract class LinkedReviewIT extends OnSharedDeployment {
 
         team.publisher.api().post(path("warnings", warning) + "/unpublish",
                 Json.createObjectBuilder().add("force", true).add("reason", "Superseded by updated guidance").build()).expect(200);
-        assertEquals(404, team.anonymous.get("/api/v1/warnings/" + warning).status());
+        assertEquals(410, team.anonymous.get("/api/v1/warnings/" + warning).status(), "withdrawn: gone");
         JsonObject flagged = team.publisher.api().get(path("exercises", exercise)).expect(200).json();
         assertEquals("published", flagged.getString("state"));
         assertEquals("warning " + warning + " withdrawn", flagged.getJsonObject("reReview").getString("reason"));

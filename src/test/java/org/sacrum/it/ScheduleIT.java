@@ -162,8 +162,9 @@ abstract class ScheduleIT extends OnSharedDeployment {
         assertEquals("unpublished", withdrawn.getString("state"));
         assertTrue(withdrawn.isNull("schedule"));
         assertTrue(withdrawn.isNull("scheduleFailed"));
-        int status = team.anonymous.get("/api/v1/warnings/" + slug).status();
-        assertTrue(status == 404 || status == 410, "withdrawn from delivery: " + status);
+        Api.Reply gone = team.anonymous.get("/api/v1/warnings/" + slug);
+        assertEquals(410, gone.status(), "withdrawn from delivery: " + gone);
+        assertEquals("retired", gone.json().getString("category"), "a scheduled withdrawal retires the entry");
 
         List<JsonObject> audit = audit(team, "warnings", slug);
         JsonObject record = audit.stream().filter(e -> e.getString("action").equals("unpublish")).findFirst()
