@@ -80,8 +80,6 @@ public class Workflow {
     /** Audit actions of the schedule: a publisher set or cleared it; the job found its action refused by the rules. */
     public static final String SCHEDULE = "schedule";
     public static final String SCHEDULE_FAILED = "schedule-failed";
-    /** The withdrawal category of a scheduled withdrawal: the entry's planned end, not a safety problem. */
-    public static final String SCHEDULED_WITHDRAWAL_CATEGORY = "retired";
     @PersistenceContext
     EntityManager em;
     @Inject
@@ -366,9 +364,11 @@ public class Workflow {
         if (!broken.isEmpty()) {
             return scheduleFailed(entry, Action.UNPUBLISH, broken, now, by);
         }
-        withdraw(entry, system, Withdrawal.automatic(WithdrawalCategory.RETIRED, "scheduled withdrawal"));
-        move(entry, Action.UNPUBLISH, system, was, SCHEDULED_WITHDRAWAL_CATEGORY + ": scheduled withdrawal, scheduled by " + by);
-        return "schedule: withdrew " + ref + " revision " + was + " (" + SCHEDULED_WITHDRAWAL_CATEGORY + ", scheduled by " + by + ")";
+        Withdrawal scheduled = Withdrawal.automatic(WithdrawalCategory.RETIRED, "scheduled withdrawal");
+        withdraw(entry, system, scheduled);
+        String category = scheduled.category().id();
+        move(entry, Action.UNPUBLISH, system, was, category + ": scheduled withdrawal, scheduled by " + by);
+        return "schedule: withdrew " + ref + " revision " + was + " (" + category + ", scheduled by " + by + ")";
     }
 
     private String scheduleFailed(Entry entry, Action action, List<Violation> broken, Instant now, String by) {
