@@ -15,13 +15,13 @@ import static org.junit.jupiter.api.Assertions.*;
 import static org.sacrum.it.Team.path;
 
 /**
- * Review currency as a lifecycle, over HTTP, in a deployment of its own because it moves the clock weeks ahead and
- * runs the jobs (which would withdraw seeded entries other feature tests read): an exercise approved with a near next
+ * Review currency as a lifecycle, over HTTP, as the LAST class of the shared deployment because it moves the clock
+ * weeks ahead and runs the jobs (which withdraw seeded entries other feature tests read): an exercise approved with a near next
  * review date goes current, due-soon, overdue, and under workflow.json's withdraw-after-grace (30 days) is withdrawn
  * by the currency job the day after its grace (not on its last day), as actor system, once; a warning under the same
  * clock is overdue but stays published.
  */
-class ClinicalCurrencyIT extends SacrumIT {
+abstract class ClinicalCurrencyIT extends OnSharedDeployment {
 
     @AfterEach
     void resetClock() {

@@ -71,4 +71,10 @@ class SharedDeploymentIT {
     @Order(9)
     class Schedules extends ScheduleIT {
     }
+
+    /** Last: it moves the clock weeks ahead and runs the jobs, which withdraw seeded entries the others read. */
+    @Nested
+    @Order(99)
+    class ClinicalCurrency extends ClinicalCurrencyIT {
+    }
 }
