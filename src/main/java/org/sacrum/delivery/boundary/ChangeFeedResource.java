@@ -12,6 +12,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.sacrum.edge.entity.SurrogateKeys;
 import org.sacrum.entries.control.PublicationHistory;
 import org.sacrum.entries.entity.Publication;
 
@@ -30,7 +32,7 @@ public class ChangeFeedResource {
     PublicationHistory history;
 
     @GET
-    public JsonObject changes(@Valid @BeanParam ChangeFeedQuery query) {
+    public Response changes(@Valid @BeanParam ChangeFeedQuery query) {
         long cursor = query.since();
         List<PublicationHistory.Change> changes = history.changes(cursor, query.limit());
         JsonArrayBuilder items = Json.createArrayBuilder();
@@ -53,6 +55,8 @@ public class ChangeFeedResource {
             items.add(item);
         }
         long next = changes.isEmpty() ? cursor : changes.get(changes.size() - 1).cursor();
-        return Json.createObjectBuilder().add("items", items).add("next", Long.toString(next)).build();
+        // not cached by Sacrum's headers (no Cache-Control); tagged in case an edge is configured to cache it
+        return Response.ok(Json.createObjectBuilder().add("items", items).add("next", Long.toString(next)).build())
+                .header(SurrogateKeys.HEADER, SurrogateKeys.CHANGES).build();
     }
 }

@@ -1,6 +1,7 @@
 package org.sacrum.delivery.boundary;
 
 import org.sacrum.platform.control.Hashes;
+import org.sacrum.edge.entity.SurrogateKeys;
 
 import org.sacrum.delivery.control.EncodedResponse;
 import org.sacrum.delivery.control.DeliveryQueries;
@@ -47,6 +48,8 @@ import jakarta.json.JsonObjectBuilder;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,7 +94,7 @@ public class DeliveryResource {
                     List.of(new Violation("", "unknown-parameter", "the topic list takes no query parameters")));
         }
         return answer(EncodedResponse.of(rendered(Json.createObjectBuilder().add("items", ContentModel.topics()).build(), null,
-                MediaType.APPLICATION_JSON, "", -1)), null);
+                MediaType.APPLICATION_JSON, "", -1, Set.of(SurrogateKeys.TOPICS))), null);
     }
 
     /** Conditions side by side by their differential features; published entries only, a missing one is a 404 naming it. */
@@ -112,7 +115,8 @@ public class DeliveryResource {
             columns.add(new DifferentialTable.Column(slug, content.getString("title"), content.getJsonObject("features")));
             newest = newest == null || p.entry().publishedAt().isAfter(newest) ? p.entry().publishedAt() : newest;
         }
-        return answer(EncodedResponse.of(rendered(DifferentialTable.of(columns), newest, MediaType.APPLICATION_JSON, "", -1)), null);
+        return answer(EncodedResponse.of(rendered(DifferentialTable.of(columns), newest, MediaType.APPLICATION_JSON, "", -1,
+                SurrogateKeys.ofComparison(query.slugs()))), null);
     }
 
     @GET
@@ -133,8 +137,10 @@ public class DeliveryResource {
                 query.sort(), (page - 1) * size, size);
         JsonArrayBuilder items = Json.createArrayBuilder();
         Instant newest = null;
+        Set<ContentType> linked = EnumSet.noneOf(ContentType.class);
         for (DeliveryQueries.Published p : result.items()) {
             items.add(views.entry(p, false, query.included()));
+            linked.addAll(links(p).keySet());
             newest = newest == null || p.entry().publishedAt().isAfter(newest) ? p.entry().publishedAt() : newest;
         }
         long pages = (result.total() + size - 1) / size;
@@ -149,7 +155,8 @@ public class DeliveryResource {
         if (page > 1) {
             links.add("<" + query.pageLink(path, page - 1) + ">; rel=\"prev\"");
         }
-        return rendered(body, newest, MediaType.APPLICATION_JSON, String.join(", ", links), result.total());
+        return rendered(body, newest, MediaType.APPLICATION_JSON, String.join(", ", links), result.total(),
+                SurrogateKeys.ofList(query.type(), linked));
     }
 
     @GET
@@ -187,7 +194,7 @@ public class DeliveryResource {
             return gone(last).cacheControl(noStore()).build();
         }
         Rendering rendering = render(query, slug, false, jsonLd);
-        return answer(cache.put(key, rendered(rendering.body(), rendering.lastModified(), mediaType, "", -1)), "miss");
+        return answer(cache.put(key, rendered(rendering.body(), rendering.lastModified(), mediaType, "", -1, rendering.keys())), "miss");
     }
 
     /**
@@ -235,7 +242,12 @@ public class DeliveryResource {
         return response;
     }
 
-    private record Rendering(JsonObject body, Instant lastModified) {
+    /** A rendered entry with the surrogate keys of what it shows (itself and the entries it links to). */
+    private record Rendering(JsonObject body, Instant lastModified, Set<String> keys) {
+    }
+
+    private static Map<ContentType, List<String>> links(DeliveryQueries.Published p) {
+        return ContentCodec.read(p.entry().contentType(), p.revision().content()).links();
     }
 
     private Rendering render(DeliveryQuery query, String slug, boolean latest, boolean jsonLd) {
@@ -245,7 +257,8 @@ public class DeliveryResource {
                 .orElseThrow(() -> notPublished(type, slug));
         DeliveryQueries.Published published = queries.load(List.of(entry.id()), latest).get(0);
         JsonObject body = views.entry(published, latest, query.included());
-        return new Rendering(jsonLd ? JsonLd.of(body) : body, entry.publishedAt());
+        return new Rendering(jsonLd ? JsonLd.of(body) : body, entry.publishedAt(),
+                SurrogateKeys.ofDetail(type, entry.slug(), links(published)));
     }
 
     /** The decoded query parameters; a malformed percent-escape (JAX-RS cannot decode it) is a 400, not a 500. */
@@ -262,10 +275,11 @@ public class DeliveryResource {
         return ProblemException.notFound("No published " + type.id() + " '" + (slug.length() > 100 ? slug.substring(0, 100) + "…" : slug) + "'.");
     }
 
-    private static ResponseCache.Cached rendered(JsonObject body, Instant lastModified, String mediaType, String link, long total) {
+    private static ResponseCache.Cached rendered(JsonObject body, Instant lastModified, String mediaType, String link, long total,
+                                                 Set<String> keys) {
         String json = JsonLd.MEDIA_TYPE.equals(mediaType) ? JsonLd.text(body) : body.toString();
         return new ResponseCache.Cached(Hashes.sha256(json).substring(0, 32), lastModified == null ? 0 : lastModified.toEpochMilli(),
-                mediaType, link, total, json);
+                mediaType, link, total, SurrogateKeys.header(keys), json);
     }
 
     /** Strong ETag over the exact body; 304 when the client has it; public caching with revalidation. The cache status (hit, miss) is sent when given. */

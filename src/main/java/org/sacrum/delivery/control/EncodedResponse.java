@@ -2,6 +2,7 @@ package org.sacrum.delivery.control;
 
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.sacrum.edge.entity.SurrogateKeys;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,8 +42,11 @@ public record EncodedResponse(ResponseCache.Cached response, List<Map.Entry<Stri
         if (cached.total() >= 0) {
             headers.add(Map.entry("X-Total-Count", Long.toString(cached.total())));
         }
+        if (!cached.surrogateKeys().isEmpty()) { // for the edge cache (deploy/varnish), which purges by them and strips them
+            headers.add(Map.entry(SurrogateKeys.HEADER, cached.surrogateKeys()));
+        }
         // the body is kept once, encoded: the record keeps no second copy of it as a String
-        return new EncodedResponse(new ResponseCache.Cached(cached.etag(), cached.lastModified(), cached.mediaType(), cached.link(), cached.total(), ""),
+        return new EncodedResponse(new ResponseCache.Cached(cached.etag(), cached.lastModified(), cached.mediaType(), cached.link(), cached.total(), cached.surrogateKeys(), ""),
                 List.copyOf(headers), cached.body().getBytes(StandardCharsets.UTF_8));
     }
 

@@ -83,14 +83,20 @@ public class ResponseCache {
     }
 
     /** A cached response: what the client needs to answer a conditional request without recomputing. */
-    public record Cached(String etag, long lastModified, String mediaType, String link, long total, String body) {
+    public record Cached(String etag, long lastModified, String mediaType, String link, long total, String surrogateKeys, String body) {
+        /** Marks this encoding; a value another version of Sacrum wrote (a rolling upgrade) is a miss, not an error. */
+        private static final String FORMAT = "2";
+
         String encode() {
-            return String.join("\n", etag, Long.toString(lastModified), mediaType, link, Long.toString(total), body);
+            return String.join("\n", FORMAT, etag, Long.toString(lastModified), mediaType, link, Long.toString(total), surrogateKeys, body);
         }
 
-        static Cached decode(String value) {
-            String[] parts = value.split("\n", 6);
-            return new Cached(parts[0], Long.parseLong(parts[1]), parts[2], parts[3], Long.parseLong(parts[4]), parts[5]);
+        static Optional<Cached> decode(String value) {
+            String[] parts = value.split("\n", 8);
+            if (parts.length < 8 || !FORMAT.equals(parts[0])) {
+                return Optional.empty();
+            }
+            return Optional.of(new Cached(parts[1], Long.parseLong(parts[2]), parts[3], parts[4], Long.parseLong(parts[5]), parts[6], parts[7]));
         }
     }
 
@@ -132,10 +138,11 @@ public class ResponseCache {
             return Optional.of(hit);
         }
         String value = shared(() -> cache.get(key));
-        if (value == null) {
+        Optional<Cached> decoded = value == null ? Optional.empty() : Cached.decode(value);
+        if (decoded.isEmpty()) {
             return Optional.empty();
         }
-        EncodedResponse wire = EncodedResponse.of(Cached.decode(value));
+        EncodedResponse wire = EncodedResponse.of(decoded.get());
         local.put(key, wire);
         return Optional.of(wire);
     }

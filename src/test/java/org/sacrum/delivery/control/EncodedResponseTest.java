@@ -25,7 +25,7 @@ class EncodedResponseTest {
 
     private static EncodedResponse response(long lastModified, String link, long total) {
         return EncodedResponse.of(new ResponseCache.Cached("3a7bd3e2360a3d29eea436fcfb7e44c7", lastModified,
-                "application/json", link, total, "{\"title\":\"Cat–cow\"}"));
+                "application/json", link, total, "", "{\"title\":\"Cat–cow\"}"));
     }
 
     private static final EncodedResponse ENTRY = response(MODIFIED, "", -1);
@@ -56,6 +56,21 @@ class EncodedResponseTest {
         assertFalse(bare.containsKey("Last-Modified"), "no publication time, no Last-Modified");
         assertFalse(bare.containsKey("Link"));
         assertFalse(bare.containsKey("X-Total-Count"));
+    }
+
+    @Test
+    void surrogateKeysAreSentForTheEdgeCacheWhenKnown() {
+        EncodedResponse tagged = EncodedResponse.of(new ResponseCache.Cached("e", MODIFIED, "application/json", "", -1,
+                "entry:exercise/cat-cow type:exercise", "{}"));
+        assertEquals("entry:exercise/cat-cow type:exercise", headers(tagged).get("xkey"));
+        assertFalse(headers(ENTRY).containsKey("xkey"), "no keys, no header");
+    }
+
+    @Test
+    void theSharedLevelKeepsTheKeysAndTakesAnOlderEncodingForAMiss() {
+        ResponseCache.Cached cached = new ResponseCache.Cached("e", MODIFIED, "application/json", "", 3, "list:exercise type:exercise", "{\n}");
+        assertEquals(java.util.Optional.of(cached), ResponseCache.Cached.decode(cached.encode()));
+        assertEquals(java.util.Optional.empty(), ResponseCache.Cached.decode("e\n0\napplication/json\n\n-1\n{}"), "written before the keys");
     }
 
     @Test

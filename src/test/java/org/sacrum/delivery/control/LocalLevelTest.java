@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class LocalLevelTest {
     private static EncodedResponse wire(int bytes) {
-        return EncodedResponse.of(new ResponseCache.Cached("etag", 0, "application/json", "", -1, "x".repeat(bytes)));
+        return EncodedResponse.of(new ResponseCache.Cached("etag", 0, "application/json", "", -1, "", "x".repeat(bytes)));
     }
 
     @Test
