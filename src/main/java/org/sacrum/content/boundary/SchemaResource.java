@@ -27,13 +27,15 @@ import java.util.List;
 /**
  * The content model's JSON Schemas (2020-12), public: GET /api/v1/schemas lists them, GET /api/v1/schemas/{name}
  * serves one exactly as content-model/schemas holds it ("exercise" for exercise.schema.json; a delivered entry's
- * "type" is its schema's name). A $ref such as "common.schema.json#/$defs/markdown" names the schema "common".
+ * "type" is its schema's name). A $ref such as "common.schema.json#/$defs/markdown" names the schema "common", and
+ * GET /api/v1/schemas/common.schema.json serves it too, so that tools resolving a served schema's $refs find them.
  */
 @Path("v1/schemas")
 @RequestScoped
 @Produces({MediaType.APPLICATION_JSON, SchemaResource.SCHEMA_JSON})
 public class SchemaResource {
     static final String SCHEMA_JSON = "application/schema+json";
+    private static final String SCHEMA_FILE = ".schema.json";
     /** A schema changes only with a new deployment of Sacrum. */
     static final String CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=3600";
     @Inject
@@ -62,7 +64,9 @@ public class SchemaResource {
     @Path("{name}")
     public Response get(@PathParam("name") String name) {
         refuseParameters();
-        SchemaDocuments.Document schema = schemas.find(name).orElseThrow(() -> unknown(name));
+        // "common.schema.json" too: a served schema's relative $ref resolves, against its URL, to that name
+        String shortName = name.endsWith(SCHEMA_FILE) ? name.substring(0, name.length() - SCHEMA_FILE.length()) : name;
+        SchemaDocuments.Document schema = schemas.find(shortName).orElseThrow(() -> unknown(name));
         return cacheable(schema.body(), schema.etag(), null);
     }
 

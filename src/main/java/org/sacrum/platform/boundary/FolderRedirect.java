@@ -6,10 +6,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The console's folders asked for without their slash. The container would redirect them itself, to an absolute
+ * The console's folders (and the API explorer's) asked for without their slash. The container would redirect them itself, to an absolute
  * URL built from the Host header and with an HTML body; an exact mapping wins over that, and sends a path instead.
  */
-@WebServlet(urlPatterns = {"/console", "/console/js"})
+@WebServlet(urlPatterns = {"/console", "/console/js", "/openapi/ui"})
 public class FolderRedirect extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) {

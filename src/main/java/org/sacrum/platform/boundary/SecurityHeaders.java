@@ -10,7 +10,7 @@ import java.io.IOException;
 
 /**
  * Browser-facing security headers on every response of the WAR: nosniff, no referrer, no framing, a Content
- * Security Policy (strict for the console, "nothing at all" for JSON), and no caching of management responses.
+ * Security Policy (strict for the console and the API explorer, "nothing at all" for JSON), and no caching of management responses.
  * Declared in web.xml, not by annotation, so that it runs before every annotated filter (the delivery cache
  * answers hits without calling the rest of the chain). The delivery API keeps its own public caching headers.
  */
@@ -28,10 +28,15 @@ public class SecurityHeaders extends HttpFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("X-Frame-Options", "DENY");
-        response.setHeader("Content-Security-Policy", path.startsWith("/console") ? CONSOLE_POLICY : API_POLICY);
+        response.setHeader("Content-Security-Policy", isPage(path) ? CONSOLE_POLICY : API_POLICY);
         if (path.startsWith("/api/manage")) {
             response.setHeader("Cache-Control", "no-store, private");
         }
         chain.doFilter(request, response);
+    }
+
+    /** The console and the API explorer (Swagger UI from its webjar) are pages: their own scripts and styles only. */
+    static boolean isPage(String path) {
+        return path.startsWith("/console") || path.startsWith("/openapi/ui") || path.startsWith("/webjars/swagger-ui/");
     }
 }
