@@ -125,28 +125,12 @@ function changesForm(ctx) {
         h('div', {class: 'form-actions'}, button));
 }
 
+/** Editing happens in the form generated from the content model (editor.js), on its own screen. */
 function editForm(ctx) {
-    const content = h('textarea', {name: 'content', rows: 18, class: 'code', spellcheck: 'false'});
-    content.value = JSON.stringify(ctx.entry.content, null, 2);
-    const changeNote = h('input', {type: 'text', name: 'changeNote', maxlength: 500});
-    const button = h('button', {type: 'submit', id: 'save'}, 'Save a new revision');
-    const errors = errorSlot();
-    return h('details', {class: 'action'},
-        h('summary', {}, 'Edit the content'),
-        h('form', {id: 'edit-form', onsubmit: handler(ctx, button, errors, async () => {
-                let parsed;
-                try {
-                    parsed = JSON.parse(content.value);
-                } catch (e) {
-                    throw new api.ApiError(0, {title: 'The content is not valid JSON', detail: e.message});
-                }
-                const saved = await api.edit(ctx.plural, ctx.slug, ctx.entry.etag, parsed, changeNote.value.trim() || undefined);
-                return `Saved revision ${saved.latestRevision}.`;
-            })},
-            field('content-json', 'Content (JSON)', content, 'The entry exactly as the content model describes it.'),
-            field('change-note', 'Change note (optional)', changeNote, 'What changed and why, for the reviewer.'),
-            errors,
-            h('div', {class: 'form-actions'}, button)));
+    return h('section', {class: 'action', id: 'edit-action', 'aria-labelledby': 'edit-title'},
+        h('h3', {id: 'edit-title'}, 'Edit'),
+        h('p', {}, `Change the content in a form; saving makes revision ${ctx.entry.latestRevision + 1}.`),
+        h('p', {}, h('a', {class: 'button-link', id: 'edit-link', href: `#/edit/${ctx.plural}/${encodeURIComponent(ctx.slug)}`}, 'Edit the content')));
 }
 
 function submitForm(ctx) {

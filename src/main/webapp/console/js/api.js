@@ -137,3 +137,34 @@ export const act = (type, slug, action, body, etag) =>
 
 export const edit = (type, slug, etag, content, changeNote) =>
     call(entryPath(type, slug), {method: 'PUT', body: {content, changeNote}, headers: {'If-Match': etag}});
+
+// ---- authoring (issue #16) ----
+
+let editingSchemas = {};
+
+/** What a form needs about a type (GET manage/schemas/{plural}): its schemas, link fields, Markdown fields. */
+export function editingSchema(plural) {
+    editingSchemas[plural] ??= call(`manage/schemas/${encodeURIComponent(plural)}`);
+    editingSchemas[plural].catch(() => { delete editingSchemas[plural]; });
+    return editingSchemas[plural];
+}
+
+export const create = (type, content, changeNote) =>
+    call(`manage/${encodeURIComponent(type)}`, {method: 'POST', body: {content, changeNote}});
+
+/** Entries of a type whose slug contains the text (the first 50), for a link picker. */
+export const search = async (type, text) =>
+    (await call(`manage/${encodeURIComponent(type)}?size=50${text ? `&search=${encodeURIComponent(text)}` : ''}`)).items;
+
+export const markdownPreview = markdown => call('manage/markdown/preview', {method: 'POST', body: {markdown}});
+
+/** A content object's Markdown fields as delivery renders them: {path: html}. */
+export const markdownFields = (type, content) =>
+    call(`manage/markdown/fields/${encodeURIComponent(type)}`, {method: 'POST', body: content});
+
+export const revision = (type, slug, number) => call(`${entryPath(type, slug)}/revisions/${number}`);
+
+export const diffBetween = (type, slug, from, to) => call(`${entryPath(type, slug)}/diff?from=${from}&to=${to}`);
+
+export const restore = (type, slug, number, etag) =>
+    call(`${entryPath(type, slug)}/revisions/${number}/restore`, {method: 'POST', headers: {'If-Match': etag}});

@@ -1,10 +1,14 @@
 import * as api from './api.js';
 import {announce, h, problem, replace} from './dom.js';
+import {editorView, newEntryView} from './editor.js';
 import {entryView} from './entry.js';
+import {historyView} from './history.js';
 import {queueView} from './queue.js';
 import {signInView} from './signin.js';
+import * as unsaved from './unsaved.js';
 
-// Screens live in the URL fragment: #/ is the queue, #/entry/{type}/{slug} one entry.
+// Screens live in the URL fragment: #/ is the queue, #/entry/{type}/{slug} one entry; #/new, #/new/{type},
+// #/edit/{type}/{slug} and #/history/{type}/{slug} the author's screens.
 const main = document.getElementById('main');
 let me = null;
 let shown = 0;
@@ -43,10 +47,38 @@ async function load() {
             };
             return await entryView({plural, slug: decodeURIComponent(slug), me, done, reload: () => show()});
         }
+        const authoring = await authoringView(screen, plural, slug);
+        if (authoring) {
+            return authoring;
+        }
         return await queueView();
     } catch (error) {
         return api.signedIn() ? errorView(error) : load();
     }
+}
+
+/** The author's screens (create, edit, history), or null when the fragment names none of them. */
+async function authoringView(screen, plural, slug) {
+    const types = await api.types();
+    const known = types.some(type => type.plural === plural);
+    if (screen === 'new') {
+        return known ? editorView({plural, types, go}) : newEntryView({types});
+    }
+    if ((screen === 'edit' || screen === 'history') && known && slug) {
+        return (screen === 'edit' ? editorView : historyView)({plural, slug: decodeURIComponent(slug), types, go});
+    }
+    return null;
+}
+
+/** Shows another screen without asking about unsaved changes (they were just saved), then says what happened. */
+async function go(hash, message) {
+    unsaved.release();
+    if (location.hash !== hash) {
+        history.pushState(null, '', hash);
+        shownHash = location.hash;
+    }
+    await show();
+    announce(message);
 }
 
 const errorView = error => ({
@@ -63,6 +95,9 @@ function renderAccount() {
 }
 
 async function signOut() {
+    if (!unsaved.mayLeave()) {
+        return;
+    }
     try {
         await api.signOut();
         announce('Signed out.');
@@ -72,7 +107,14 @@ async function signOut() {
     show();
 }
 
+let shownHash = location.hash;
 window.addEventListener('hashchange', () => {
+    if (location.hash !== shownHash && !unsaved.mayLeave()) {
+        history.replaceState(null, '', shownHash || '#/'); // stay, with the changes
+        return;
+    }
+    shownHash = location.hash;
+    unsaved.release();
     announce('');
     show();
 });

@@ -18,7 +18,7 @@ export async function entryView({plural, slug, me, done, reload}) {
 
     return {title, content: [
         h('h1', {id: 'page-title', tabindex: '-1'}, title),
-        facts(types.find(type => type.plural === plural)?.title ?? plural, entry, latest),
+        facts(types.find(type => type.plural === plural)?.title ?? plural, entry, latest, plural),
         comments.length ? commentList(comments) : null,
         h('div', {class: 'review-grid'},
             h('section', {class: 'panel', id: 'preview', 'aria-labelledby': 'preview-title'},
@@ -33,7 +33,7 @@ export async function entryView({plural, slug, me, done, reload}) {
             workflowActions({plural, slug, entry, me, fields, done, reload}))]};
 }
 
-function facts(typeTitle, entry, latest) {
+function facts(typeTitle, entry, latest, plural) {
     const approval = entry.approval;
     const row = (term, ...value) => [h('dt', {}, term), h('dd', {}, ...value)];
     return h('dl', {class: 'facts'},
@@ -47,6 +47,7 @@ function facts(typeTitle, entry, latest) {
             : `Flesch reading ease ${entry.readingLevel.fleschReadingEase} (${entry.readingLevel.band}), ${entry.readingLevel.words} words`,
             ` – review every ${entry.reviewIntervalMonths} months`),
         row('Published revision', entry.publishedRevision == null ? 'none' : `${entry.publishedRevision}`),
+        row('History', h('a', {id: 'history-link', href: `#/history/${plural}/${encodeURIComponent(entry.slug)}`}, 'Revisions, diffs and restore')),
         entry.currency ? row('Review currency', h('span', {class: 'badge due', id: 'entry-currency'}, entry.currency.status),
             ` – next review due ${entry.currency.nextReviewDue}`,
             entry.currency.withdrawAfter ? `; withdrawn automatically after ${entry.currency.withdrawAfter} if not re-reviewed` : '') : null,

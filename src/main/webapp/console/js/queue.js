@@ -8,7 +8,8 @@ const SECTIONS = [
     {id: 're-review-pending', title: 'Published, re-review pending (a linked red flag changed)', currency: 're-review-pending'},
     {id: 'overdue', title: 'Published, clinical review overdue', currency: 'overdue'},
     {id: 'due-soon', title: 'Published, clinical review due soon', currency: 'due-soon'},
-    {id: 'ready-to-publish', title: 'Clinically reviewed, ready to publish', state: 'clinically-reviewed'}
+    {id: 'ready-to-publish', title: 'Clinically reviewed, ready to publish', state: 'clinically-reviewed'},
+    {id: 'drafts', title: 'Drafts', state: 'draft'}
 ];
 
 /** The editorial queue: entries in each workflow section, of every content type. */

@@ -9,13 +9,14 @@ import org.sacrum.platform.entity.ProblemException;
 import org.sacrum.platform.entity.RangeParam;
 import org.sacrum.platform.entity.Violation;
 
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.QueryParam;
 
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-/** The management list's query, ?state=&currency=&page=&size=&asOf=: checked by Bean Validation, then page × size against the depth. */
+/** The management list's query, ?state=&currency=&search=&page=&size=&asOf=: checked by Bean Validation, then page × size against the depth. */
 public class EntryListQuery {
     /** The largest page size of a management list. */
     static final int MAX_SIZE = 500;
@@ -35,6 +36,11 @@ public class EntryListQuery {
     @IntegerParam
     @RangeParam(min = 1, max = MAX_SIZE)
     String size;
+
+    /** ?search=: entries whose slug contains these characters (any case), for the console's link pickers. */
+    @QueryParam("search")
+    @Size(max = 100)
+    String search;
 
     /** ?asOf={instant}: the list as the public saw it then (published entries only), instead of the entries now. */
     @QueryParam("asOf")
@@ -66,6 +72,18 @@ public class EntryListQuery {
         return currency == null ? null : Arrays.stream(Currency.values()).filter(c -> c.id().equals(currency)).findFirst()
                 .orElseThrow(() -> ProblemException.badRequest("invalid-query", "Unknown review currency.", List.of(new Violation("currency",
                         "one-of", "must be one of current, due-soon, overdue, re-review-pending"))));
+    }
+
+    /** The search text, lower-cased, or null; with currency or asOf it is a 400 (the search narrows the plain list only). */
+    String search() {
+        if (search == null || search.isBlank()) {
+            return null;
+        }
+        if (currency != null || asOf != null) {
+            throw ProblemException.badRequest("invalid-query", "search narrows the list of current entries: leave out currency and asOf.",
+                    List.of(new Violation("search", "not-with-currency", "search cannot be combined with currency or asOf")));
+        }
+        return search.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     int size() {

@@ -117,7 +117,8 @@ public class ManagementResource {
         }
         Actor actor = actor();
         Currency currency = query.currency();
-        (currency == null ? entries.ofType(type(), query.state(), (page - 1) * size, size)
+        String search = query.search();
+        (currency == null ? entries.ofType(type(), query.state(), search, (page - 1) * size, size)
                 : workflow.withCurrency(type(), query.state(), currency, (page - 1) * size, size)).forEach(e -> items.add(views.summary(e, actor)));
         return Json.createObjectBuilder().add("items", items).add("page", page).add("size", size).build();
     }

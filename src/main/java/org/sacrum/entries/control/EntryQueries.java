@@ -46,13 +46,16 @@ public class EntryQueries {
         return em.createNamedQuery("ReviewComment.ofEntry", ReviewComment.class).setParameter("entry", entry.id()).getResultList();
     }
 
-    /** A page of a type's entries in slug order, optionally only those in one state. */
-    public List<Entry> ofType(ContentType type, State state, int offset, int limit) {
+    /** A page of a type's entries (optionally in one state) whose slug contains search (lower case; null: any). */
+    public List<Entry> ofType(ContentType type, State state, String search, int offset, int limit) {
         String jpql = "SELECT e FROM Entry e WHERE e.contentType = :type" + (state == null ? "" : " AND e.state = :state")
-                + " ORDER BY e.slug, e.locale";
+                + (search == null ? "" : " AND LOWER(e.slug) LIKE :search ESCAPE '!'") + " ORDER BY e.slug, e.locale";
         var query = em.createQuery(jpql, Entry.class).setParameter("type", type).setFirstResult(offset).setMaxResults(limit);
         if (state != null) {
             query.setParameter("state", state);
+        }
+        if (search != null) { // LIKE's own characters match only themselves
+            query.setParameter("search", "%" + search.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
         }
         return query.getResultList();
     }
