@@ -71,4 +71,9 @@ class SharedDeploymentIT {
     @Order(9)
     class Schedules extends ScheduleIT {
     }
+
+    @Nested
+    @Order(11)
+    class Edge extends EdgeIT {
+    }
 }
