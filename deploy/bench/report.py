@@ -4,6 +4,7 @@
   wrk-NAME.txt     the output of `wrk --latency` for scenario NAME (requests/s, percentiles, errors, bytes)
   cold-NAME.txt    "status seconds bytes" a line, one uncached request at a time (curl -w)
   sql-NAME.txt     "milliseconds" a line: EXPLAIN ANALYZE execution times of the list query Sacrum runs
+  edge-latency.txt "kind milliseconds fed-by" a line: a change committing to the edge (Varnish) serving it
   facts.txt        key=value lines: catalogue size, wrk settings, the list scenarios' totals
   times.txt        "NAME start end" (epoch seconds) of each measured wrk run
   gc.log           Sacrum's GC log (-Xlog:gc with wall-clock times): pauses during each Sacrum run
@@ -18,6 +19,8 @@ import sys
 
 DETAIL_TARGET = 0.50  # Sacrum's detail throughput as a share of nginx's
 LIST_P99_TARGET_MS = 50.0
+EDGE_DETAIL_TARGET = 0.90  # Varnish's cached detail throughput as a share of nginx static files
+EDGE_WITHDRAWAL_P99_MS = 1000.0
 
 
 def ms(value, unit):
@@ -82,6 +85,15 @@ def nearest_rank(values, p):
     return ordered[max(0, -(-len(ordered) * p // 100) - 1)]
 
 
+def edge_latency(work):
+    """(kind, ms, fed_by) of each timed change, or [] when Varnish was left out."""
+    path = os.path.join(work, "edge-latency.txt")
+    if not os.path.exists(path):
+        return []
+    with open(path, encoding="utf-8") as f:
+        return [(k, float(v), by) for k, v, by in (line.split() for line in f if line.strip())]
+
+
 def cold(work, name):
     rows = []
     with open(os.path.join(work, f"cold-{name}.txt"), encoding="utf-8") as f:
@@ -143,6 +155,24 @@ def main():
             r = results[f"{key}-cached"] = wrk(work, f"{key}-cached")
             print(f"{label:<28} {'Sacrum + front cache':<22} {r['rps']:>9.0f} {r['p50']:>8.2f} {r['p99']:>8.2f} "
                   f"{r['kb']:>8.1f} {r['errors']:>7}")
+    edged = [(label, key) for label, key in rows if os.path.exists(os.path.join(work, f"wrk-{key}-varnish.txt"))]
+    if edged:
+        print()
+        for label, key in edged:
+            r = results[f"{key}-varnish"] = wrk(work, f"{key}-varnish")
+            print(f"{label:<28} {'Sacrum + Varnish':<22} {r['rps']:>9.0f} {r['p50']:>8.2f} {r['p99']:>8.2f} "
+                  f"{r['kb']:>8.1f} {r['errors']:>7}")
+            print(f"{'':<28} {'Varnish / nginx':<22} {r['rps'] / results[f'{key}-nginx']['rps'] * 100:>8.1f}%")
+    edge = edge_latency(work)
+    if edge:
+        print()
+        print(f"{'a change to the edge serving it':<28} {'purge sent by':<22} {'count':>9} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}")
+        for kind in ("withdrawal", "publication"):
+            times = [ms for k, ms, _ in edge if k == kind]
+            if times:
+                print(f"{kind + (' (detail, 410)' if kind == 'withdrawal' else ' (list total)'):<28} "
+                      f"{'/'.join(sorted({f for k, _, f in edge if k == kind})):<22} {len(times):>9} "
+                      f"{nearest_rank(times, 50):>8.1f} {nearest_rank(times, 99):>8.1f} {max(times):>8.1f}")
     print()
     print(f"{'uncached, one at a time':<28} {'':<22} {'count':>9} {'p50 ms':>8} {'p99 ms':>8} {'KB/resp':>8} {'non-200':>7}")
     colds = {}
@@ -170,6 +200,16 @@ def main():
         share = results["detail-cached"]["rps"] / results["detail-nginx"]["rps"]
         print(f"Sacrum as deployed behind its front cache (deploy/nginx): detail reads at {share:.1%} of nginx static files: "
               f"{verdict(share >= DETAIL_TARGET)}")
+    if "detail-varnish" in results:
+        share = results["detail-varnish"]["rps"] / results["detail-nginx"]["rps"]
+        print(f"target: cached detail reads through Varnish at >= {EDGE_DETAIL_TARGET:.0%} of nginx static files: "
+              f"{share:.1%}: {verdict(share >= EDGE_DETAIL_TARGET)}")
+    withdrawals = [ms for k, ms, _ in edge if k == "withdrawal"]
+    if withdrawals:
+        p99 = nearest_rank(withdrawals, 99)
+        by = "/".join(sorted({f for k, _, f in edge if k == "withdrawal"}))
+        print(f"target: a withdrawal gone from the edge within {EDGE_WITHDRAWAL_P99_MS:.0f} ms at p99 (purge sent by {by}): "
+              f"{p99:.1f} ms over {len(withdrawals)}: {verdict(p99 < EDGE_WITHDRAWAL_P99_MS)}")
 
 
 if __name__ == "__main__":

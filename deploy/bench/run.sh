@@ -23,6 +23,8 @@ threads="${THREADS:-2}"
 db=sacrum_bench
 sacrum=http://127.0.0.1:8380
 nginx=http://127.0.0.1:8381
+varnish=http://127.0.0.1:8382 # the edge cache Sacrum purges (deploy/varnish); VARNISH=false leaves it out
+edge_changes="${EDGE_CHANGES:-100}"
 export PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres
 started_at=$SECONDS
 say() { printf '== %s (%ds)\n' "$*" $((SECONDS - started_at)); }
@@ -34,6 +36,9 @@ command -v nginx >/dev/null || missing+=(nginx-light)
 command -v psql >/dev/null || missing+=(postgresql-client)
 command -v curl >/dev/null || missing+=(curl)
 command -v flock >/dev/null || missing+=(util-linux)
+if [[ "${VARNISH:-true}" == "true" ]]; then
+  bash deploy/install-varnish.sh >/dev/null
+fi
 if [[ ${#missing[@]} -gt 0 ]]; then
   say "installing ${missing[*]}"
   compgen -G '/var/lib/apt/lists/*_Packages*' >/dev/null || apt-get update -qq
@@ -44,7 +49,7 @@ fi
 # ---- one run at a time, and nothing else on our ports
 exec 9>/tmp/sacrum-bench.lock
 flock -n 9 || { echo "another benchmark run holds /tmp/sacrum-bench.lock; not starting" >&2; exit 1; }
-for port in 8380 8381; do
+for port in 8380 8381 8382; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     echo "port $port is already in use on this machine; stop what listens there first" >&2
     exit 1
@@ -61,7 +66,11 @@ fi
 work=$(mktemp -d /tmp/sacrum-bench.XXXXXX)
 chmod 755 "$work" # nginx's workers (not root) read the static copies from here
 sacrum_pid=
+varnish_pid=
 cleanup() {
+  if [[ -n "$varnish_pid" ]]; then
+    kill "$varnish_pid" 2>/dev/null || true
+  fi
   if [[ -n "$sacrum_pid" ]] && kill -0 "$sacrum_pid" 2>/dev/null; then
     kill "$sacrum_pid" 2>/dev/null || true
     for _ in $(seq 1 30); do kill -0 "$sacrum_pid" 2>/dev/null || break; sleep 1; done
@@ -80,7 +89,7 @@ say "database $db: schema and sample content by Sacrum's first boot"
 psql -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
 SACRUM_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" SACRUM_DB_CLASS=org.postgresql.ds.PGSimpleDataSource \
 SACRUM_DB_USER=postgres SACRUM_DB_PASSWORD=postgres SACRUM_ADMIN_PASSWORD=bench-admin-password \
-SACRUM_DATA_DIR="$work/data" SACRUM_LOG_FILE="$work/server.log" \
+SACRUM_DATA_DIR="$work/data" SACRUM_LOG_FILE="$work/server.log" SACRUM_EDGE_PURGE_URLS="$varnish/" \
 SKIP_BUILD=true PORT=8380 JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx2g} -Xlog:gc:file=$work/gc.log:time" \
   bash deploy/run.sh >"$work/sacrum.log" 2>&1 9>&- &
 sacrum_pid=$! # deploy/run.sh execs java: this is Sacrum's JVM
@@ -114,13 +123,14 @@ list2='topic=stretching&size=20'
 n1=$(total "/api/v1/exercises?$list1") n2=$(total "/api/v1/exercises?$list2")
 pages1=$(( (n1 + 19) / 20 < 50 ? (n1 + 19) / 20 : 50 ))
 last2=$(( (n2 + 19) / 20 < 99 ? (n2 + 19) / 20 : 99 ))
-[[ $pages1 -ge 1 && $last2 -ge 50 ]] || { echo "the catalogue is too small for the list scenarios ($n1, $n2 matches)" >&2; exit 1; }
+first2=$(( last2 >= 50 ? 50 : 1 )) # a small catalogue (EXERCISES) has no page 50: then its pages from 1
+[[ $pages1 -ge 1 && $last2 -ge 1 ]] || { echo "the catalogue is too small for the list scenarios ($n1, $n2 matches)" >&2; exit 1; }
 psql -d "$db" -At -c "SELECT '/api/v1/exercises/' || slug FROM entry WHERE content_type = 'EXERCISE'
   AND slug LIKE '%-bench-%' ORDER BY md5(slug) LIMIT 1000" >"$work/detail.paths"
 psql -d "$db" -At -c "SELECT '/api/v1/exercises/' || slug FROM entry WHERE content_type = 'EXERCISE'
   AND slug LIKE '%-bench-%' ORDER BY md5(slug) OFFSET 1000 LIMIT 500" >"$work/cold-detail.paths"
 for p in $(seq 1 "$pages1"); do echo "/api/v1/exercises?$list1&page=$p"; done >"$work/list1.paths"
-for p in $(seq 50 "$last2"); do echo "/api/v1/exercises?$list2&page=$p"; done >"$work/list2.paths"
+for p in $(seq "$first2" "$last2"); do echo "/api/v1/exercises?$list2&page=$p"; done >"$work/list2.paths"
 # uncached lists: other filters and pages, parameters in another order, so no cache has seen them
 for equipment in none chair mat wall countertop resistance-band pillow; do
   for stage in trimester-1 trimester-2 trimester-3 postpartum; do
@@ -133,7 +143,7 @@ done >"$work/cold-lists.paths"
   echo "threads=$threads"; echo "connections=$connections"; echo "duration=$duration"; echo "warmup=$warmup"
   echo "detail=1,000 slugs in turn"
   echo "list1=$list1&page=1..$pages1 in turn ($n1 matches)"
-  echo "list2=$list2&page=50..$last2 in turn ($n2 matches)"
+  echo "list2=$list2&page=$first2..$last2 in turn ($n2 matches)"
   echo "cold_detail=500 other slugs"
   echo "cold_lists=stage=(4 stages)&equipment=(7 kinds)&page=(1,3,..29)&size=20, 420 queries"
 } >"$work/facts.txt"
@@ -199,6 +209,21 @@ if [[ "${CACHED:-true}" == "true" ]]; then
     { echo "the front cache (deploy/nginx/sacrum-proxy.conf) did not keep $path; see $work/nginx/error.log" >&2; exit 1; }
 fi
 
+# ---- Varnish in front of Sacrum (deploy/varnish/run.sh), purged by Sacrum on every publication and withdrawal
+if [[ "${VARNISH:-true}" == "true" ]]; then
+  say "Varnish on 127.0.0.1:8382 in front of Sacrum"
+  VARNISH_LISTEN=127.0.0.1:8382 SACRUM_BACKEND=127.0.0.1:8380 VARNISH_WORKDIR="$work/varnish" VARNISH_STORAGE=malloc,512m \
+    bash deploy/varnish/run.sh >"$work/varnish.log" 2>&1 9>&- &
+  varnish_pid=$! # run.sh execs varnishd -F
+  for _ in $(seq 1 60); do (exec 3<>/dev/tcp/127.0.0.1/8382) 2>/dev/null && break; sleep 0.5; done
+  path=$(head -n 1 "$work/detail.paths")
+  curl -fs -o /dev/null "$varnish$path"
+  curl -fs -D - -o /dev/null "$varnish$path" | tr -d '\r' | grep -qi '^x-cache: hit$' ||
+    { echo "Varnish did not keep $path; see $work/varnish.log" >&2; exit 1; }
+  cmp -s <(curl -fs "$sacrum$path") <(curl -fs "$varnish$path") ||
+    { echo "Varnish does not serve the same body as Sacrum for $path" >&2; exit 1; }
+fi
+
 # ---- measurements
 measure() { # name, base URL, paths file [prefix]
   local name=$1 url=$2; shift 2
@@ -243,6 +268,22 @@ measure list2-nginx "$nginx" "$work/list2.paths"
 if [[ "${CACHED:-true}" == "true" ]]; then
   measure detail-cached "$nginx" "$work/detail.paths" /cached
   measure list1-cached "$nginx" "$work/list1.paths" /cached
+fi
+if [[ "${VARNISH:-true}" == "true" ]]; then
+  measure detail-varnish "$varnish" "$work/detail.paths"
+  measure list1-varnish "$varnish" "$work/list1.paths"
+  # a publisher with a token of its own changes one exercise the wrk runs never read, EDGE_CHANGES times
+  say "time from a change committing to the edge serving it, $edge_changes changes"
+  admin=(-u admin:bench-admin-password -H 'Content-Type: application/json')
+  curl -fsS -o /dev/null "${admin[@]}" "$sacrum/api/manage/people" -d '{"username": "bench-publisher",
+    "displayName": "Benchmark Publisher", "password": "a long benchmark passphrase", "roles": ["publisher"]}'
+  token=$(curl -fsS -u 'bench-publisher:a long benchmark passphrase' -H 'Content-Type: application/json' \
+    "$sacrum/api/manage/me/tokens" -d '{"name": "bench", "scopes": ["read", "publish"], "expiresInDays": 1}' |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')
+  slug=$(psql -d "$db" -At -c "SELECT slug FROM entry WHERE content_type = 'EXERCISE' AND slug LIKE '%-bench-%'
+    ORDER BY md5(slug) DESC LIMIT 1")
+  python3 "$bench/edge_latency.py" "$sacrum" "$varnish" "$token" "$slug" "$edge_changes" "$work/edge-latency.txt"
+  echo "edge_entry=/api/v1/exercises/$slug" >>"$work/facts.txt"
 fi
 
 # ---- the database's share of an uncached list: the query DeliveryQueries.search runs, timed by PostgreSQL

@@ -27,7 +27,7 @@ sub vcl_recv {
         return (synth(200, "Purged " + req.http.x-purged + " objects"));
     }
     # the management API, the console, health and OpenAPI: never cached here
-    if (req.url !~ "^/api/v1/") {
+    if (req.url !~ "^(/[^/?]+)?/api/v1/") { # Sacrum at / (deploy/run.sh), or under a context path (tests)
         return (pass);
     }
     # OPTIONS (CORS preflight) and anything but reads go to Sacrum
@@ -61,7 +61,7 @@ sub vcl_backend_response {
     # Only what Sacrum marks cacheable is kept: a 200 with max-age, TTL and grace from its Cache-Control (Varnish reads
     # max-age and stale-while-revalidate). No Cache-Control (the change feed, errors, 404), no-store (410 withdrawn,
     # point-in-time and preview reads) or private: never stored, so a republished entry is a 200 at once.
-    if (bereq.url ~ "^/api/v1/" && beresp.status == 200 && beresp.http.Cache-Control ~ "max-age="
+    if (bereq.url ~ "^(/[^/?]+)?/api/v1/" && beresp.status == 200 && beresp.http.Cache-Control ~ "max-age="
             && beresp.http.Cache-Control !~ "(no-store|no-cache|private)" && !beresp.http.Set-Cookie) {
         return (deliver);
     }

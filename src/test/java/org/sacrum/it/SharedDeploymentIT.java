@@ -72,6 +72,11 @@ class SharedDeploymentIT {
     class Schedules extends ScheduleIT {
     }
 
+    @Nested
+    @Order(11)
+    class Edge extends EdgeIT {
+    }
+
     /** Last: it moves the clock weeks ahead and runs the jobs, which withdraw seeded entries the others read. */
     @Nested
     @Order(99)
