@@ -1,5 +1,8 @@
 package org.sacrum.it;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -35,12 +38,16 @@ import static org.sacrum.it.Team.path;
 /**
  * The review console in a real browser (Debian's headless Chromium, driven by chromedriver): clinicians review
  * and approve or request changes, authors see comments and resubmit, publishers publish, and a stale page's
- * approval is refused with the server's reason shown. Screenshots of the main screens go to target/screenshots.
+ * approval is refused with the server's reason shown. Authors write entries in forms generated from the content model,
+ * see the server's violations beside the fields, restore earlier revisions and carry their changes over a conflict.
+ * Screenshots of the main screens go to target/screenshots; each screen is checked with axe-core (no serious or
+ * critical violation) and its findings written to target/axe/.
  */
 class ConsoleIT extends SacrumIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static final Path AXE = Path.of("target/axe");
     private static final Dimension DESKTOP = new Dimension(1280, 900);
     private static final int TABLET_WIDTH = 820;
 
@@ -65,6 +72,7 @@ class ConsoleIT extends SacrumIT {
         wait = new WebDriverWait(browser, Duration.ofSeconds(10));
         wait.ignoring(StaleElementReferenceException.class); // the console re-renders a view while a wait reads it
         Files.createDirectories(SCREENSHOTS);
+        Files.createDirectories(AXE);
     }
 
     @AfterAll
@@ -245,6 +253,177 @@ class ConsoleIT extends SacrumIT {
         assertEquals("due-soon", waitFor(By.id("entry-currency")).getText());
     }
 
+    @Test
+    void anAuthorWritesAnExerciseInTheGeneratedFormWithTheKeyboardThroughReviewAndPublicationThenRestoresRevision1() {
+        String warning = team.slug("console-form-warning");
+        team.publishNew("warnings", Samples.warning(warning));
+        String slug = team.slug("console-form");
+        String summary = "Gently flatten the low back against the floor, lying down.";
+
+        signIn(team.author, null);
+        browser.findElement(By.id("nav-new")).sendKeys(Keys.ENTER);
+        WebElement exercises = waitFor(By.id("new-exercises"));
+        screenshot("07-new-entry");
+        exercises.sendKeys(Keys.ENTER);
+
+        // The form follows the schema's field order: title, slug, locale, summary… reached with TAB alone.
+        waitFor(By.id("f-title")).sendKeys("Form-made pelvic tilt", Keys.TAB);
+        assertEquals("f-slug", activeId());
+        active().sendKeys(slug, Keys.TAB);
+        assertEquals("f-locale", activeId());
+        active().sendKeys(Keys.TAB);
+        assertEquals("f-summary", activeId());
+        active().sendKeys(summary);
+        keys("f-purpose", "Strengthens the *abdominal* muscles that support the low back.");
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#f-purpose-preview .markdown em"), "abdominal")); // the server's HTML
+        keys("f-equipment-mat", Keys.SPACE);
+        keys("f-startingPosition", "Lie on your back with knees bent, supported.");
+
+        // Three steps, added and reordered with buttons from the keyboard.
+        for (String step : List.of("Notice the space under your low back.", "Relax and repeat.", "Gently flatten your back to the floor.")) {
+            keys("f-steps-add", Keys.ENTER);
+            active().sendKeys(step);
+        }
+        browser.findElement(By.cssSelector("#f-steps .items > li:nth-child(3) .item-actions button:nth-child(1)")).sendKeys(Keys.ENTER);
+        assertEquals("Gently flatten your back to the floor.", value("f-steps-1-"), "step 3 moved up");
+        assertEquals("Relax and repeat.", value("f-steps-2-"));
+        assertTrue(active().getText().startsWith("Move up"), "focus stays on the button that moved the step");
+
+        keys("f-dosage-reps-min", "8");
+        keys("f-dosage-reps-max", "10");
+        keys("f-dosage-sets", "50"); // the schema's maximum is 20: the server will say so
+        keys("f-dosage-frequency", "daily");
+        keys("f-bodyRegions-lower-back", Keys.SPACE);
+        keys("f-stages-add", Keys.ENTER);
+        assertEquals("f-stages-0-stage", activeId());
+        active().sendKeys("Trimester 2");
+        keys("f-stages-0-note", "Fine while lying on your back is comfortable.");
+        keys("f-stages-add", Keys.ENTER);
+        active().sendKeys("Postpartum");
+        assertEquals("trimester-2", value("f-stages-0-stage"));
+        assertEquals("postpartum", value("f-stages-1-stage"));
+        keys("f-cautions-add", Keys.ENTER);
+        active().sendKeys("Keep your buttocks relaxed.");
+        keys("f-stopRules-add", Keys.ENTER);
+        active().sendKeys("Stop if back or leg pain increases.");
+        keys("f-topics-add", Keys.ENTER);
+        active().sendKeys("low-back-pain");
+        keys("f-warnings-search", warning, Keys.ENTER);
+        waitFor(By.cssSelector("#f-warnings-results button[data-slug='" + warning + "']")).sendKeys(Keys.ENTER);
+        waitFor(By.cssSelector("#f-warnings-linked li[data-slug='" + warning + "'] [data-state=published]"));
+        keys("f-sources-add", Keys.ENTER);
+        assertEquals("f-sources-0-title", activeId());
+        active().sendKeys("Treat Back Pain with Exercise during Pregnancy");
+        keys("f-sources-0-publisher", "Test Publisher");
+        keys("f-sources-0-evidenceKind", "Patient education");
+        screenshot("08-form");
+        keys("save", Keys.ENTER);
+
+        // The server's violation beside its field, and a summary whose link leads there.
+        WebElement problems = waitFor(By.id("error-summary"));
+        assertEquals("error-summary", activeId(), "the summary takes the focus");
+        assertEquals("true", browser.findElement(By.id("f-dosage-sets")).getDomAttribute("aria-invalid"));
+        assertTrue(browser.findElement(By.id("f-dosage-sets")).getDomAttribute("aria-describedby").contains("f-dosage-sets-error"));
+        assertTrue(text(By.id("f-dosage-sets-error")).contains("20"), text(By.id("f-dosage-sets-error")));
+        screenshot("09-form-error");
+        problems.findElement(By.cssSelector("a[data-field='dosage.sets']")).sendKeys(Keys.ENTER);
+        assertEquals("f-dosage-sets", activeId());
+        active().sendKeys(Keys.chord(Keys.CONTROL, "a"), "2");
+        keys("save", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBe(By.id("page-title"), "Form-made pelvic tilt"));
+        assertTrue(text(By.id("status")).contains("Created " + slug), text(By.id("status")));
+
+        JsonObject created = team.author.api().get(path("exercises", slug)).expect(200).json();
+        JsonObject content = created.getJsonObject("content");
+        assertEquals(3, content.getJsonArray("steps").size());
+        assertEquals("Gently flatten your back to the floor.", content.getJsonArray("steps").getString(1));
+        assertEquals(2, content.getJsonObject("dosage").getInt("sets"));
+        assertEquals(8, content.getJsonObject("dosage").getJsonObject("reps").getInt("min"));
+        assertEquals("postpartum", content.getJsonArray("stages").getJsonObject(1).getString("stage"));
+        assertEquals(List.of(warning), content.getJsonArray("warnings").getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+
+        keys("resubmit", Keys.ENTER);
+        wait.until(d -> "in-review".equals(state()));
+
+        signIn(team.clinician, null);
+        browser.get(console() + "#/entry/exercises/" + slug);
+        waitFor(By.id("attestation")).sendKeys(Team.ATTESTATION);
+        browser.findElement(By.id("approve-password")).sendKeys(Team.PASSWORD);
+        keys("approve", Keys.ENTER);
+        wait.until(d -> "clinically-reviewed".equals(state()));
+
+        signIn(team.publisher, null);
+        browser.get(console() + "#/entry/exercises/" + slug);
+        keys("publish", Keys.ENTER);
+        wait.until(d -> "published".equals(state()));
+
+        // The author edits the published entry; leaving with unsaved changes asks first.
+        signIn(team.author, null);
+        browser.get(console() + "#/entry/exercises/" + slug);
+        keys("edit-link", Keys.ENTER);
+        keys("f-summary", Keys.chord(Keys.CONTROL, "a"), "Flatten the low back against the floor while lying on your back.");
+        browser.findElement(By.cssSelector("#entry-form a.cancel")).sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.alertIsPresent()).dismiss();
+        assertTrue(browser.getCurrentUrl().contains("#/edit/exercises/"), "staying keeps the changes");
+        assertEquals("Flatten the low back against the floor while lying on your back.", value("f-summary"));
+        keys("change-note", "Clearer summary");
+        keys("save", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBe(By.id("page-title"), "Form-made pelvic tilt"));
+
+        keys("history-link", Keys.ENTER);
+        waitFor(By.cssSelector("#revisions tr[data-revision='2']"));
+        screenshot("10-history");
+        keys("view-1", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#revision-view .reader-view"), summary));
+        assertEquals("abdominal", text(By.cssSelector("#revision-view [data-field=purpose] .markdown em")), "as readers saw it");
+        keys("compare", Keys.ENTER);
+        WebElement change = waitFor(By.cssSelector("#history-diff li[data-field=summary]"));
+        assertTrue(change.findElements(By.tagName("ins")).stream().map(WebElement::getText).reduce("", String::concat).contains("while"), change.getText());
+        screenshot("11-history-diff");
+        keys("restore-1", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Restored revision 1 as revision 3"));
+        JsonObject restored = team.author.api().get(path("exercises", slug)).expect(200).json();
+        assertEquals(3, restored.getInt("latestRevision"));
+        assertEquals(summary, restored.getJsonObject("content").getString("summary"));
+        assertEquals(1, team.anonymous.get("/api/v1/exercises/" + slug).json().getInt("revision"), "readers still see what was published");
+    }
+
+    @Test
+    void theSecondOfTwoAuthorsEditingOneEntrySeesTheConflictAndCarriesTheirChangesOver() {
+        String slug = team.slug("console-conflict");
+        team.create("exercises", Samples.exercise(slug));
+        Team.Member second = team.member("console-second-author", "Bea Second", "author", null);
+
+        signIn(team.author, null);
+        browser.get(console() + "#/edit/exercises/" + slug);
+        WebElement position = waitFor(By.id("f-startingPosition"));
+
+        JsonObject entry = second.api().get(path("exercises", slug)).expect(200).json();
+        JsonObject theirs = Json.createObjectBuilder(entry.getJsonObject("content"))
+                .add("summary", "Tilt the pelvis to flatten the low back.").build();
+        second.api().put(path("exercises", slug), Samples.body(theirs, "sharper summary"), entry.getString("etag")).expect(200);
+
+        position.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Lie on your side with a pillow between your knees.");
+        keys("save", Keys.ENTER);
+        WebElement conflict = waitFor(By.id("conflict"));
+        assertEquals("conflict-title", activeId());
+        String theirChange = conflict.findElement(By.cssSelector("#conflict-theirs li[data-field=summary]")).findElements(By.tagName("ins"))
+                .stream().map(WebElement::getText).reduce("", String::concat);
+        assertTrue(theirChange.contains("Tilt") && theirChange.contains("pelvis"), conflict.getText());
+        assertTrue(conflict.findElement(By.cssSelector("#conflict-mine li[data-field=startingPosition]")).getText().contains("pillow"));
+        screenshot("12-conflict");
+        keys("carry-over", Keys.ENTER);
+        waitFor(By.id("carried-over"));
+        assertEquals("Tilt the pelvis to flatten the low back.", value("f-summary"), "their change is in the form");
+        assertEquals("Lie on your side with a pillow between your knees.", value("f-startingPosition"), "and so is mine");
+        keys("save", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Saved revision 3"));
+
+        JsonObject saved = team.author.api().get(path("exercises", slug)).expect(200).json().getJsonObject("content");
+        assertEquals("Tilt the pelvis to flatten the low back.", saved.getString("summary"));
+        assertEquals("Lie on your side with a pillow between your knees.", saved.getString("startingPosition"));
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------------
 
     private String console() {
@@ -268,6 +447,46 @@ class ConsoleIT extends SacrumIT {
         assertTrue(text(By.id("account")).contains(member.displayName()));
     }
 
+    /** Keys sent to the element with this id (it takes the focus as it would from TAB). */
+    private void keys(String id, CharSequence... keys) {
+        waitFor(By.id(id)).sendKeys(keys);
+    }
+
+    private WebElement active() {
+        return browser.switchTo().activeElement();
+    }
+
+    private String activeId() {
+        return active().getDomAttribute("id");
+    }
+
+    private String value(String id) {
+        return browser.findElement(By.id(id)).getDomProperty("value");
+    }
+
+    /**
+     * axe-core on the screen as shown: every finding goes to target/axe/{name}.txt (and a line to target/axe/summary.txt),
+     * and a serious or critical violation fails the test.
+     */
+    private void accessible(String name) {
+        Results results = new AxeBuilder().analyze(browser);
+        List<Rule> violations = results.getViolations();
+        StringBuilder report = new StringBuilder(name + " " + browser.getCurrentUrl() + "\n");
+        violations.forEach(rule -> report.append(rule.getImpact()).append(' ').append(rule.getId()).append(": ").append(rule.getHelp())
+                .append(rule.getNodes().stream().map(n -> "\n    " + n.getTarget()).reduce("", String::concat)).append('\n'));
+        List<String> serious = violations.stream().filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
+                .map(r -> r.getImpact() + " " + r.getId() + " " + r.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList()).toList();
+        try {
+            Files.writeString(AXE.resolve(name + ".txt"), report);
+            Files.writeString(AXE.resolve("summary.txt"), name + ": " + violations.size() + " violations, " + serious.size()
+                    + " serious or critical, " + results.getPasses().size() + " rules passed\n", java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new AssertionError("could not write the axe report for " + name, e);
+        }
+        assertEquals(List.of(), serious, "axe-core on " + name + ":\n" + report);
+    }
+
     private WebElement waitFor(By by) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
     }
@@ -281,7 +500,9 @@ class ConsoleIT extends SacrumIT {
         return badge.isEmpty() ? null : badge.get(0).getDomAttribute("data-state");
     }
 
+    /** A screen: checked with axe-core, then photographed. */
     private void screenshot(String name) {
+        accessible(name);
         screenshot(name, DESKTOP.width);
     }
 
