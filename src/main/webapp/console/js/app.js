@@ -6,6 +6,7 @@ import {historyView} from './history.js';
 import {queueView} from './queue.js';
 import {signInView} from './signin.js';
 import * as unsaved from './unsaved.js';
+import {webhooksView} from './webhooks.js';
 
 // Screens live in the URL fragment: #/ is the queue, #/entry/{type}/{slug} one entry; #/new, #/new/{type},
 // #/edit/{type}/{slug} and #/history/{type}/{slug} the author's screens.
@@ -51,6 +52,9 @@ async function load() {
         if (authoring) {
             return authoring;
         }
+        if (screen === 'webhooks' && me.roles.includes('admin')) {
+            return await webhooksView(message => show().then(() => announce(message)));
+        }
         return await queueView();
     } catch (error) {
         return api.signedIn() ? errorView(error) : load();
@@ -89,6 +93,7 @@ const errorView = error => ({
 
 function renderAccount() {
     document.getElementById('nav').hidden = me === null;
+    document.getElementById('nav-webhooks').hidden = !me?.roles.includes('admin');
     replace(document.getElementById('account'), me === null ? null : [
         h('span', {class: 'who'}, 'Signed in as ', h('strong', {}, me.displayName), ` (${me.roles.join(', ')})`),
         h('button', {type: 'button', class: 'secondary', id: 'sign-out', onclick: signOut}, 'Sign out')]);
