@@ -71,4 +71,9 @@ class SharedDeploymentIT {
     @Order(9)
     class Schedules extends ScheduleIT {
     }
+
+    @Nested
+    @Order(12)
+    class FrontEnd extends FrontEndIT {
+    }
 }
