@@ -69,12 +69,15 @@ function redFlags(warnings: DeliveredWarning[]): string {
   }
   const sorted = [...warnings].sort((a, b) => URGENCIES.indexOf(a.content.urgency) - URGENCIES.indexOf(b.content.urgency));
   const items = sorted.map(w => {
-    const route = w.careRoute?.options.map(o => o.phone ? `${escape(o.label)} (${escape(o.phone)})` : escape(o.label)).join(' or ');
+    const route = w.careRoute?.options
+      .map(o => o.phone ? `<a href="tel:${escape(o.phone)}">${escape(o.label)}</a>` : o.url ? `<a href="${escape(o.url)}">${escape(o.label)}</a>` : escape(o.label))
+      .join(' or ');
     return `<li class="red-flag urgency-${escape(w.content.urgency)}" data-urgency="${escape(w.content.urgency)}">
   <p class="urgency">${escape(URGENCY_LABELS[w.content.urgency])}</p>
   <h3>${escape(w.content.title)}</h3>
   <p>${escape(w.content.summary)}</p>
-  <p class="action"><strong>What to do:</strong> ${escape(w.content.action)}${route ? ` ${route}` : ''}</p>
+  <p class="action"><strong>What to do:</strong> ${escape(w.content.action)}</p>
+  ${route ? `<p class="care-route">Where: ${route}</p>` : ''}
 </li>`;
   }).join('\n');
   return `<section class="red-flags" aria-labelledby="red-flags-title">

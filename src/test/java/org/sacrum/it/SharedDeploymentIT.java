@@ -82,6 +82,11 @@ class SharedDeploymentIT {
     class Edge extends EdgeIT {
     }
 
+    @Nested
+    @Order(12)
+    class FrontEnd extends FrontEndIT {
+    }
+
     /** Last: it moves the clock weeks ahead and runs the jobs, which withdraw seeded entries the others read. */
     @Nested
     @Order(99)

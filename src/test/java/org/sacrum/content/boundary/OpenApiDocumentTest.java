@@ -42,7 +42,10 @@ class OpenApiDocumentTest {
     @Test
     void isAnOpenApi3DocumentWhoseOperationsAnswer() {
         assertEquals("3.1.0", document.get("openapi").asString());
-        assertEquals("https://json-schema.org/draft/2020-12/schema", document.get("jsonSchemaDialect").asString());
+        assertEquals("https://spec.openapis.org/oas/3.1/dialect/base", document.get("jsonSchemaDialect").asString(), "JSON Schema 2020-12");
+        for (ContentType type : ContentType.values()) {
+            assertEquals("https://json-schema.org/draft/2020-12/schema", ContentModel.schema(type.schemaFile()).getString("$schema"));
+        }
         assertFalse(document.get("paths").propertyNames().isEmpty());
         for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
             assertTrue(path.getKey().startsWith("/api/"), path.getKey());
