@@ -411,6 +411,7 @@ class ConsoleIT extends SacrumIT {
                 .stream().map(WebElement::getText).reduce("", String::concat);
         assertTrue(theirChange.contains("Tilt") && theirChange.contains("pelvis"), conflict.getText());
         assertTrue(conflict.findElement(By.cssSelector("#conflict-mine li[data-field=startingPosition]")).getText().contains("pillow"));
+        assertEquals(1, conflict.findElements(By.cssSelector("#conflict-mine li")).size(), "only the field this author changed");
         screenshot("12-conflict");
         keys("carry-over", Keys.ENTER);
         waitFor(By.id("carried-over"));
