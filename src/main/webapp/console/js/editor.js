@@ -68,7 +68,7 @@ export async function editorView({plural, slug, types, go}) {
         const diff = await api.diffBetween(plural, slug, base.revision, latest.latestRevision);
         const theirs = latest.content;
         const mineChanged = [...new Set([...Object.keys(mine), ...Object.keys(base.content)])]
-            .filter(name => JSON.stringify(mine[name]) !== JSON.stringify(base.content[name]));
+            .filter(name => canonical(mine[name]) !== canonical(base.content[name]));
         const theirsChanged = new Set(diff.changes.map(c => c.field.split(/[.[]/)[0]));
         const carryOver = () => {
             const merged = {...theirs};
@@ -127,6 +127,10 @@ export async function editorView({plural, slug, types, go}) {
             errors,
             h('div', {class: 'form-actions'}, save, h('a', {href: back, class: 'cancel'}, 'Cancel')))]};
 }
+
+/** JSON with object keys sorted: the server stores fields by name, the form holds them in the schema's order. */
+const canonical = value => JSON.stringify(value, (key, v) => v && typeof v === 'object' && !Array.isArray(v)
+    ? Object.fromEntries(Object.keys(v).sort().map(k => [k, v[k]])) : v);
 
 /** #/new: the content types an author can create, each a link to its empty form. */
 export async function newEntryView({types}) {

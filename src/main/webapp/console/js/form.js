@@ -134,7 +134,7 @@ function textField(ctx, path, text, node, value, need) {
     if (path === 'slug' && ctx.lockSlug) {
         control.readOnly = true;
     }
-    const extra = markdown ? 'Markdown; the preview shows it as readers will see it.' : null;
+    const extra = markdown ? 'The preview below shows it as readers will see it.' : null;
     const element = single(path, text, need, node, control, extra);
     if (markdown) {
         element.classList.add('markdown-field');

@@ -411,6 +411,7 @@ class ConsoleIT extends SacrumIT {
                 .stream().map(WebElement::getText).reduce("", String::concat);
         assertTrue(theirChange.contains("Tilt") && theirChange.contains("pelvis"), conflict.getText());
         assertTrue(conflict.findElement(By.cssSelector("#conflict-mine li[data-field=startingPosition]")).getText().contains("pillow"));
+        assertEquals(1, conflict.findElements(By.cssSelector("#conflict-mine li")).size(), "only the field this author changed");
         screenshot("12-conflict");
         keys("carry-over", Keys.ENTER);
         waitFor(By.id("carried-over"));
@@ -422,6 +423,45 @@ class ConsoleIT extends SacrumIT {
         JsonObject saved = team.author.api().get(path("exercises", slug)).expect(200).json().getJsonObject("content");
         assertEquals("Tilt the pelvis to flatten the low back.", saved.getString("summary"));
         assertEquals("Lie on your side with a pillow between your knees.", saved.getString("startingPosition"));
+    }
+
+    /** The endpoints the authoring screens use, over plain HTTP: their roles and their bounds. */
+    @Test
+    void theAuthoringEndpointsKeepToTheirRolesAndBounds() {
+        String preview = "/api/manage/markdown/preview";
+        JsonObject html = team.author.api().post(preview, Json.createObjectBuilder()
+                .add("markdown", "**calm** breathing <script>alert(1)</script>").build()).expect(200).json();
+        assertTrue(html.getString("html").contains("<strong>calm</strong>"), html.toString());
+        assertFalse(html.getString("html").contains("<script"), "sanitised as delivery sanitises");
+        assertEquals(403, team.clinician.api().post(preview, Json.createObjectBuilder().add("markdown", "x").build()).status());
+        assertEquals(401, team.anonymous.post(preview, Json.createObjectBuilder().add("markdown", "x").build()).status());
+        Api.Reply tooLong = team.author.api().post(preview, Json.createObjectBuilder().add("markdown", "x".repeat(20_001)).build());
+        assertEquals(422, tooLong.status(), tooLong.toString());
+        assertEquals("max-length", ContentDeliveryIT.rulesByField(tooLong).get("markdown"), tooLong.toString());
+        assertEquals(400, team.author.api().post(preview, Json.createObjectBuilder().add("markdown", "x").add("extra", 1).build()).status());
+
+        JsonObject fields = team.clinician.api().post("/api/manage/markdown/fields/exercises", Samples.exercise("any-slug")).expect(200).json();
+        assertTrue(fields.getString("purpose").contains("<em>abdominal</em>"), fields.toString());
+
+        JsonObject model = team.clinician.api().get("/api/manage/schemas/exercises").expect(200).json();
+        assertEquals("warnings", model.getJsonObject("links").getJsonObject("warnings").getString("plural"));
+        assertEquals("exercise", model.getJsonObject("links").getJsonObject("progressions[].exercise").getString("type"));
+        assertTrue(model.getJsonArray("markdownFields").getValuesAs(jakarta.json.JsonString.class).stream().anyMatch(s -> s.getString().equals("purpose")));
+        assertTrue(model.getJsonObject("schemas").containsKey("common.schema.json"));
+        assertEquals(401, team.anonymous.get("/api/manage/schemas/exercises").status());
+        assertEquals(404, team.author.api().get("/api/manage/schemas/recipes").status());
+
+        String slug = team.slug("console-search");
+        team.create("exercises", Samples.exercise(slug));
+        List<String> found = team.author.api().get("/api/manage/exercises?search=" + slug.toUpperCase()).expect(200).json()
+                .getJsonArray("items").getValuesAs(JsonObject.class).stream().map(o -> o.getString("slug")).toList();
+        assertEquals(List.of(slug), found, "the slug, in any case");
+        assertEquals(0, team.author.api().get("/api/manage/exercises?search=%25").expect(200).json().getJsonArray("items").size(),
+                "% matches itself only");
+        assertEquals(400, team.author.api().get("/api/manage/exercises?search=" + "a".repeat(101)).status());
+        Api.Reply mixed = team.author.api().get("/api/manage/exercises?search=x&currency=overdue");
+        assertEquals(400, mixed.status(), mixed.toString());
+        assertEquals("not-with-currency", ContentDeliveryIT.rulesByField(mixed).get("search"));
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------
