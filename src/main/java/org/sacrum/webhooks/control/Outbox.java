@@ -1,6 +1,8 @@
 package org.sacrum.webhooks.control;
 
+import jakarta.annotation.Priority;
 import jakarta.ejb.Stateless;
+import jakarta.interceptor.Interceptor;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -57,15 +59,19 @@ public class Outbox {
         write(EventType.PUBLISHED, entry, data(entry, number, revision.contentHash()));
     }
 
-    /** A withdrawal of what was public (an archive of an entry never public changes nothing the public saw). */
-    public void withdrawn(@Observes EntryWithdrawn event) {
+    /**
+     * A withdrawal of what is public now: the open publication interval, read before PublicationHistory closes it
+     * (this observer's priority runs it first). Archiving an entry that is not public (never, or withdrawn before)
+     * changes nothing the public sees and sends nothing.
+     */
+    public void withdrawn(@Observes @Priority(Interceptor.Priority.APPLICATION + 400) EntryWithdrawn event) {
         Entry entry = event.entry();
-        List<Publication> last = em.createQuery("SELECT p FROM Publication p WHERE p.entryId = :entry ORDER BY p.publishedAt DESC, p.id DESC",
+        List<Publication> open = em.createQuery("SELECT p FROM Publication p WHERE p.entryId = :entry AND p.withdrawnAt IS NULL",
                 Publication.class).setParameter("entry", entry.id()).setMaxResults(1).getResultList();
-        if (last.isEmpty()) {
+        if (open.isEmpty()) {
             return;
         }
-        Publication was = last.get(0);
+        Publication was = open.get(0);
         JsonObjectBuilder data = data(entry, was.revisionNumber(), was.contentHash())
                 .add("category", event.withdrawal().category().id());
         if (event.withdrawal().successor() != null) {
