@@ -30,7 +30,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Issue #15, part 4: Varnish (deploy/varnish) in front of the shared deployment, purged by surrogate keys. Reads
  * through Varnish are hits the second time; a republished linked warning, a withdrawal and a republication reach the
- * edge within {@link #REACHES_EDGE_MILLIS} ms, far below the 60 s the edge would otherwise keep them. Varnish listens
+ * edge within {@link #REACHES_EDGE_MILLIS} ms of the purge, far below the 60 s the edge would otherwise keep them. The
+ * purge is the one Sacrum's outbox dispatcher sends after the commit (the same keys, SurrogateKeys.ofChange, the same
+ * request as EdgePurge), sent here: with the dispatcher in the build it arrives twice, which changes nothing. Varnish listens
  * on the fixed port {@link #VARNISH_PORT}, which arquillian.xml gives Sacrum as {@code sacrum.edge.purge-urls}; the
  * backend (Sacrum's random port) is only known after deployment, so Varnish is started here. The build installs
  * varnish and varnish-modules (deploy/install-varnish.sh); the test is skipped only where varnishd is absent.
@@ -97,17 +99,16 @@ abstract class EdgeIT extends OnSharedDeployment {
         String detail = "/api/v1/exercises/" + exercise + "?include=warnings";
         String list = "/api/v1/exercises?warning=" + warning;
 
-        Api.Reply first = edge.get(detail).expect(200);
-        Api.Reply second = edge.get(detail).expect(200);
-        assertEquals("hit", header(second, "X-Cache"), "the second read is answered by Varnish: " + second.headers());
+        Api.Reply direct = team.anonymous.get(detail).expect(200);
+        Api.Reply second = hit(detail);
         assertTrue(header(second, "Age") != null, "a hit says how old it is");
-        assertEquals(first.text(), second.text());
+        assertEquals(direct.text(), second.text());
         assertNull(header(second, "xkey"), "the surrogate keys stay inside the edge");
-        edge.get(list).expect(200);
-        assertEquals("hit", header(edge.get(list).expect(200), "X-Cache"));
-        assertEquals(1, edge.get(list).json().getInt("total"));
+        assertEquals(1, hit(list).json().getInt("total"));
 
         // withdrawn: 410 at the edge, and gone from the list
+        hit(detail);
+        hit(list);
         team.publisher.api().post(Team.path("exercises", exercise) + "/unpublish",
                 Json.createObjectBuilder().add("category", "clinical-safety").build()).expect(200);
         purgeAsTheOutboxDoes("exercise", exercise);
@@ -124,10 +125,10 @@ abstract class EdgeIT extends OnSharedDeployment {
         assertTrue(back <= REACHES_EDGE_MILLIS, "the republication reached the edge in " + back + " ms");
         long inList = untilEdgeServes(list, r -> r.status() == 200 && r.json().getInt("total") == 1);
         assertTrue(inList <= REACHES_EDGE_MILLIS, "the list has it again in " + inList + " ms");
-        edge.get(detail).expect(200);
-        assertEquals("hit", header(edge.get(detail).expect(200), "X-Cache"), "cached again");
 
         // a republished red-flag warning: the exercise page showing it (include=warnings) changes at the edge
+        assertEquals(1, includedWarningRevision(hit(detail)), "cached again");
+        hit(list);
         republish("warnings", warning, Json.createObjectBuilder(warningContent).add("action", "Call your maternity unit now.").build());
         purgeAsTheOutboxDoes("warning", warning);
         long republished = untilEdgeServes(detail, r -> r.status() == 200 && includedWarningRevision(r) == 2);
@@ -150,23 +151,38 @@ abstract class EdgeIT extends OnSharedDeployment {
         HttpResponse<String> noKeys = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + VARNISH_PORT + "/"))
                 .method("PURGE", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(400, noKeys.statusCode(), noKeys.body());
-        edge.get("/api/v1/exercises/" + exercise).expect(200);
-        assertEquals("hit", header(edge.get("/api/v1/exercises/" + exercise).expect(200), "X-Cache"));
+        hit("/api/v1/exercises/" + exercise);
         HttpResponse<String> purged = purge(SurrogateKeys.ofChange("exercise", exercise, "en"));
         assertEquals(200, purged.statusCode(), purged.body());
         assertTrue(Integer.parseInt(purged.headers().firstValue("X-Purged").orElse("0")) >= 1, "it says how many objects went: " + purged.body());
         assertEquals("miss", header(edge.get("/api/v1/exercises/" + exercise).expect(200), "X-Cache"));
     }
 
-    /** The purge Sacrum's outbox dispatcher sends after the change commits (sacrum.edge.purge-urls). */
-    private void purgeAsTheOutboxDoes(String type, String slug) throws Exception {
-        assertEquals(200, purge(SurrogateKeys.ofChange(type, slug, "en")).statusCode());
+    /** The purge Sacrum's outbox dispatcher sends for a committed change of this entry (EdgePurge's request). */
+    private static void purgeAsTheOutboxDoes(String type, String slug) throws Exception {
+        HttpResponse<String> purged = purge(SurrogateKeys.ofChange(type, slug, "en-GB"));
+        assertEquals(200, purged.statusCode(), purged.body());
     }
 
     private static HttpResponse<String> purge(Set<String> keys) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + VARNISH_PORT + "/"))
                 .header("xkey-purge", SurrogateKeys.header(keys))
                 .method("PURGE", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * The edge's answer once it is a hit: read again (a miss stores it) until Varnish answers from its cache. Sacrum's
+     * own purge of a set-up publication may land after the first read, so more than one miss is allowed, not a timeout.
+     */
+    private Api.Reply hit(String path) throws InterruptedException {
+        for (int read = 0; read < 50; read++) {
+            Api.Reply reply = edge.get(path).expect(200);
+            if ("hit".equals(header(reply, "X-Cache"))) {
+                return reply;
+            }
+            Thread.sleep(100);
+        }
+        return fail("Varnish never answered " + path + " from its cache");
     }
 
     /** Milliseconds until the edge's answer meets the condition; fails after ten times the target. */
@@ -180,7 +196,8 @@ abstract class EdgeIT extends OnSharedDeployment {
             }
             Thread.sleep(25);
         }
-        return fail("the edge still answers " + last + " " + last.headers());
+        return fail("the edge still answers " + last.status() + " " + last.headers() + " (Sacrum itself: "
+                + team.anonymous.get(path).status() + ")");
     }
 
     private static int includedWarningRevision(Api.Reply reply) {
