@@ -14,9 +14,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * GET /openapi: the hand-written OpenAPI 3.1 document (META-INF/openapi.yaml) byte for byte. Payara's own OpenAPI
- * service is turned off (deploy/payara/hardening-preboot.asadmin): it reads the document into a 3.0 model and appends
- * an "endpoints" property that OpenAPI does not allow. Its content schemas are referred to relative to this URL
- * (api/v1/schemas/{name}), so the document works under any context root.
+ * service is turned off and moved off /openapi (deploy/payara/hardening-preboot.asadmin): it reads the document into a
+ * 3.0 model and appends an "endpoints" property that OpenAPI does not allow, and, merely disabled, it still holds the
+ * /openapi context (403, and /openapi/ui would never reach this WAR). The content schemas are referred to relative to
+ * this URL (api/v1/schemas/{name}), so the document works under any context root.
  */
 @WebServlet("/openapi")
 public class ApiDescription extends HttpServlet {
