@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,6 +17,9 @@ import org.sacrum.delivery.control.MarkdownRenderer;
 import org.sacrum.platform.control.Json;
 import org.sacrum.platform.control.RequestBodies;
 import org.sacrum.platform.entity.RoleNames;
+import org.sacrum.platform.entity.Violation;
+
+import java.util.List;
 
 /**
  * Markdown rendered and sanitised exactly as the delivery API will deliver it, for the console. POST
@@ -36,7 +38,7 @@ public class MarkdownPreviewResource {
     Validator validator;
 
     /** The text to render. */
-    public record MarkdownText(@NotNull @Size(max = MAX_CHARACTERS) String markdown) {
+    public record MarkdownText(@NotNull String markdown) {
     }
 
     @POST
@@ -44,6 +46,9 @@ public class MarkdownPreviewResource {
     @RolesAllowed(RoleNames.AUTHOR)
     public JsonObject preview(MarkdownText body) {
         RequestBodies.valid(validator, body);
+        if (body.markdown().length() > MAX_CHARACTERS) {
+            throw RequestBodies.invalid(List.of(new Violation("markdown", "max-length", "must be at most " + MAX_CHARACTERS + " characters")));
+        }
         return Json.createObjectBuilder().add("html", MarkdownRenderer.html(body.markdown())).build();
     }
 

@@ -9,7 +9,6 @@ import org.sacrum.platform.entity.ProblemException;
 import org.sacrum.platform.entity.RangeParam;
 import org.sacrum.platform.entity.Violation;
 
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.QueryParam;
 
 import java.time.Instant;
@@ -23,6 +22,7 @@ public class EntryListQuery {
     /** The deepest entry a management list reaches: page × size may not exceed this. */
     static final int MAX_DEPTH = 1_000_000;
     static final int DEFAULT_SIZE = 100;
+    static final int MAX_SEARCH = 100;
 
     @QueryParam("state")
     String state;
@@ -39,7 +39,6 @@ public class EntryListQuery {
 
     /** ?search=: entries whose slug contains these characters (any case), for the console's link pickers. */
     @QueryParam("search")
-    @Size(max = 100)
     String search;
 
     /** ?asOf={instant}: the list as the public saw it then (published entries only), instead of the entries now. */
@@ -74,10 +73,17 @@ public class EntryListQuery {
                         "one-of", "must be one of current, due-soon, overdue, re-review-pending"))));
     }
 
-    /** The search text, lower-cased, or null; with currency or asOf it is a 400 (the search narrows the plain list only). */
+    /**
+     * The search text, lower-cased, or null; over 100 characters a 400 max-length, with currency or asOf a 400 (the
+     * search narrows the plain list only).
+     */
     String search() {
         if (search == null || search.isBlank()) {
             return null;
+        }
+        if (search.length() > MAX_SEARCH) {
+            throw ProblemException.badRequest("invalid-query", "search is at most " + MAX_SEARCH + " characters.",
+                    List.of(new Violation("search", "max-length", "at most " + MAX_SEARCH + " characters")));
         }
         if (currency != null || asOf != null) {
             throw ProblemException.badRequest("invalid-query", "search narrows the list of current entries: leave out currency and asOf.",
