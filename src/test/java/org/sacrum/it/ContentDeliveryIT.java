@@ -181,8 +181,9 @@ abstract class ContentDeliveryIT extends OnSharedDeployment {
 
     @Test
     void anUnknownSchemaOrAParameterIsAProblem() {
-        // exercise.schema.json is served (the file name the schemas' relative $refs use), so "exercise.schema.json.x" is unknown
-        for (String name : List.of("exercises", "recipe", "exercise.schema.json.x", "x".repeat(300))) {
+        // "exercise.schema.json" is exercise (a served schema's relative $ref names its neighbour so); an unknown file name is not
+        assertEquals(team.anonymous.get("/api/v1/schemas/common").text(), team.anonymous.get("/api/v1/schemas/common.schema.json").expect(200).text());
+        for (String name : List.of("exercises", "recipe", "recipe.schema.json", ".schema.json", "x".repeat(300))) {
             Api.Reply unknown = team.anonymous.get("/api/v1/schemas/" + name);
             assertEquals(404, unknown.status(), name + ": " + unknown);
             assertEquals("application/problem+json", unknown.mediaType(), unknown.toString());
