@@ -68,10 +68,14 @@ export const signedIn = () => sessionStorage.getItem(TOKEN) !== null;
 
 /** Exchanges a password for a one-day console token kept only in this tab; returns the signed-in person. */
 export async function signIn(username, password) {
+    const authorization = basic(username, password);
+    // only an admin's console token carries the admin scope (the webhooks page needs it)
+    const person = await call('manage/me', {authorization});
+    const scopes = ['read', 'write', 'review', 'publish', ...(person.roles.includes('admin') ? ['admin'] : [])];
     const token = await call('manage/me/tokens', {
         method: 'POST',
-        authorization: basic(username, password),
-        body: {name: 'console', scopes: ['read', 'write', 'review', 'publish'], expiresInDays: 1}
+        authorization,
+        body: {name: 'console', scopes, expiresInDays: 1}
     });
     sessionStorage.setItem(TOKEN, token.token);
     sessionStorage.setItem(TOKEN_ID, token.id);
@@ -137,3 +141,9 @@ export const act = (type, slug, action, body, etag) =>
 
 export const edit = (type, slug, etag, content, changeNote) =>
     call(entryPath(type, slug), {method: 'PUT', body: {content, changeNote}, headers: {'If-Match': etag}});
+
+/** Webhook subscriptions and deliveries (admins): recent ones, failures, and a redelivery. */
+export const webhooks = async () => (await call('manage/webhooks')).items;
+export const deliveries = async status =>
+    (await call(`manage/webhooks/deliveries?limit=20${status ? `&status=${encodeURIComponent(status)}` : ''}`)).items;
+export const redeliver = id => call(`manage/webhooks/deliveries/${encodeURIComponent(id)}/redeliver`, {method: 'POST'});

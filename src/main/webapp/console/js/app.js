@@ -3,6 +3,7 @@ import {announce, h, problem, replace} from './dom.js';
 import {entryView} from './entry.js';
 import {queueView} from './queue.js';
 import {signInView} from './signin.js';
+import {webhooksView} from './webhooks.js';
 
 // Screens live in the URL fragment: #/ is the queue, #/entry/{type}/{slug} one entry.
 const main = document.getElementById('main');
@@ -43,6 +44,9 @@ async function load() {
             };
             return await entryView({plural, slug: decodeURIComponent(slug), me, done, reload: () => show()});
         }
+        if (screen === 'webhooks' && me.roles.includes('admin')) {
+            return await webhooksView(message => show().then(() => announce(message)));
+        }
         return await queueView();
     } catch (error) {
         return api.signedIn() ? errorView(error) : load();
@@ -57,6 +61,7 @@ const errorView = error => ({
 
 function renderAccount() {
     document.getElementById('nav').hidden = me === null;
+    document.getElementById('nav-webhooks').hidden = !me?.roles.includes('admin');
     replace(document.getElementById('account'), me === null ? null : [
         h('span', {class: 'who'}, 'Signed in as ', h('strong', {}, me.displayName), ` (${me.roles.join(', ')})`),
         h('button', {type: 'button', class: 'secondary', id: 'sign-out', onclick: signOut}, 'Sign out')]);

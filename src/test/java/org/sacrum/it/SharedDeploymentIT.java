@@ -73,6 +73,11 @@ class SharedDeploymentIT {
     }
 
     @Nested
+    @Order(10)
+    class Webhooks extends WebhooksIT {
+    }
+
+    @Nested
     @Order(11)
     class Edge extends EdgeIT {
     }

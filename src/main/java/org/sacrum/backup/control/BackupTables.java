@@ -82,8 +82,14 @@ public final class BackupTables {
             c("published_at", Type.TIMESTAMP), c("withdrawn_at", Type.TIMESTAMP), c("withdrawn_seq", Type.LONG),
             s("withdrawal_category"), s("withdrawal_reason"), s("successor")));
 
+    /** Webhook subscriptions (V9) with their secrets: receivers keep verifying after a restore. Their deliveries are a log, not here. */
+    static final Table WEBHOOK_SUBSCRIPTION = new Table("webhook-subscription", "webhook_subscription", "id", List.of(s("id"), s("url"),
+            s("event_types"), s("content_types"), c("enabled", Type.BOOL), s("disabled_reason"), s("secret"), s("previous_secret"),
+            c("previous_secret_until", Type.TIMESTAMP), c("created_at", Type.TIMESTAMP), c("updated_at", Type.TIMESTAMP),
+            c("version", Type.LONG)));
+
     // the audit log last: an importing instance's own records follow the imported ones (Importer.reappendLocalEvents)
-    static final List<Table> ALL = List.of(PERSON, ENTRY, REVISION, APPROVAL, APPROVAL_LINK, COMMENT, PUBLICATION, AUDIT);
+    static final List<Table> ALL = List.of(PERSON, ENTRY, REVISION, APPROVAL, APPROVAL_LINK, COMMENT, PUBLICATION, WEBHOOK_SUBSCRIPTION, AUDIT);
 
     public static List<String> kinds() {
         return ALL.stream().map(Table::kind).toList();

@@ -175,7 +175,8 @@ public class Importer {
 
         private void checkEmpty() throws SQLException {
             List<Violation> found = new ArrayList<>();
-            for (String table : List.of("entry", "revision", "approval", "review_comment", "entry_facet", "publication")) {
+            for (String table : List.of("entry", "revision", "approval", "review_comment", "entry_facet", "publication",
+                    "webhook_subscription")) {
                 if (count("SELECT COUNT(*) FROM " + table) > 0) {
                     found.add(new Violation(table, "instance-empty", "this instance already holds " + table + " rows"));
                 }

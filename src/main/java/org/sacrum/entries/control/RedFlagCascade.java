@@ -1,5 +1,7 @@
 package org.sacrum.entries.control;
 
+import jakarta.enterprise.event.Event;
+import org.sacrum.entries.entity.EntryReReviewPending;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -34,6 +36,8 @@ public class RedFlagCascade {
     AuditLog audit;
     @Inject
     SacrumClock clock;
+    @Inject
+    Event<EntryReReviewPending> reReviewPending;
 
     /** The warning is now public as {@code now}: flags every published entry whose approval recorded something else. */
     public List<Entry> republished(Entry warning, LinkedRevision now, String actor) {
@@ -81,5 +85,6 @@ public class RedFlagCascade {
         // the first flag's time stays: it is how long the entry has waited for its clinician
         entry.reReview(kept, entry.reReviewPending() ? entry.reReviewSince() : clock.now());
         audit.record(actor, FLAGGED, entry, entry.publishedRevision(), entry.state().id(), entry.state().id(), detail);
+        reReviewPending.fire(new EntryReReviewPending(entry, kept));
     }
 }

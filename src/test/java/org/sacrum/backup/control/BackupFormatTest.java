@@ -88,7 +88,8 @@ class BackupFormatTest {
     @Test
     void columnsBecomeCamelCaseFieldsAndKindsKeepRestoreOrder() {
         assertEquals("publishedApprovalId", new BackupTables.Column("published_approval_id", BackupTables.Type.STRING).field());
-        assertEquals(List.of("person", "entry", "revision", "approval", "approval-link", "comment", "publication", "audit"), BackupTables.kinds());
+        assertEquals(List.of("person", "entry", "revision", "approval", "approval-link", "comment", "publication", "webhook-subscription", "audit"),
+                BackupTables.kinds());
         assertEquals("INSERT INTO review_comment (id, entry_id, revision_number, reviewer_id, field, comment, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 BackupTables.COMMENT.insert());
         assertFalse(BackupTables.PERSON.select().contains("password_hash"), "password hashes never leave the instance");

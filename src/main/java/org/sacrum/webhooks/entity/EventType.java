@@ -1,0 +1,30 @@
+package org.sacrum.webhooks.entity;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** What a subscription can hear about; the id is what payloads and requests carry. */
+public enum EventType {
+    PUBLISHED("entry.published"),
+    WITHDRAWN("entry.withdrawn"),
+    RE_REVIEW_PENDING("entry.re-review-pending");
+
+    private final String id;
+
+    EventType(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static Optional<EventType> byId(String id) {
+        return Arrays.stream(values()).filter(t -> t.id.equals(id)).findFirst();
+    }
+
+    /** Published and withdrawn change what the public sees: the edge caches are purged for them. */
+    public boolean purgesEdge() {
+        return this == PUBLISHED || this == WITHDRAWN;
+    }
+}
