@@ -12,11 +12,12 @@ manifest=$(tail -n 1 "$file")
 [[ "$manifest" == '{"kind":"manifest",'* ]] || fail "the last line is not the manifest: the export is incomplete"
 
 total=2
-for kind in person entry revision approval approval-link comment publication audit; do
-  want_count=$(printf '%s' "$manifest" | grep -o "\"$kind\":[0-9][0-9]*" | head -n 1 | cut -d: -f2)
-  want_hash=$(printf '%s' "$manifest" | grep -o "\"$kind\":\"[0-9a-f]\{64\}\"" | head -n 1 | cut -d'"' -f4)
-  # an export made before the publication history (V5) says nothing of it and holds none of it
-  if [[ "$kind" == publication && -z "$want_count" && -z "$want_hash" ]] && ! grep -q '^{"kind":"publication",' "$file"; then
+for kind in person entry revision approval approval-link comment publication webhook-subscription audit; do
+  want_count=$(printf '%s' "$manifest" | grep -o "\"$kind\":[0-9][0-9]*" | head -n 1 | cut -d: -f2 || true)
+  want_hash=$(printf '%s' "$manifest" | grep -o "\"$kind\":\"[0-9a-f]\{64\}\"" | head -n 1 | cut -d'"' -f4 || true)
+  # an export made before the publication history (V5) or webhooks (V9) says nothing of them and holds none of them
+  if [[ ( "$kind" == publication || "$kind" == webhook-subscription ) && -z "$want_count" && -z "$want_hash" ]] \
+      && ! grep -q "^{\"kind\":\"$kind\"," "$file"; then
     continue
   fi
   [[ -n "$want_count" && -n "$want_hash" ]] || fail "the manifest says nothing about $kind"

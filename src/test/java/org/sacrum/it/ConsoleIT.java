@@ -467,6 +467,46 @@ class ConsoleIT extends SacrumIT {
 
     // ---- helpers ---------------------------------------------------------------------------------------------
 
+    /** Admins see webhook subscriptions and failed deliveries, and send one again (#15). */
+    @Test
+    void anAdminSeesAFailedWebhookDeliveryAndRedeliversIt() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            String url = receiver.url("/console", n -> new WebhookReceiver.Answer(n == 1 ? 400 : 200, null));
+            String id = team.admin.post("/api/manage/webhooks", Json.createObjectBuilder().add("url", url)
+                    .add("events", Json.createArrayBuilder().add("entry.published"))
+                    .add("contentTypes", Json.createArrayBuilder().add("warning")).build()).expect(201).json().getString("id");
+            try {
+                team.publishNew("warnings", Samples.warning(team.slug("console-hooked")));
+                long until = System.currentTimeMillis() + 30_000;
+                while (receiver.at("/console").isEmpty()) {
+                    assertTrue(System.currentTimeMillis() < until, "the webhook was not sent");
+                    Thread.sleep(200);
+                }
+                browser.get(console());
+                wait.until(d -> !d.findElements(By.id("sign-out")).isEmpty() || !d.findElements(By.id("username")).isEmpty());
+                browser.findElements(By.id("sign-out")).forEach(WebElement::click);
+                waitFor(By.id("username")).sendKeys("admin");
+                browser.findElement(By.id("password")).sendKeys(Team.ADMIN_PASSWORD, Keys.ENTER);
+                wait.until(ExpectedConditions.textToBe(By.id("page-title"), "Review queue"));
+                waitFor(By.id("nav-webhooks")).click();
+                wait.until(ExpectedConditions.textToBe(By.id("page-title"), "Webhooks"));
+                assertTrue(text(By.id("webhook-subscriptions")).contains(url));
+                WebElement failed = waitFor(By.id("failed-deliveries"));
+                assertTrue(failed.getText().contains("HTTP 400"), failed.getText());
+                screenshot("webhooks");
+                failed.findElement(By.xpath(".//button[text()='Redeliver']")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "is sent again"));
+                until = System.currentTimeMillis() + 30_000;
+                while (receiver.at("/console").stream().noneMatch(r -> r.answered() == 200)) {
+                    assertTrue(System.currentTimeMillis() < until, "not redelivered: " + receiver.received);
+                    Thread.sleep(200);
+                }
+            } finally {
+                team.admin.call("DELETE", "/api/manage/webhooks/" + id, null, null);
+            }
+        }
+    }
+
     private String console() {
         String root = base.toString();
         return root + (root.endsWith("/") ? "" : "/") + "console/";

@@ -259,4 +259,24 @@ abstract class WebhooksIT extends OnSharedDeployment {
         assertTrue(signedWith(rotated.getString("secret"), r), "the new secret verifies");
         assertFalse(signedWith("whsec_" + Base64.getEncoder().encodeToString(new byte[32]), r), "another secret does not");
     }
+
+    @Test
+    void aScheduledPublicationTheRulesRefuseIsAnnounced() throws InterruptedException {
+        String url = receiver.url("/schedule", n -> new WebhookReceiver.Answer(200, null));
+        subscribe(url, List.of("entry.schedule-failed"), List.of("warning"));
+        String slug = team.slug("hooked-schedule");
+        team.create("warnings", Samples.warning(slug));
+        team.submit("warnings", slug);
+        team.approve("warnings", slug, team.clinician).expect(200);
+        ScheduleIT.putSchedule(team.publisher, "warnings", slug, ScheduleIT.schedule(ScheduleIT.serverNow(team).plusSeconds(2), null),
+                ScheduleIT.etag(team, "warnings", slug)).expect(200);
+        JsonObject edited = Json.createObjectBuilder(Samples.warning(slug)).add("title", "Edited after the approval").build();
+        team.author.api().put(Team.path("warnings", slug), Samples.body(edited, "voids the approval"),
+                ScheduleIT.etag(team, "warnings", slug)).expect(200);
+        ScheduleIT.runJobsUntil(team, "warnings", slug, v -> !v.isNull("scheduleFailed"));
+        JsonObject data = data(waitFor("/schedule", slug, g -> !g.isEmpty()).get(0));
+        assertEquals("publish", data.getString("action"), data.toString());
+        assertTrue(data.getJsonArray("rules").getValuesAs(jakarta.json.JsonString.class).stream()
+                .anyMatch(r -> r.getString().equals("approval-current")), data.toString());
+    }
 }

@@ -46,6 +46,7 @@ import org.sacrum.content.entity.EntryRef;
 import jakarta.enterprise.event.Event;
 import org.sacrum.entries.entity.EntryPublished;
 import org.sacrum.entries.entity.EntryWithdrawn;
+import org.sacrum.entries.entity.EntryScheduleFailed;
 import org.sacrum.identity.control.People;
 import org.sacrum.platform.entity.Problem;
 import org.sacrum.platform.entity.ProblemException;
@@ -100,6 +101,8 @@ public class Workflow {
     Event<EntryPublished> published;
     @Inject
     Event<EntryWithdrawn> withdrawn;
+    @Inject
+    Event<EntryScheduleFailed> scheduleRefused;
     @Inject
     WorkflowLoader loader;
     @Inject
@@ -374,6 +377,7 @@ public class Workflow {
     private String scheduleFailed(Entry entry, Action action, List<Violation> broken, Instant now, String by) {
         List<String> rules = broken.stream().map(Violation::rule).distinct().toList();
         entry.scheduleFailed(now, action.id(), rules);
+        scheduleRefused.fire(new EntryScheduleFailed(entry, action.id(), rules));
         audit.record(JobTick.SYSTEM, SCHEDULE_FAILED, entry, entry.latestRevision(), entry.state().id(), entry.state().id(),
                 "scheduled " + action.id() + " refused by " + String.join(", ", rules) + "; scheduled by " + by);
         return "schedule: " + action.id() + " of " + new EntryRef(entry.contentType(), entry.slug(), entry.locale())

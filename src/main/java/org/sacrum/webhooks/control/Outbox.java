@@ -14,6 +14,7 @@ import org.sacrum.edge.control.EdgePurge;
 import org.sacrum.entries.entity.Entry;
 import org.sacrum.entries.entity.EntryPublished;
 import org.sacrum.entries.entity.EntryReReviewPending;
+import org.sacrum.entries.entity.EntryScheduleFailed;
 import org.sacrum.entries.entity.EntryWithdrawn;
 import org.sacrum.entries.entity.Publication;
 import org.sacrum.entries.entity.Revision;
@@ -25,6 +26,7 @@ import org.sacrum.webhooks.entity.OutboxEvent;
 import org.sacrum.webhooks.entity.OutboxWritten;
 import org.sacrum.webhooks.entity.Subscription;
 
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.net.URI;
 import java.time.Instant;
@@ -89,6 +91,16 @@ public class Outbox {
             data.add("revision", number);
         }
         write(EventType.RE_REVIEW_PENDING, entry, data);
+    }
+
+    /** The schedule job's action was refused by the workflow rules: the entry stays as it was, flagged for its publisher. */
+    public void scheduleFailed(@Observes EntryScheduleFailed event) {
+        Entry entry = event.entry();
+        JsonArrayBuilder rules = Json.createArrayBuilder();
+        event.rules().forEach(rules::add);
+        write(EventType.SCHEDULE_FAILED, entry, Json.createObjectBuilder().add("type", entry.typeId()).add("slug", entry.slug())
+                .add("locale", entry.locale()).add("revision", entry.latestRevision()).add("action", event.action())
+                .add("rules", rules).add("url", publicUrl(entry)));
     }
 
     private JsonObjectBuilder data(Entry entry, int revision, String contentHash) {

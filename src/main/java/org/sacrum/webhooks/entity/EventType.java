@@ -7,7 +7,8 @@ import java.util.Optional;
 public enum EventType {
     PUBLISHED("entry.published"),
     WITHDRAWN("entry.withdrawn"),
-    RE_REVIEW_PENDING("entry.re-review-pending");
+    RE_REVIEW_PENDING("entry.re-review-pending"),
+    SCHEDULE_FAILED("entry.schedule-failed");
 
     private final String id;
 
