@@ -1,0 +1,127 @@
+package org.sacrum.delivery.control;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The SQL of one delivery list page over the listing index (entry_facet rows carry type, locale, slug and publication
+ * instant; every published entry has a {@code '*'/'*'} row). The page is read in order from one facet's index, the
+ * "driver", and stops after offset + limit matches: the facet value with the fewest published entries drives, the
+ * other facets are checked per row. Totals come from the maintained counts when the filter is one value or none
+ * (exact); otherwise they are counted up to a bound and marked inexact beyond it.
+ *
+ * @param sql          the page: entry ids in order
+ * @param params       its positional parameters
+ * @param countSql     null when {@link #exactTotal} answers; otherwise the bounded count (at most {@link #cap} + 1)
+ * @param exactTotal   the maintained count of the single facet value (or of all), or -1 when it must be counted
+ * @param cap          above this many matches the total is "at least cap + 1"
+ */
+public record ListingPlan(String sql, List<Object> params, String countSql, long exactTotal, int cap) {
+    /** The driver's marker row: every published entry has one. */
+    public static final String ALL = "*";
+    /** Counted totals are exact up to at least this many matches (more when the page asked for lies deeper). */
+    public static final int COUNT_BOUND = 1_000;
+    /**
+     * A driver with several values (a topic with its sub-topics) is read whole and sorted when it matches at most
+     * this many entries; above, the unfiltered listing drives and each row is checked.
+     */
+    static final long SORT_BOUND = 5_000;
+
+    /**
+     * @param counts published entries per facet value of this type and locale ("name\tvalue" keys; ALL for all),
+     *               as far as the filter's values are concerned; a value missing has none
+     * @param likePattern the escaped LOWER(content) LIKE pattern for q, or null
+     */
+    public static ListingPlan of(String type, String locale, Map<String, List<String>> facets, String likePattern,
+                                 String sort, int offset, int limit, Map<String, Long> counts) {
+        long all = counts.getOrDefault(key(ALL, ALL), 0L);
+        String driver = null;
+        long driverMatches = all;
+        for (Map.Entry<String, List<String>> facet : facets.entrySet()) {
+            long matches = facet.getValue().stream().mapToLong(v -> counts.getOrDefault(key(facet.getKey(), v), 0L)).sum();
+            if (driver == null || matches < driverMatches) {
+                driver = facet.getKey();
+                driverMatches = matches;
+            }
+        }
+        List<String> driverValues = driver == null ? List.of(ALL) : facets.get(driver);
+        boolean ordered = driverValues.size() == 1; // one value: its index gives the page in order
+        boolean sortDriver = !ordered && driverMatches <= SORT_BOUND;
+        List<Object> params = new ArrayList<>(List.of(type, locale));
+        StringBuilder where = new StringBuilder(" FROM entry_facet d WHERE d.content_type = ? AND d.locale = ? AND d.name = ? AND d.val = ?");
+        if (ordered) {
+            params.add(driver == null ? ALL : driver);
+            params.add(driverValues.get(0));
+        } else {
+            params.add(ALL);
+            params.add(ALL);
+            if (sortDriver) { // few matches: read them all (a hash or sort of at most SORT_BOUND rows)
+                where.append(" AND d.entry_id IN (SELECT g.entry_id FROM entry_facet g WHERE g.name = ? AND g.val IN (")
+                        .append(marks(driverValues.size())).append("))");
+                params.add(driver);
+                params.addAll(driverValues);
+            }
+        }
+        for (Map.Entry<String, List<String>> facet : facets.entrySet()) {
+            if (facet.getKey().equals(driver) && (ordered || sortDriver)) {
+                continue;
+            }
+            // OFFSET 0 keeps the check a per-row lookup: as a join PostgreSQL would read every match of the facet
+            where.append(" AND EXISTS (SELECT 1 FROM entry_facet f WHERE f.entry_id = d.entry_id AND f.name = ? AND f.val IN (")
+                    .append(marks(facet.getValue().size())).append(") OFFSET 0 ROWS)");
+            params.add(facet.getKey());
+            params.addAll(facet.getValue());
+        }
+        if (likePattern != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM entry e JOIN revision r ON r.entry_id = e.id AND r.number = e.published_revision"
+                    + " WHERE e.id = d.entry_id AND LOWER(r.content) LIKE ? ESCAPE '\\' OFFSET 0 ROWS)");
+            params.add(likePattern);
+        }
+        String order = switch (sort) {
+            case "published" -> " ORDER BY d.published_at, d.slug";
+            case "-published" -> " ORDER BY d.published_at DESC, d.slug";
+            case "-slug" -> " ORDER BY d.slug DESC";
+            default -> " ORDER BY d.slug";
+        };
+        String sql = "SELECT d.entry_id" + where + order + " OFFSET " + offset + " ROWS FETCH NEXT " + limit + " ROWS ONLY";
+        boolean exact = likePattern == null && (facets.isEmpty() || facets.size() == 1 && ordered);
+        int cap = Math.max(COUNT_BOUND, offset + limit);
+        String countSql = exact ? null : "SELECT COUNT(*) FROM (SELECT d.entry_id" + where + " FETCH FIRST " + (cap + 1) + " ROWS ONLY) t";
+        return new ListingPlan(sql, List.copyOf(params), countSql, exact ? driverMatches : -1, cap);
+    }
+
+    /** The counts a plan needs: of ALL and of every value filtered on. */
+    public static List<String[]> countKeys(Map<String, List<String>> facets) {
+        List<String[]> keys = new ArrayList<>();
+        keys.add(new String[] {ALL, ALL});
+        facets.forEach((name, values) -> values.forEach(v -> keys.add(new String[] {name, v})));
+        keys.sort(Comparator.comparing((String[] k) -> k[0]).thenComparing(k -> k[1]));
+        return keys;
+    }
+
+    /** The total to show for a counted filter: exact when at most cap matched, else "at least cap + 1". */
+    public Total total(long counted) {
+        return exactTotal >= 0 ? new Total(exactTotal, true) : new Total(counted, counted <= cap);
+    }
+
+    /** A list's total; when not exact, a lower bound. */
+    public record Total(long value, boolean exact) {
+    }
+
+    public static String key(String name, String value) {
+        return name + "\t" + value;
+    }
+
+    /** LOWER(content) LIKE pattern for q: a substring, with LIKE's own characters escaped. */
+    public static String likePattern(String q) {
+        return q == null || q.isBlank() ? null
+                : "%" + q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+}
