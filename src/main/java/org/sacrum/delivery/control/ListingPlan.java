@@ -38,15 +38,14 @@ public record ListingPlan(String sql, List<Object> params, String countSql, long
     public static ListingPlan of(String type, String locale, Map<String, List<String>> facets, String likePattern,
                                  String sort, int offset, int limit, Map<String, Long> counts) {
         long all = counts.getOrDefault(key(ALL, ALL), 0L);
-        String driver = null;
-        long driverMatches = all;
-        for (Map.Entry<String, List<String>> facet : facets.entrySet()) {
-            long matches = facet.getValue().stream().mapToLong(v -> counts.getOrDefault(key(facet.getKey(), v), 0L)).sum();
-            if (driver == null || matches < driverMatches) {
-                driver = facet.getKey();
-                driverMatches = matches;
-            }
-        }
+        // the facets by how many entries their values hold, fewest first (ties by name): the first drives, and the
+        // others are checked in that order, the one most likely to reject a row first
+        Map<String, Long> matchesOf = new java.util.HashMap<>();
+        facets.forEach((name, values) -> matchesOf.put(name, values.stream().mapToLong(v -> counts.getOrDefault(key(name, v), 0L)).sum()));
+        List<String> byMatches = facets.keySet().stream()
+                .sorted(Comparator.comparing((String name) -> matchesOf.get(name)).thenComparing(name -> name)).toList();
+        String driver = byMatches.isEmpty() ? null : byMatches.get(0);
+        long driverMatches = driver == null ? all : matchesOf.get(driver);
         List<String> driverValues = driver == null ? List.of(ALL) : facets.get(driver);
         boolean ordered = driverValues.size() == 1; // one value: its index gives the page in order
         boolean sortDriver = !ordered && driverMatches <= SORT_BOUND;
@@ -65,15 +64,15 @@ public record ListingPlan(String sql, List<Object> params, String countSql, long
                 params.addAll(driverValues);
             }
         }
-        for (Map.Entry<String, List<String>> facet : facets.entrySet()) {
-            if (facet.getKey().equals(driver) && (ordered || sortDriver)) {
+        for (String name : byMatches) {
+            if (name.equals(driver) && (ordered || sortDriver)) {
                 continue;
             }
             // OFFSET 0 keeps the check a per-row lookup: as a join PostgreSQL would read every match of the facet
             where.append(" AND EXISTS (SELECT 1 FROM entry_facet f WHERE f.entry_id = d.entry_id AND f.name = ? AND f.val IN (")
-                    .append(marks(facet.getValue().size())).append(") OFFSET 0 ROWS)");
-            params.add(facet.getKey());
-            params.addAll(facet.getValue());
+                    .append(marks(facets.get(name).size())).append(") OFFSET 0 ROWS)");
+            params.add(name);
+            params.addAll(facets.get(name));
         }
         if (likePattern != null) {
             where.append(" AND EXISTS (SELECT 1 FROM entry e JOIN revision r ON r.entry_id = e.id AND r.number = e.published_revision"
