@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
  * Sacrum's own classes (DeliveryQuery parses the query string, ListingPlan writes the SQL): the benchmark EXPLAINs
  * exactly that. Usage: java -cp target/classes deploy/bench/ListingSql.java COUNTS.tsv TYPE 'query string'
  * (COUNTS.tsv: "name TAB value TAB total" lines of facet_count for the type and locale). Prints the page's SQL on one
- * line and, when the total is counted rather than maintained, the count's SQL on a second.
+ * line and, when a full page of it needs its total counted (not maintained, not told by the page), the count's SQL.
  */
 public class ListingSql {
     public static void main(String[] args) throws Exception {
@@ -33,7 +33,7 @@ public class ListingSql {
         ListingPlan plan = ListingPlan.of(query.type().name(), query.locale(), query.facets(), ListingPlan.likePattern(query.q()),
                 query.sort(), (query.page() - 1) * query.size(), query.size(), counts);
         System.out.println(inline(plan.sql(), plan.params()));
-        if (plan.countSql() != null) {
+        if (plan.countsFullPage()) {
             System.out.println(inline(plan.countSql(), plan.params()));
         }
     }

@@ -38,9 +38,9 @@ public class DeliveryQueries {
                 sort, offset, limit, counts);
         List<String> ids = ((List<?>) bind(em.createNativeQuery(plan.sql()), plan.params()).getResultList()).stream()
                 .map(Object::toString).toList();
-        ListingPlan.Total total = plan.total(plan.countSql() == null ? -1
-                : ((Number) bind(em.createNativeQuery(plan.countSql()), plan.params()).getSingleResult()).longValue());
-        return new Page(load(ids, false), total.value(), total.exact());
+        ListingPlan.Total total = plan.total(ids.size(),
+                () -> ((Number) bind(em.createNativeQuery(plan.countSql()), plan.params()).getSingleResult()).longValue());
+        return new Page(load(ids.subList(0, Math.min(ids.size(), limit)), false), total.value(), total.exact());
     }
 
     /** The maintained counts of published entries for all of a type and locale and for each value filtered on. */

@@ -11,15 +11,16 @@ import java.util.Map;
  * instant; every published entry has a {@code '*'/'*'} row). The page is read in order from one facet's index, the
  * "driver", and stops after offset + limit matches: the facet value with the fewest published entries drives, the
  * other facets are checked per row. Totals come from the maintained counts when the filter is one value or none
- * (exact); otherwise they are counted up to a bound and marked inexact beyond it.
+ * (exact); otherwise the page itself tells (it reads one row more than it shows: a page that is not full ends the
+ * list), and only a full page before {@link #COUNT_BOUND} is counted, up to that bound; beyond, a lower bound.
  *
- * @param sql          the page: entry ids in order
+ * @param sql          the page: entry ids in order, one more than {@code limit} when there are more
  * @param params       its positional parameters
  * @param countSql     null when {@link #exactTotal} answers; otherwise the bounded count (at most {@link #cap} + 1)
  * @param exactTotal   the maintained count of the single facet value (or of all), or -1 when it must be counted
  * @param cap          above this many matches the total is "at least cap + 1"
  */
-public record ListingPlan(String sql, List<Object> params, String countSql, long exactTotal, int cap) {
+public record ListingPlan(String sql, List<Object> params, String countSql, long exactTotal, int cap, int offset, int limit) {
     /** The driver's marker row: every published entry has one. */
     public static final String ALL = "*";
     /** Counted totals are exact up to at least this many matches (more when the page asked for lies deeper). */
@@ -85,11 +86,11 @@ public record ListingPlan(String sql, List<Object> params, String countSql, long
             case "-slug" -> " ORDER BY d.slug DESC";
             default -> " ORDER BY d.slug";
         };
-        String sql = "SELECT d.entry_id" + where + order + " OFFSET " + offset + " ROWS FETCH NEXT " + limit + " ROWS ONLY";
+        String sql = "SELECT d.entry_id" + where + order + " OFFSET " + offset + " ROWS FETCH NEXT " + (limit + 1) + " ROWS ONLY";
         boolean exact = likePattern == null && (facets.isEmpty() || facets.size() == 1 && ordered);
         int cap = Math.max(COUNT_BOUND, offset + limit);
         String countSql = exact ? null : "SELECT COUNT(*) FROM (SELECT d.entry_id" + where + " FETCH FIRST " + (cap + 1) + " ROWS ONLY) t";
-        return new ListingPlan(sql, List.copyOf(params), countSql, exact ? driverMatches : -1, cap);
+        return new ListingPlan(sql, List.copyOf(params), countSql, exact ? driverMatches : -1, cap, offset, limit);
     }
 
     /** The counts a plan needs: of ALL and of every value filtered on. */
@@ -101,9 +102,27 @@ public record ListingPlan(String sql, List<Object> params, String countSql, long
         return keys;
     }
 
-    /** The total to show for a counted filter: exact when at most cap matched, else "at least cap + 1". */
-    public Total total(long counted) {
-        return exactTotal >= 0 ? new Total(exactTotal, true) : new Total(counted, counted <= cap);
+    /**
+     * The total, given how many rows the page query returned ({@code fetched}, at most limit + 1); {@code count} runs
+     * {@link #countSql} and is called only when neither the maintained counts nor the page can tell.
+     */
+    public Total total(int fetched, java.util.function.LongSupplier count) {
+        if (exactTotal >= 0) {
+            return new Total(exactTotal, true);
+        }
+        if (fetched > limit && offset + limit >= COUNT_BOUND) {
+            return new Total(offset + limit + 1L, false); // deep: at least this page and one more
+        }
+        if (fetched <= limit && (fetched > 0 || offset == 0)) {
+            return new Total(offset + (long) fetched, true); // the page holds the last match
+        }
+        long counted = count.getAsLong(); // a full early page, or past the end
+        return new Total(Math.min(counted, cap + 1L), counted <= cap);
+    }
+
+    /** Whether a full page needs the count query (for tools showing what a list sends). */
+    public boolean countsFullPage() {
+        return exactTotal < 0 && offset + limit < COUNT_BOUND;
     }
 
     /** A list's total; when not exact, a lower bound. */

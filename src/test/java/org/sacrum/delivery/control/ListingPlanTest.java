@@ -11,6 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ListingPlanTest {
+    static final java.util.function.LongSupplier NEVER = () -> {
+        throw new AssertionError("counted although the page or the maintained counts tell");
+    };
     static final Map<String, Long> COUNTS = Map.of(ListingPlan.key("*", "*"), 100_000L, ListingPlan.key("equipment", "chair"), 28_000L,
             ListingPlan.key("stage", "trimester-2"), 80_000L, ListingPlan.key("condition", "sciatica"), 12L,
             ListingPlan.key("topic", "back-pain"), 20_000L, ListingPlan.key("topic", "low-back-pain"), 9_000L,
@@ -24,9 +27,9 @@ class ListingPlanTest {
     void noFilterReadsTheAllRowsInOrderAndTakesTheMaintainedTotal() {
         ListingPlan plan = plan(Map.of(), null, "slug", 40);
         assertEquals(List.of("EXERCISE", "en-GB", "*", "*"), plan.params());
-        assertTrue(plan.sql().endsWith(" ORDER BY d.slug OFFSET 40 ROWS FETCH NEXT 20 ROWS ONLY"), plan.sql());
+        assertTrue(plan.sql().endsWith(" ORDER BY d.slug OFFSET 40 ROWS FETCH NEXT 21 ROWS ONLY"), "one row more than shown: " + plan.sql());
         assertNull(plan.countSql());
-        assertEquals(new ListingPlan.Total(100_000, true), plan.total(-1));
+        assertEquals(new ListingPlan.Total(100_000, true), plan.total(21, NEVER));
     }
 
     @Test
@@ -35,7 +38,7 @@ class ListingPlanTest {
         assertEquals(List.of("EXERCISE", "en-GB", "equipment", "chair"), plan.params());
         assertFalse(plan.sql().contains("EXISTS"), plan.sql());
         assertTrue(plan.sql().contains(" ORDER BY d.published_at DESC, d.slug "), plan.sql());
-        assertEquals(new ListingPlan.Total(28_000, true), plan.total(-1));
+        assertEquals(new ListingPlan.Total(28_000, true), plan.total(0, NEVER));
     }
 
     @Test
@@ -49,12 +52,20 @@ class ListingPlanTest {
     }
 
     @Test
-    void aCountedTotalIsExactUpToTheCapAndALowerBoundAbove() {
-        ListingPlan plan = plan(Map.of("stage", List.of("trimester-2"), "equipment", List.of("chair")), null, "slug", 0);
-        assertEquals(new ListingPlan.Total(1_000, true), plan.total(1_000));
-        assertEquals(new ListingPlan.Total(1_001, false), plan.total(1_001));
+    void aCountedTotalIsToldByAPageThatIsNotFullCountedForAnEarlyFullPageAndALowerBoundWhenDeep() {
+        ListingPlan plan = plan(Map.of("stage", List.of("trimester-2"), "equipment", List.of("chair")), null, "slug", 40);
+        assertEquals(new ListingPlan.Total(47, true), plan.total(7, NEVER), "the page ends the list");
+        assertEquals(new ListingPlan.Total(1_000, true), plan.total(21, () -> 1_000));
+        assertEquals(new ListingPlan.Total(1_001, false), plan.total(21, () -> 1_001), "more than the bound: at least");
+        assertEquals(new ListingPlan.Total(12, true), plan.total(0, () -> 12), "past the end: counted");
+        assertTrue(plan.countsFullPage());
+        assertEquals(new ListingPlan.Total(0, true), plan(Map.of("stage", List.of("trimester-2"), "equipment", List.of("chair")), null,
+                "slug", 0).total(0, NEVER));
         ListingPlan deep = plan(Map.of("stage", List.of("trimester-2"), "equipment", List.of("chair")), null, "slug", 9_980);
-        assertEquals(10_000, deep.cap(), "a deep page is counted at least to its own end");
+        assertFalse(deep.countsFullPage());
+        assertEquals(new ListingPlan.Total(10_001, false), deep.total(21, NEVER), "a full deep page: this page and more");
+        assertEquals(new ListingPlan.Total(9_985, true), deep.total(5, NEVER));
+        assertEquals(10_000, deep.cap(), "past the end of a deep page it is counted at least to the page's end");
         assertTrue(deep.countSql().contains("FETCH FIRST 10001 ROWS ONLY"), deep.countSql());
     }
 
