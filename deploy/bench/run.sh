@@ -22,7 +22,7 @@ duration="${DURATION:-15s}"
 warmup="${WARMUP:-5s}"
 connections="${CONNECTIONS:-32}"
 threads="${THREADS:-2}"
-db=sacrum_bench
+db="${BENCH_DB:-sacrum_bench}" # the database it drops and creates
 sacrum=http://127.0.0.1:8380
 nginx=http://127.0.0.1:8381
 varnish=http://127.0.0.1:8382 # the edge cache Sacrum purges (deploy/varnish); VARNISH=false leaves it out
@@ -357,7 +357,8 @@ explain() { # name, query string: each SQL the list sends, 5 times; a line per r
   for _ in 1 2 3 4 5; do
     : >"$work/sql-$1.plan"
     while IFS= read -r statement; do
-      psql -d "$db" -At -c "EXPLAIN (ANALYZE, BUFFERS) $statement" >>"$work/sql-$1.plan"
+      # TIMING OFF: per-node clocks would inflate the per-row lookups; rows, loops and buffers are all there
+      psql -d "$db" -At -c "EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) $statement" >>"$work/sql-$1.plan"
     done <"$work/sql-$1.sql"
     sed -n 's/^Execution Time: \([0-9.]*\) ms$/\1/p' "$work/sql-$1.plan" | paste -sd+ | bc
   done >"$work/sql-$1.txt"

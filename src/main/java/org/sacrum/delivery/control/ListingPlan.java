@@ -23,8 +23,11 @@ import java.util.Map;
 public record ListingPlan(String sql, List<Object> params, String countSql, long exactTotal, int cap, int offset, int limit) {
     /** The driver's marker row: every published entry has one. */
     public static final String ALL = "*";
-    /** Counted totals are exact up to at least this many matches (more when the page asked for lies deeper). */
-    public static final int COUNT_BOUND = 1_000;
+    /**
+     * Counted totals are exact up to this many matches (ten pages of 20), or to the end of a deeper page: the count
+     * reads about this many matches divided by the share of the driver's rows that match, so it must stay small.
+     */
+    public static final int COUNT_BOUND = 200;
     /**
      * A driver with several values (a topic with its sub-topics) is read whole and sorted when it matches at most
      * this many entries; above, the unfiltered listing drives and each row is checked.
@@ -51,19 +54,21 @@ public record ListingPlan(String sql, List<Object> params, String countSql, long
         boolean ordered = driverValues.size() == 1; // one value: its index gives the page in order
         boolean sortDriver = !ordered && driverMatches <= SORT_BOUND;
         List<Object> params = new ArrayList<>(List.of(type, locale));
-        StringBuilder where = new StringBuilder(" FROM entry_facet d WHERE d.content_type = ? AND d.locale = ? AND d.name = ? AND d.val = ?");
+        StringBuilder where = new StringBuilder(" FROM entry_facet d WHERE d.content_type = ? AND d.locale = ? AND d.name = ?");
+        String group = "";
         if (ordered) {
+            where.append(" AND d.val = ?");
             params.add(driver == null ? ALL : driver);
             params.add(driverValues.get(0));
+        } else if (sortDriver) { // few matches: all rows of the values are read, one per entry kept, and sorted
+            where.append(" AND d.val IN (").append(marks(driverValues.size())).append(")");
+            params.add(driver);
+            params.addAll(driverValues);
+            group = " GROUP BY d.entry_id, d.slug, d.published_at";
         } else {
+            where.append(" AND d.val = ?");
             params.add(ALL);
             params.add(ALL);
-            if (sortDriver) { // few matches: read them all (a hash or sort of at most SORT_BOUND rows)
-                where.append(" AND d.entry_id IN (SELECT g.entry_id FROM entry_facet g WHERE g.name = ? AND g.val IN (")
-                        .append(marks(driverValues.size())).append("))");
-                params.add(driver);
-                params.addAll(driverValues);
-            }
         }
         for (String name : byMatches) {
             if (name.equals(driver) && (ordered || sortDriver)) {
@@ -86,6 +91,7 @@ public record ListingPlan(String sql, List<Object> params, String countSql, long
             case "-slug" -> " ORDER BY d.slug DESC";
             default -> " ORDER BY d.slug";
         };
+        where.append(group);
         String sql = "SELECT d.entry_id" + where + order + " OFFSET " + offset + " ROWS FETCH NEXT " + (limit + 1) + " ROWS ONLY";
         boolean exact = likePattern == null && (facets.isEmpty() || facets.size() == 1 && ordered);
         int cap = Math.max(COUNT_BOUND, offset + limit);
