@@ -12,7 +12,8 @@ gives the exact stored text (so the copies are canonical like Sacrum's own) and 
 every seeded exercise and condition are exactly the ones Sacrum indexed. If FacetIndex changes, this fails loudly
 instead of benchmarking filters over a wrong index.
 
-Usage: catalogue.py EXERCISES CONDITIONS DIR > catalogue.sql, where DIR holds (written by run.sh with psql):
+Usage: catalogue.py EXERCISES CONDITIONS DIR [DEEP REVISIONS] > catalogue.sql (the first DEEP exercises get REVISIONS
+revisions each, the last one published), where DIR holds (written by run.sh with psql):
   approval.json  one seeded approval row as JSON
   revision.json  one seeded revision row as JSON (its author is reused)
   seeded.tsv     entry id, content type, content hash, published revision content: one seeded entry a line
@@ -39,7 +40,8 @@ def canonical(content):
 
 def facets(kind, content):
     """The (name, value) pairs FacetIndex.facets(content) gives for an exercise or a condition."""
-    values = {("topic", t) for t in content.get("topics") or []}
+    values = {("*", "*")}  # every published entry's listing row (V11)
+    values |= {("topic", t) for t in content.get("topics") or []}
     # links(): an exercise links conditions and warnings; a condition links look-alike conditions and warnings
     values |= {("warning", w) for w in content.get("warnings") or []}
     if kind == "EXERCISE":
@@ -99,6 +101,8 @@ def read_seed(folder):
 
 def main():
     exercises, conditions, folder = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+    # DEEP entries (the first exercises) get REVISIONS revisions each: a long editorial history, the last one published
+    deep, depth = (int(sys.argv[4]), int(sys.argv[5])) if len(sys.argv) > 5 else (0, 1)
     approval_template, revision_template, bases = read_seed(folder)
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")
     entries, revisions, approvals, facet_rows = [], [], [], []
@@ -117,14 +121,18 @@ def main():
             text = canonical(content)
             digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
             entry, approval = str(uuid.uuid4()), str(uuid.uuid4())
-            entries.append([entry, kind, content["slug"], content.get("locale", "en-GB"), "PUBLISHED", True,
-                            1, 1, approval, approval, now, now, now, 1])
-            revisions.append([str(uuid.uuid4()), entry, 1, text, digest, revision_template["author_id"], now,
-                              "Benchmark copy of " + base["slug"], None])
+            locale = content.get("locale", "en-GB")
+            n = depth if kind == "EXERCISE" and i < deep else 1
+            entries.append([entry, kind, content["slug"], locale, "PUBLISHED", True,
+                            n, n, approval, approval, now, now, now, n])
+            for number in range(1, n + 1):
+                revisions.append([str(uuid.uuid4()), entry, number, text, digest, revision_template["author_id"], now,
+                                  "Benchmark copy of " + base["slug"] + ("" if number == 1 else f", edit {number}"), None])
             a = approval_template
-            approvals.append([approval, entry, 1, digest, a["reviewer_id"], a["printed_name"], a["credential"],
+            approvals.append([approval, entry, n, digest, a["reviewer_id"], a["printed_name"], a["credential"],
                               a["attestation"], a["signature_meaning"], now, a["next_review_due"], True])
-            facet_rows.extend([entry, name, value] for name, value in sorted(facets(kind, content)))
+            facet_rows.extend([entry, name, value, kind, locale, content["slug"], now]
+                              for name, value in sorted(facets(kind, content)))
     blocks = [
         ("entry (id, content_type, slug, locale, state, sample, latest_revision, published_revision, approval_id, "
          "published_approval_id, created_at, updated_at, published_at, version)", entries),
@@ -132,7 +140,7 @@ def main():
          revisions),
         ("approval (id, entry_id, revision_number, content_hash, reviewer_id, printed_name, credential, attestation, "
          "signature_meaning, approved_at, next_review_due, demo)", approvals),
-        ("entry_facet (entry_id, name, val)", facet_rows),
+        ("entry_facet (entry_id, name, val, content_type, locale, slug, published_at)", facet_rows),
     ]
     out = sys.stdout
     out.write("BEGIN;\n")
@@ -141,6 +149,9 @@ def main():
         for row in rows:
             out.write("\t".join(copy_value(v) for v in row) + "\n")
         out.write("\\.\n")
+    # the published entries per facet value, as FacetIndex maintains them (run.sh checked Sacrum's own counts first)
+    out.write("DELETE FROM facet_count;\nINSERT INTO facet_count (content_type, locale, name, val, total) SELECT content_type,"
+              " locale, name, val, COUNT(*) FROM entry_facet GROUP BY content_type, locale, name, val;\n")
     out.write("COMMIT;\nVACUUM ANALYZE;\n")
 
 

@@ -3,7 +3,10 @@
 
   wrk-NAME.txt     the output of `wrk --latency` for scenario NAME (requests/s, percentiles, errors, bytes)
   cold-NAME.txt    "status seconds bytes" a line, one uncached request at a time (curl -w)
-  sql-NAME.txt     "milliseconds" a line: EXPLAIN ANALYZE execution times of the list query Sacrum runs
+  sql-NAME.txt     "milliseconds" a line: EXPLAIN ANALYZE execution times of the SQL a list shape sends (sql-shapes.txt)
+  sql-NAME.plan    the last EXPLAIN (ANALYZE, BUFFERS) of that shape, printed at the end
+  cold-manage.txt  management lists, the review queue, a long revision history (manage.paths), one at a time
+  boot.txt         seconds to ready on the empty and on the full catalogue, heap after a full GC
   edge-latency.txt "kind milliseconds fed-by" a line: a change committing to the edge (Varnish) serving it
   facts.txt        key=value lines: catalogue size, wrk settings, the list scenarios' totals
   times.txt        "NAME start end" (epoch seconds) of each measured wrk run
@@ -19,6 +22,12 @@ import sys
 
 DETAIL_TARGET = 0.50  # Sacrum's detail throughput as a share of nginx's
 LIST_P99_TARGET_MS = 50.0
+COLD_LIST_P99_TARGET_MS = 25.0  # issue #17: uncached filtered lists, one at a time
+COLD_INCLUDE_P99_TARGET_MS = 10.0  # uncached detail with include=
+LIST_SQL_TARGET_MS = 5.0  # the database time of every list shape
+MANAGE_P99_TARGET_MS = 50.0
+CONTAINER_SHARE_TARGET = 0.90  # cached detail against Payara serving a static file, same run
+HEAP_TARGET_MB = 512
 EDGE_DETAIL_TARGET = 0.90  # Varnish's cached detail throughput as a share of nginx static files
 EDGE_WITHDRAWAL_P99_MS = 1000.0
 
@@ -111,6 +120,30 @@ def sql(work, name):
     return statistics.median(times)
 
 
+def cold_manage(work):
+    with open(os.path.join(work, "manage.paths"), encoding="utf-8") as f:
+        paths = [line.strip() for line in f]
+    groups = {}
+    with open(os.path.join(work, "cold-manage.txt"), encoding="utf-8") as f:
+        for path, line in zip(paths, f):
+            status, seconds, size = line.split()
+            kind = ("review queue" if path.endswith("/queue") else "revision history pages" if "/revisions" in path
+                    else "published list pages" if "state=" in path else "list pages")
+            groups.setdefault(kind, []).append((int(status), float(seconds) * 1000, int(size)))
+    return groups
+
+
+def facts_file(work, name):
+    found = {}
+    path = os.path.join(work, name)
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                key, _, value = line.strip().partition("=")
+                found[key] = value
+    return found
+
+
 def main():
     work = sys.argv[1]
     facts = {}
@@ -176,13 +209,34 @@ def main():
     print()
     print(f"{'uncached, one at a time':<28} {'':<22} {'count':>9} {'p50 ms':>8} {'p99 ms':>8} {'KB/resp':>8} {'non-200':>7}")
     colds = {}
-    for label, key in (("detail, 500 other slugs", "detail"), ("lists, 420 other queries", "lists")):
+    for label, key in (("detail, 500 other slugs", "detail"), ("detail include=, 500 others", "include"),
+                       ("lists, 420 other queries", "lists")):
         c = colds[key] = cold(work, key)
         print(f"{label:<28} {'Sacrum':<22} {c['n']:>9} {c['p50']:>8.2f} {c['p99']:>8.2f} {c['kb']:>8.1f} {c['n'] - c['ok']:>7}")
+    manage = cold_manage(work) if os.path.exists(os.path.join(work, "cold-manage.txt")) else {}
+    for label, rows in manage.items():
+        times = [t for _, t, _ in rows]
+        print(f"{'manage: ' + label:<28} {'Sacrum':<22} {len(rows):>9} {nearest_rank(times, 50):>8.2f} "
+              f"{nearest_rank(times, 99):>8.2f} {statistics.mean(z for _, _, z in rows) / 1024:>8.1f} "
+              f"{sum(1 for s, _, _ in rows if s != 200):>7}")
+    if "deep_history" in facts:
+        print(f"  (revision history: {facts['deep_history']}, 100 a page)")
     print()
-    print("database time of the list query Sacrum runs (EXPLAIN ANALYZE execution time, median of 5, ms):")
-    for key, label in (("list1", facts["list1_sql"]), ("list2", facts["list2_sql"]), ("all", facts["all_sql"])):
-        print(f"  {sql(work, key):7.2f}  {label}")
+    print("database time of the SQL each list shape sends (EXPLAIN (ANALYZE, BUFFERS), page and count queries summed, median of 5, ms):")
+    shapes = []
+    with open(os.path.join(work, "sql-shapes.txt"), encoding="utf-8") as f:
+        for line in f:
+            name, _, query = line.rstrip("\n").partition("|")
+            shapes.append((name, query, sql(work, name)))
+            print(f"  {shapes[-1][2]:7.2f}  {name:<22} ?{query}")
+    boot = facts_file(work, "boot.txt")
+    if boot:
+        print()
+        print(f"time to ready: {boot.get('ready_empty', '?')} s on an empty database (first boot, seeding), "
+              f"{boot.get('ready_full', '?')} s restarted on the full catalogue")
+        if "heap_used_kb" in boot:
+            print(f"heap after a full GC at the end of the load: {int(boot['heap_used_kb']) / 1024:.0f} MB "
+                  f"(of {int(boot['heap_total_kb']) / 1024:.0f} MB committed)")
 
     print()
     detail = results["detail-sacrum"]["rps"] / results["detail-nginx"]["rps"]
@@ -194,8 +248,26 @@ def main():
         print(f"target: filtered list p99 < {LIST_P99_TARGET_MS:.0f} ms under load, {dict(list1='list A', list2='list B')[key]}: "
               f"{p99:.2f} ms: {verdict(p99 < LIST_P99_TARGET_MS)}")
     p99 = colds["lists"]["p99"]
-    print(f"target: filtered list p99 < {LIST_P99_TARGET_MS:.0f} ms uncached, one request at a time: "
-          f"{p99:.2f} ms: {verdict(p99 < LIST_P99_TARGET_MS)}")
+    print(f"target: filtered list p99 < {COLD_LIST_P99_TARGET_MS:.0f} ms uncached, one request at a time: "
+          f"{p99:.2f} ms: {verdict(p99 < COLD_LIST_P99_TARGET_MS)}")
+    p99 = colds["include"]["p99"]
+    print(f"target: detail with include= p99 < {COLD_INCLUDE_P99_TARGET_MS:.0f} ms uncached: {p99:.2f} ms: "
+          f"{verdict(p99 < COLD_INCLUDE_P99_TARGET_MS)}")
+    slow = [(n, t) for n, _, t in shapes if t >= LIST_SQL_TARGET_MS]
+    print(f"target: every list shape's database time < {LIST_SQL_TARGET_MS:.0f} ms: "
+          + (f"{len(shapes)} shapes, worst {max(t for _, _, t in shapes):.2f} ms: PASS" if not slow
+             else f"over it: {', '.join(f'{n} {t:.1f} ms' for n, t in slow)}: FAIL"))
+    for label, rows in manage.items():
+        p99 = nearest_rank([t for _, t, _ in rows], 99)
+        print(f"target: management {label} p99 < {MANAGE_P99_TARGET_MS:.0f} ms, one request each: {p99:.2f} ms: "
+              f"{verdict(p99 < MANAGE_P99_TARGET_MS and all(s == 200 for s, _, _ in rows))}")
+    if "detail-container" in results:
+        share = results["detail-sacrum"]["rps"] / results["detail-container"]["rps"]
+        print(f"target: cached detail >= {CONTAINER_SHARE_TARGET:.0%} of Payara serving a static file: {share:.1%}: "
+              f"{verdict(share >= CONTAINER_SHARE_TARGET)}")
+    if "heap_used_kb" in boot:
+        used = int(boot["heap_used_kb"]) / 1024
+        print(f"target: heap after GC at steady state < {HEAP_TARGET_MB} MB: {used:.0f} MB: {verdict(used < HEAP_TARGET_MB)}")
     if "detail-cached" in results:
         share = results["detail-cached"]["rps"] / results["detail-nginx"]["rps"]
         print(f"Sacrum as deployed behind its front cache (deploy/nginx): detail reads at {share:.1%} of nginx static files: "
@@ -210,6 +282,12 @@ def main():
         by = "/".join(sorted({f for k, _, f in edge if k == "withdrawal"}))
         print(f"target: a withdrawal gone from the edge within {EDGE_WITHDRAWAL_P99_MS:.0f} ms at p99 (purge sent by {by}): "
               f"{p99:.1f} ms over {len(withdrawals)}: {verdict(p99 < EDGE_WITHDRAWAL_P99_MS)}")
+    print()
+    print("the plans (EXPLAIN (ANALYZE, BUFFERS), the last of the 5 runs of each shape):")
+    for name, query, _ in shapes:
+        print(f"--- {name}: ?{query}")
+        with open(os.path.join(work, f"sql-{name}.plan"), encoding="utf-8") as f:
+            print(f.read().rstrip())
 
 
 if __name__ == "__main__":

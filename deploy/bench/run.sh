@@ -16,11 +16,13 @@ cd "$(dirname "$0")/../.."
 bench="$PWD/deploy/bench"
 exercises="${EXERCISES:-10000}"
 conditions="${CONDITIONS:-1000}"
+deep="${DEEP:-0}"             # this many exercises get a long history of REVISIONS revisions (the last one published)
+depth="${REVISIONS:-1000}"
 duration="${DURATION:-15s}"
 warmup="${WARMUP:-5s}"
 connections="${CONNECTIONS:-32}"
 threads="${THREADS:-2}"
-db=sacrum_bench
+db="${BENCH_DB:-sacrum_bench}" # the database it drops and creates
 sacrum=http://127.0.0.1:8380
 nginx=http://127.0.0.1:8381
 varnish=http://127.0.0.1:8382 # the edge cache Sacrum purges (deploy/varnish); VARNISH=false leaves it out
@@ -93,6 +95,7 @@ SACRUM_DATA_DIR="$work/data" SACRUM_LOG_FILE="$work/server.log" SACRUM_EDGE_PURG
 SKIP_BUILD=true PORT=8380 JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx2g} -Xlog:gc:file=$work/gc.log:time" \
   bash deploy/run.sh >"$work/sacrum.log" 2>&1 9>&- &
 sacrum_pid=$! # deploy/run.sh execs java: this is Sacrum's JVM
+boot_started=$SECONDS
 for _ in $(seq 1 240); do
   curl -fs "$sacrum/health/ready" 2>/dev/null | grep -q '"UP"' && break
   kill -0 "$sacrum_pid" 2>/dev/null || break
@@ -100,6 +103,7 @@ for _ in $(seq 1 240); do
 done
 curl -fs "$sacrum/health/ready" 2>/dev/null | grep -q '"UP"' ||
   { echo "Sacrum did not become ready; see $work/sacrum.log and $work/server.log*" >&2; exit 1; }
+echo "ready_empty=$((SECONDS - boot_started))" >"$work/boot.txt"
 
 # ---- the large catalogue, straight into the database (the management API would re-check the clinician's
 # password with PBKDF2 for every approval: hours for 11,000 entries)
@@ -111,7 +115,18 @@ psql -d "$db" -At -c "SELECT row_to_json(r) FROM (SELECT author_id FROM revision
 psql -d "$db" -At -F $'\t' -c "SELECT e.id, e.content_type, r.content_hash, r.content FROM entry e
   JOIN revision r ON r.entry_id = e.id AND r.number = e.published_revision ORDER BY e.content_type, e.slug" >"$work/seed/seeded.tsv"
 psql -d "$db" -At -F $'\t' -c "SELECT entry_id, name, val FROM entry_facet" >"$work/seed/facets.tsv"
-python3 "$bench/catalogue.py" "$exercises" "$conditions" "$work/seed" >"$work/catalogue.sql"
+# the listing columns and the counts Sacrum maintained while seeding must be what catalogue.py writes for its copies
+drift=$(psql -d "$db" -At -c "SELECT
+  (SELECT COUNT(*) FROM entry_facet f JOIN entry e ON e.id = f.entry_id WHERE f.content_type <> e.content_type
+     OR f.locale <> e.locale OR f.slug <> e.slug OR f.published_at IS DISTINCT FROM e.published_at OR e.published_revision IS NULL)
+  + (SELECT COUNT(*) FROM entry e WHERE e.published_revision IS NOT NULL AND NOT EXISTS
+     (SELECT 1 FROM entry_facet f WHERE f.entry_id = e.id AND f.name = '*' AND f.val = '*'))
+  + (SELECT COUNT(*) FROM ((SELECT content_type, locale, name, val, total FROM facet_count WHERE total <> 0)
+     EXCEPT (SELECT content_type, locale, name, val, COUNT(*) FROM entry_facet GROUP BY content_type, locale, name, val)) x)
+  + (SELECT COUNT(*) FROM ((SELECT content_type, locale, name, val, COUNT(*) FROM entry_facet GROUP BY content_type, locale, name, val)
+     EXCEPT (SELECT content_type, locale, name, val, total FROM facet_count)) y)")
+[[ "$drift" == "0" ]] || { echo "the seeded listing rows or facet counts are not as catalogue.py writes them ($drift differences)" >&2; exit 1; }
+python3 "$bench/catalogue.py" "$exercises" "$conditions" "$work/seed" "$deep" "$depth" >"$work/catalogue.sql"
 psql -q -d "$db" -v ON_ERROR_STOP=1 -f "$work/catalogue.sql" >/dev/null
 # No restart: the delivery API reads entries from the database on every cache miss, and nothing was cached yet.
 total() { curl -fs -o /dev/null -D - "$sacrum$1" | tr -d '\r' | awk -F': ' 'tolower($1) == "x-total-count" { print $2 }'; }
@@ -129,6 +144,8 @@ psql -d "$db" -At -c "SELECT '/api/v1/exercises/' || slug FROM entry WHERE conte
   AND slug LIKE '%-bench-%' ORDER BY md5(slug) LIMIT 1000" >"$work/detail.paths"
 psql -d "$db" -At -c "SELECT '/api/v1/exercises/' || slug FROM entry WHERE content_type = 'EXERCISE'
   AND slug LIKE '%-bench-%' ORDER BY md5(slug) OFFSET 1000 LIMIT 500" >"$work/cold-detail.paths"
+psql -d "$db" -At -c "SELECT '/api/v1/exercises/' || slug || '?include=conditions,warnings' FROM entry WHERE content_type = 'EXERCISE'
+  AND slug LIKE '%-bench-%' ORDER BY md5(slug) OFFSET 1500 LIMIT 500" >"$work/cold-include.paths"
 for p in $(seq 1 "$pages1"); do echo "/api/v1/exercises?$list1&page=$p"; done >"$work/list1.paths"
 for p in $(seq "$first2" "$last2"); do echo "/api/v1/exercises?$list2&page=$p"; done >"$work/list2.paths"
 # uncached lists: other filters and pages, parameters in another order, so no cache has seen them
@@ -247,7 +264,24 @@ done
 
 say "uncached requests, one at a time"
 cold detail "$work/cold-detail.paths"
+cold include "$work/cold-include.paths"
 cold lists "$work/cold-lists.paths"
+
+# ---- management at scale: one request per list and for the review queue, with a token (no PBKDF2 per request)
+say "management lists, review queue and a long revision history, one request at a time"
+token_manage=$(curl -fsS -u admin:bench-admin-password -H 'Content-Type: application/json' "$sacrum/api/manage/me/tokens" \
+  -d '{"name": "bench-manage", "scopes": ["read"], "expiresInDays": 1}' | python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')
+deep_slug=$(psql -d "$db" -At -c "SELECT slug FROM entry WHERE content_type = 'EXERCISE' ORDER BY latest_revision DESC, slug LIMIT 1")
+deep_count=$(psql -d "$db" -At -c "SELECT latest_revision FROM entry WHERE content_type = 'EXERCISE' AND slug = '$deep_slug'")
+{
+  for _ in $(seq 1 20); do echo "/api/manage/queue"; done
+  for p in $(seq 1 5 100); do echo "/api/manage/exercises?page=$p&size=100"; done
+  for p in $(seq 1 5 100); do echo "/api/manage/exercises?state=published&page=$p&size=100"; done
+  for p in $(seq 1 1 $(( (deep_count + 99) / 100 ))); do echo "/api/manage/exercises/$deep_slug/revisions?page=$p&size=100"; done
+} >"$work/manage.paths"
+sed "s|^|header = \"Authorization: Bearer $token_manage\"\nurl = \"$sacrum|; s|\$|\"\noutput = \"/dev/null\"|" "$work/manage.paths" >"$work/cold-manage.curl"
+curl -s -K "$work/cold-manage.curl" -w '%{http_code} %{time_total} %{size_download}\n' >"$work/cold-manage.txt"
+echo "deep_history=$deep_slug, $deep_count revisions" >>"$work/facts.txt"
 
 say "wrk -t$threads -c$connections -d$duration --latency, each after a $warmup warm-up"
 if [[ "${PROFILE:-}" == "true" ]]; then
@@ -287,24 +321,70 @@ if [[ "${VARNISH:-true}" == "true" ]]; then
   echo "edge_entry=/api/v1/exercises/$slug" >>"$work/facts.txt"
 fi
 
-# ---- the database's share of an uncached list: the query DeliveryQueries.search runs, timed by PostgreSQL
-say "EXPLAIN ANALYZE of the list query"
-explain() { # name, facet conditions, offset
-  local where="e.content_type = 'EXERCISE' AND e.locale = 'en-GB' AND e.published_revision IS NOT NULL$2"
+# ---- memory: the heap after a full GC, with the whole catalogue served and every scenario's cache filled
+jcmd "$sacrum_pid" GC.run >/dev/null
+jcmd "$sacrum_pid" GC.heap_info | sed -n 's/.* total \([0-9]*\)K, used \([0-9]*\)K.*/heap_total_kb=\1\nheap_used_kb=\2/p' | head -2 >>"$work/boot.txt"
+
+# ---- the database's share of an uncached list: the SQL DeliveryQueries.search sends for every list shape, built by
+# Sacrum's own classes (deploy/bench/ListingSql.java), timed by PostgreSQL: EXPLAIN (ANALYZE, BUFFERS), median of 5
+say "EXPLAIN (ANALYZE, BUFFERS) of every list shape"
+psql -d "$db" -At -F $'\t' -c "SELECT name, val, total FROM facet_count WHERE content_type = 'EXERCISE' AND locale = 'en-GB'" >"$work/counts.tsv"
+[[ -f "$work/classpath.txt" ]] || mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$work/classpath.txt" -Dmdep.includeScope=compile >/dev/null
+top() { psql -d "$db" -At -c "SELECT val FROM facet_count WHERE content_type = 'EXERCISE' AND locale = 'en-GB' AND name = '$1' ORDER BY total DESC, val LIMIT 1"; }
+rare=$(psql -d "$db" -At -c "SELECT slug FROM entry WHERE content_type = 'EXERCISE' AND slug LIKE '%-bench-%' ORDER BY md5(slug) DESC LIMIT 1 OFFSET 7")
+cat >"$work/shapes.txt" <<SHAPES
+all|size=20
+all-deep|page=500
+slug-desc|sort=-slug
+published|sort=published
+published-desc|sort=-published
+published-desc-deep|sort=-published&page=500
+topic|topic=stretching
+topic-deep|topic=stretching&page=50
+topic-subtopics|topic=back-pain
+stage|stage=trimester-2
+equipment|equipment=chair
+region|region=$(top region)
+condition|condition=$(top condition)
+warning|warning=$(top warning)
+listA|equipment=chair&stage=trimester-2
+listA-deep|equipment=chair&stage=trimester-2&page=500
+three-filters|equipment=chair&stage=trimester-2&topic=stretching
+q-common|q=stretch
+q-rare|q=$rare
+SHAPES
+explain() { # name, query string: each SQL the list sends, 5 times; a line per run with the sum of their execution times
+  java -cp "target/classes:$(cat "$work/classpath.txt")" "$bench/ListingSql.java" "$work/counts.tsv" exercises "$2" 2>/dev/null >"$work/sql-$1.sql"
   for _ in 1 2 3 4 5; do
-    psql -d "$db" -At -c "EXPLAIN (ANALYZE, TIMING OFF) SELECT e.id, COUNT(*) OVER () FROM entry e WHERE $where
-      ORDER BY e.slug LIMIT 20 OFFSET $3" | sed -n 's/^Execution Time: \([0-9.]*\) ms$/\1/p'
+    : >"$work/sql-$1.plan"
+    while IFS= read -r statement; do
+      # TIMING OFF: per-node clocks would inflate the per-row lookups; rows, loops and buffers are all there
+      psql -d "$db" -At -c "EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) $statement" >>"$work/sql-$1.plan"
+    done <"$work/sql-$1.sql"
+    sed -n 's/^Execution Time: \([0-9.]*\) ms$/\1/p' "$work/sql-$1.plan" | paste -sd+ | bc
   done >"$work/sql-$1.txt"
 }
-facet() { echo " AND EXISTS (SELECT 1 FROM entry_facet f WHERE f.entry_id = e.id AND f.name = '$1' AND f.val IN ('$2'))"; }
-explain list1 "$(facet equipment chair)$(facet stage trimester-2)" 0
-explain list2 "$(facet topic stretching)" 980
-explain all "" 0
-{
-  echo "list1_sql=equipment=chair stage=trimester-2, page 1"
-  echo "list2_sql=topic=stretching, page 50 (offset 980)"
-  echo "all_sql=no filter, page 1"
-} >>"$work/facts.txt"
+while IFS='|' read -r name query; do
+  explain "$name" "$query"
+done <"$work/shapes.txt"
+cp "$work/shapes.txt" "$work/sql-shapes.txt"
+
+# ---- boot with the whole catalogue: the time to ready must not depend on its size (nothing scans it at boot)
+say "restarting Sacrum on the full catalogue"
+kill "$sacrum_pid"
+for _ in $(seq 1 60); do kill -0 "$sacrum_pid" 2>/dev/null || break; sleep 1; done
+SACRUM_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" SACRUM_DB_CLASS=org.postgresql.ds.PGSimpleDataSource \
+SACRUM_DB_USER=postgres SACRUM_DB_PASSWORD=postgres SACRUM_ADMIN_PASSWORD=bench-admin-password \
+SACRUM_DATA_DIR="$work/data" SACRUM_LOG_FILE="$work/server2.log" SACRUM_EDGE_PURGE_URLS="$varnish/" \
+SKIP_BUILD=true PORT=8380 JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx2g}" bash deploy/run.sh >"$work/sacrum2.log" 2>&1 9>&- &
+sacrum_pid=$!
+boot_started=$SECONDS
+for _ in $(seq 1 240); do
+  curl -fs "$sacrum/health/ready" 2>/dev/null | grep -q '"UP"' && break
+  kill -0 "$sacrum_pid" 2>/dev/null || break
+  sleep 1
+done
+echo "ready_full=$((SECONDS - boot_started))" >>"$work/boot.txt"
 
 python3 "$bench/report.py" "$work"
 if [[ "${PROFILE:-}" == "true" ]]; then

@@ -98,11 +98,19 @@ export const me = () => call('manage/me');
 export const list = async (type, state) => (await call(`manage/${type}?state=${encodeURIComponent(state)}`)).items;
 /** Published entries of a type with this review currency (current, due-soon, overdue, re-review-pending), soonest review first. */
 export const listByCurrency = async (type, currency) => (await call(`manage/${type}?currency=${encodeURIComponent(currency)}`)).items;
+/** The review queue, grouped by the server: {sections: [{id, state | currency, total, items}]}. */
+export const queue = () => call('manage/queue');
 
 /** The entry's workflow view with its latest content; its "etag" goes back in If-Match. */
 export const entry = (type, slug) => call(entryPath(type, slug));
 
-export const revisions = async (type, slug) => (await call(`${entryPath(type, slug)}/revisions`)).items;
+/** All of an entry's revisions, oldest first, read a page (500) at a time. */
+export async function revisions(type, slug) {
+    const first = await call(`${entryPath(type, slug)}/revisions?size=500`);
+    const rest = await Promise.all(Array.from({length: Math.max(0, first.pages - 1)}, (_, i) =>
+        call(`${entryPath(type, slug)}/revisions?size=500&page=${i + 2}`)));
+    return [first, ...rest].flatMap(page => page.items);
+}
 
 export const diff = (type, slug) => call(`${entryPath(type, slug)}/diff`);
 

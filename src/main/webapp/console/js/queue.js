@@ -1,25 +1,28 @@
 import * as api from './api.js';
 import {formatDate, h} from './dom.js';
 
-const SECTIONS = [
-    {id: 'awaiting-review', title: 'Awaiting clinical review', state: 'in-review'},
-    {id: 'changes-requested', title: 'Changes requested', state: 'changes-requested'},
-    // Published entries by review currency, as the server judges it (?currency=): most urgent first.
-    {id: 're-review-pending', title: 'Published, re-review pending (a linked red flag changed)', currency: 're-review-pending'},
-    {id: 'overdue', title: 'Published, clinical review overdue', currency: 'overdue'},
-    {id: 'due-soon', title: 'Published, clinical review due soon', currency: 'due-soon'},
-    {id: 'ready-to-publish', title: 'Clinically reviewed, ready to publish', state: 'clinically-reviewed'},
-    {id: 'drafts', title: 'Drafts', state: 'draft'}
-];
+// The server groups the queue (GET /api/manage/queue, one request); the console names its sections.
+const TITLES = {
+    'awaiting-review': 'Awaiting clinical review',
+    'changes-requested': 'Changes requested',
+    // Published entries by review currency, as the server judges it: most urgent first.
+    're-review-pending': 'Published, re-review pending (a linked red flag changed)',
+    'overdue': 'Published, clinical review overdue',
+    'due-soon': 'Published, clinical review due soon',
+    'ready-to-publish': 'Clinically reviewed, ready to publish',
+    'drafts': 'Drafts'
+};
 
 /** The editorial queue: entries in each workflow section, of every content type. */
 export async function queueView() {
-    const types = await api.types();
-    const sections = await Promise.all(SECTIONS.map(async section => {
-        const lists = await Promise.all(types.map(async ({plural, title}) =>
-            (await (section.currency ? api.listByCurrency(plural, section.currency) : api.list(plural, section.state)))
-                .map(entry => ({...entry, plural, typeTitle: title}))));
-        return {...section, entries: lists.flat()};
+    const [types, queue] = await Promise.all([api.types(), api.queue()]);
+    const titles = Object.fromEntries(types.map(({plural, title}) => [plural, title]));
+    const sections = queue.sections.map(section => ({
+        id: section.id, title: TITLES[section.id] || section.id, total: section.total,
+        entries: section.items.map(entry => {
+            const plural = entry.self.split('/')[3];
+            return {...entry, plural, typeTitle: titles[plural] || entry.type};
+        })
     }));
     return {
         title: 'Review queue',
@@ -27,9 +30,10 @@ export async function queueView() {
     };
 }
 
-function queueSection({id, title, entries}) {
+function queueSection({id, title, total, entries}) {
+    const count = total > entries.length ? `(${entries.length} of ${total} shown)` : `(${total})`;
     return h('section', {class: 'panel queue', id, 'aria-labelledby': `${id}-title`},
-        h('h2', {id: `${id}-title`}, title, ' ', h('span', {class: 'count'}, `(${entries.length})`)),
+        h('h2', {id: `${id}-title`}, title, ' ', h('span', {class: 'count'}, count)),
         entries.length === 0 ? h('p', {class: 'empty'}, 'Nothing here.') : h('table', {},
             h('thead', {}, h('tr', {},
                 h('th', {scope: 'col'}, 'Entry'), h('th', {scope: 'col'}, 'Type'),

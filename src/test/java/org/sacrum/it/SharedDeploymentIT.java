@@ -87,6 +87,11 @@ class SharedDeploymentIT {
     class FrontEnd extends FrontEndIT {
     }
 
+    @Nested
+    @Order(13)
+    class Scale extends ScaleIT {
+    }
+
     /** Last: it moves the clock weeks ahead and runs the jobs, which withdraw seeded entries the others read. */
     @Nested
     @Order(99)

@@ -365,9 +365,11 @@ public class Importer {
         }
 
         private void rebuildFacets() throws SQLException {
-            try (PreparedStatement published = db.prepareStatement("SELECT e.id, e.content_type, r.content FROM entry e JOIN revision r"
-                    + " ON r.entry_id = e.id AND r.number = e.published_revision ORDER BY e.id");
-                 PreparedStatement insert = db.prepareStatement("INSERT INTO entry_facet (entry_id, name, val) VALUES (?, ?, ?)");
+            // the listing columns and the '*' row of every published entry, as FacetIndex writes them (V11)
+            try (PreparedStatement published = db.prepareStatement("SELECT e.id, e.content_type, r.content, e.locale, e.slug, e.published_at"
+                    + " FROM entry e JOIN revision r ON r.entry_id = e.id AND r.number = e.published_revision ORDER BY e.id");
+                 PreparedStatement insert = db.prepareStatement("INSERT INTO entry_facet (entry_id, name, val, content_type, locale, slug,"
+                         + " published_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
                  ResultSet rs = published.executeQuery()) {
                 while (rs.next()) {
                     Content content;
@@ -376,13 +378,25 @@ public class Importer {
                     } catch (RuntimeException e) {
                         throw fail("entry[" + rs.getString(1) + "]", "content-readable", "its published revision is not valid content");
                     }
-                    for (Facets.Facet facet : Facets.facets(content)) {
+                    Set<Facets.Facet> facets = new java.util.LinkedHashSet<>(Facets.facets(content));
+                    facets.add(new Facets.Facet("*", "*"));
+                    for (Facets.Facet facet : facets) {
                         insert.setString(1, rs.getString(1));
                         insert.setString(2, facet.name());
                         insert.setString(3, facet.value());
+                        insert.setString(4, rs.getString(2));
+                        insert.setString(5, rs.getString(4));
+                        insert.setString(6, rs.getString(5));
+                        insert.setTimestamp(7, rs.getTimestamp(6));
                         insert.executeUpdate();
                     }
                 }
+            }
+            try (PreparedStatement clear = db.prepareStatement("DELETE FROM facet_count");
+                 PreparedStatement counts = db.prepareStatement("INSERT INTO facet_count (content_type, locale, name, val, total)"
+                         + " SELECT content_type, locale, name, val, COUNT(*) FROM entry_facet GROUP BY content_type, locale, name, val")) {
+                clear.executeUpdate();
+                counts.executeUpdate();
             }
         }
 

@@ -38,6 +38,16 @@ import java.util.Optional;
 @WebFilter(urlPatterns = "/api/v1/*", asyncSupported = true)
 public class CachedDeliveryFilter extends HttpFilter {
     private static final String PREFIX = "/api/v1/";
+    /** The longest request (path, query and Accept) whose cache key is remembered; longer ones are parsed each time. */
+    static final int MAX_REMEMBERED = 1_000;
+    /**
+     * Cache keys by raw request (path, query string, Accept): a hit then costs no query parsing. Bounded by the
+     * characters it holds (a client cycling through made-up queries evicts, never grows it).
+     */
+    private static final com.github.benmanes.caffeine.cache.Cache<String, Optional<String>> KEYS =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumWeight(4_000_000)
+                    .weigher((String raw, Optional<String> key) -> raw.length() + key.map(String::length).orElse(0))
+                    .executor(Runnable::run).build();
     @Inject
     ResponseCache cache;
 
@@ -58,8 +68,7 @@ public class CachedDeliveryFilter extends HttpFilter {
         String query = request.getQueryString();
         Optional<EncodedResponse> hit;
         try {
-            hit = key(path.substring(request.getContextPath().length()), request.getParameterMap(), request.getHeader("Accept"))
-                    .flatMap(cache::wire);
+            hit = rememberedKey(request, path, query).flatMap(cache::wire);
         } catch (RuntimeException e) {
             hit = Optional.empty(); // whatever went wrong here, JAX-RS answers the request (a problem, or rendered uncached)
         }
@@ -73,6 +82,16 @@ public class CachedDeliveryFilter extends HttpFilter {
         Principal caller = request.getUserPrincipal();
         RequestLog.record("GET", path, query, status, (System.nanoTime() - started) / 1000,
                 caller == null ? null : caller.getName());
+    }
+
+    private static Optional<String> rememberedKey(HttpServletRequest request, String path, String query) {
+        String accept = request.getHeader("Accept");
+        String raw = path + "?" + (query == null ? "" : query) + "\n" + (accept == null ? "" : accept);
+        if (raw.length() > MAX_REMEMBERED) {
+            return key(path.substring(request.getContextPath().length()), request.getParameterMap(), accept);
+        }
+        // the key is a function of the raw request alone (the day is added by the cache), so it is computed once
+        return KEYS.get(raw, r -> key(path.substring(request.getContextPath().length()), request.getParameterMap(), accept));
     }
 
     /**

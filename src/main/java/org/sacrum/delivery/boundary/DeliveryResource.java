@@ -145,7 +145,7 @@ public class DeliveryResource {
         }
         long pages = (result.total() + size - 1) / size;
         JsonObject body = Json.createObjectBuilder().add("items", items).add("page", page).add("size", size)
-                .add("total", result.total()).add("pages", pages).build();
+                .add("total", result.total()).add("totalExact", result.exact()).add("pages", pages).build();
         List<String> links = new ArrayList<>();
         // the list's own path, not the request's spelling of it: the response is cached for every spelling
         String path = uri.getBaseUri().getRawPath() + "v1/" + query.type().plural();

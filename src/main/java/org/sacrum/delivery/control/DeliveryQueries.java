@@ -1,6 +1,5 @@
 package org.sacrum.delivery.control;
 
-import java.util.Locale;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -25,7 +24,8 @@ public class DeliveryQueries {
     public record Filter(ContentType type, String locale, Map<String, List<String>> facets, String q) {
     }
 
-    public record Page(List<Published> items, long total) {
+    /** A page of a list; {@code total} is exact, or when {@code exact} is false a lower bound ("at least"). */
+    public record Page(List<Published> items, long total, boolean exact) {
     }
 
     /** An entry with the revision the public sees (or, in preview, the latest). */
@@ -33,45 +33,31 @@ public class DeliveryQueries {
     }
 
     public Page search(Filter filter, String sort, int offset, int limit) {
-        List<Object> params = new ArrayList<>();
-        boolean text = filter.q() != null && !filter.q().isBlank();
-        // the revision is joined only to search its text; facets come from their own index
-        StringBuilder where = new StringBuilder(" FROM entry e"
-                + (text ? " JOIN revision r ON r.entry_id = e.id AND r.number = e.published_revision" : "")
-                + " WHERE e.content_type = ? AND e.locale = ? AND e.published_revision IS NOT NULL");
-        params.add(filter.type().name());
-        params.add(filter.locale());
-        filter.facets().forEach((name, values) -> {
-            // values of one facet are alternatives (OR); different facets must all match (AND)
-            where.append(" AND EXISTS (SELECT 1 FROM entry_facet f WHERE f.entry_id = e.id AND f.name = ? AND f.val IN (")
-                    .append(String.join(", ", values.stream().map(v -> "?").toList())).append("))");
-            params.add(name);
-            params.addAll(values);
-        });
-        if (text) {
-            where.append(" AND LOWER(r.content) LIKE ? ESCAPE '\\'");
-            params.add("%" + filter.q().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        String order = switch (sort) {
-            case "published" -> " ORDER BY e.published_at, e.slug";
-            case "-published" -> " ORDER BY e.published_at DESC, e.slug";
-            case "-slug" -> " ORDER BY e.slug DESC";
-            default -> " ORDER BY e.slug";
-        };
-        // one pass gives the page and the total (a window count over all matching rows)
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = bind(em.createNativeQuery("SELECT e.id, COUNT(*) OVER ()" + where + order
-                + " LIMIT " + limit + " OFFSET " + offset), params).getResultList();
-        long total = rows.isEmpty() ? countAll(where.toString(), params, offset) : ((Number) rows.get(0)[1]).longValue();
-        return new Page(load(rows.stream().map(r -> r[0].toString()).toList(), false), total);
+        Map<String, Long> counts = counts(filter);
+        ListingPlan plan = ListingPlan.of(filter.type().name(), filter.locale(), filter.facets(), ListingPlan.likePattern(filter.q()),
+                sort, offset, limit, counts);
+        List<String> ids = ((List<?>) bind(em.createNativeQuery(plan.sql()), plan.params()).getResultList()).stream()
+                .map(Object::toString).toList();
+        ListingPlan.Total total = plan.total(ids.size(),
+                () -> ((Number) bind(em.createNativeQuery(plan.countSql()), plan.params()).getSingleResult()).longValue());
+        return new Page(load(ids.subList(0, Math.min(ids.size(), limit)), false), total.value(), total.exact());
     }
 
-    /** The total when the page is past the end (the window count has no row to ride on). */
-    private long countAll(String where, List<Object> params, int offset) {
-        if (offset == 0) {
-            return 0;
+    /** The maintained counts of published entries for all of a type and locale and for each value filtered on. */
+    private Map<String, Long> counts(Filter filter) {
+        List<String[]> keys = ListingPlan.countKeys(filter.facets());
+        StringBuilder sql = new StringBuilder("SELECT name, val, total FROM facet_count WHERE content_type = ? AND locale = ? AND (");
+        List<Object> params = new ArrayList<>(List.of(filter.type().name(), filter.locale()));
+        for (int i = 0; i < keys.size(); i++) {
+            sql.append(i == 0 ? "" : " OR ").append("(name = ? AND val = ?)");
+            params.add(keys.get(i)[0]);
+            params.add(keys.get(i)[1]);
         }
-        return ((Number) bind(em.createNativeQuery("SELECT COUNT(*)" + where), params).getSingleResult()).longValue();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = bind(em.createNativeQuery(sql.append(")").toString()), params).getResultList();
+        Map<String, Long> counts = new HashMap<>();
+        rows.forEach(r -> counts.put(ListingPlan.key(r[0].toString(), r[1].toString()), ((Number) r[2]).longValue()));
+        return counts;
     }
 
     /** Published (or, for previews, latest) entries with these ids, in the order given. */

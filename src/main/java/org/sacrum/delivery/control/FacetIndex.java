@@ -10,10 +10,16 @@ import org.sacrum.entries.entity.Entry;
 import org.sacrum.entries.entity.EntryPublished;
 import org.sacrum.entries.entity.EntryWithdrawn;
 
+import java.sql.Timestamp;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The delivery API's filters (topic, stage, equipment, region, urgency, linked condition) read an index of the
- * published revision's facets, rewritten when an entry is published and cleared when it leaves the public.
+ * published revision's facets, rewritten when an entry is published and cleared when it leaves the public. Each row
+ * carries the entry's type, locale, slug and publication instant (a list page is read in order from the index), every
+ * published entry has a {@link ListingPlan#ALL} row, and facet_count keeps the number of published entries per value.
  */
 @Stateless
 public class FacetIndex {
@@ -26,17 +32,51 @@ public class FacetIndex {
     }
 
     public void withdrawn(@Observes EntryWithdrawn event) {
+        Set<Facets.Facet> before = indexed(event.entry());
         clear(event.entry());
+        count(event.entry(), CountChange.between(before, Set.of()));
     }
 
     void index(Entry entry, Content content) {
+        Set<Facets.Facet> before = indexed(entry);
+        Set<Facets.Facet> after = new LinkedHashSet<>(Facets.facets(content));
+        after.add(new Facets.Facet(ListingPlan.ALL, ListingPlan.ALL));
         clear(entry);
-        Facets.facets(content).forEach(f -> em.createNativeQuery("INSERT INTO entry_facet (entry_id, name, val) VALUES (?, ?, ?)")
-                .setParameter(1, entry.id()).setParameter(2, f.name()).setParameter(3, f.value()).executeUpdate());
+        Timestamp publishedAt = entry.publishedAt() == null ? null : Timestamp.from(entry.publishedAt());
+        after.forEach(f -> em.createNativeQuery("INSERT INTO entry_facet (entry_id, name, val, content_type, locale, slug, published_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .setParameter(1, entry.id()).setParameter(2, f.name()).setParameter(3, f.value())
+                .setParameter(4, entry.contentType().name()).setParameter(5, entry.locale()).setParameter(6, entry.slug())
+                .setParameter(7, publishedAt).executeUpdate());
+        count(entry, CountChange.between(before, after));
+    }
+
+    private Set<Facets.Facet> indexed(Entry entry) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT name, val FROM entry_facet WHERE entry_id = ?")
+                .setParameter(1, entry.id()).getResultList();
+        Set<Facets.Facet> facets = new LinkedHashSet<>();
+        rows.forEach(r -> facets.add(new Facets.Facet(r[0].toString(), r[1].toString())));
+        return facets;
+    }
+
+    /** Applies the changes in their (sorted) order, so two publications lock the count rows in the same order. */
+    private void count(Entry entry, List<CountChange> changes) {
+        for (CountChange change : changes) {
+            int updated = em.createNativeQuery("UPDATE facet_count SET total = total + ? WHERE content_type = ? AND locale = ?"
+                            + " AND name = ? AND val = ?")
+                    .setParameter(1, change.delta()).setParameter(2, entry.contentType().name()).setParameter(3, entry.locale())
+                    .setParameter(4, change.name()).setParameter(5, change.value()).executeUpdate();
+            if (updated == 0 && change.delta() > 0) {
+                em.createNativeQuery("INSERT INTO facet_count (content_type, locale, name, val, total) VALUES (?, ?, ?, ?, ?)")
+                        .setParameter(1, entry.contentType().name()).setParameter(2, entry.locale())
+                        .setParameter(3, change.name()).setParameter(4, change.value()).setParameter(5, (long) change.delta())
+                        .executeUpdate();
+            }
+        }
     }
 
     void clear(Entry entry) {
         em.createNativeQuery("DELETE FROM entry_facet WHERE entry_id = ?").setParameter(1, entry.id()).executeUpdate();
     }
-
 }

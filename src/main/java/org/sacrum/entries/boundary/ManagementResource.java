@@ -118,8 +118,8 @@ public class ManagementResource {
         Actor actor = actor();
         Currency currency = query.currency();
         String search = query.search();
-        (currency == null ? entries.ofType(type(), query.state(), search, (page - 1) * size, size)
-                : workflow.withCurrency(type(), query.state(), currency, (page - 1) * size, size)).forEach(e -> items.add(views.summary(e, actor)));
+        views.summaries(currency == null ? entries.ofType(type(), query.state(), search, (page - 1) * size, size)
+                : workflow.withCurrency(type(), query.state(), currency, (page - 1) * size, size), actor).forEach(items::add);
         return Json.createObjectBuilder().add("items", items).add("page", page).add("size", size).build();
     }
 
@@ -193,11 +193,21 @@ public class ManagementResource {
 
     @GET
     @Path("{slug}/revisions")
-    public JsonObject revisions(@PathParam("slug") String slug) {
+    public JsonObject revisions(@PathParam("slug") String slug, @QueryParam("page") String pageParam, @QueryParam("size") String sizeParam) {
+        // oldest first, a page at a time: a long history (1,000 revisions) is never read or sent whole
+        int size = WholeNumber.parseInt("size", sizeParam, REVISIONS_PAGE, 1, MAX_REVISIONS_PAGE);
+        int page = WholeNumber.parseInt("page", pageParam, 1, 1, Integer.MAX_VALUE / MAX_REVISIONS_PAGE);
+        Entry entry = entries.get(ref(slug));
         JsonArrayBuilder items = Json.createArrayBuilder();
-        revisions.of(entries.get(ref(slug))).forEach(r -> items.add(views.revision(r, false)));
-        return Json.createObjectBuilder().add("items", items).build();
+        revisions.of(entry, (page - 1) * size, size).forEach(r -> items.add(views.revision(r, false)));
+        int total = entry.latestRevision(); // revisions are numbered 1..latest without gaps
+        return Json.createObjectBuilder().add("items", items).add("page", page).add("size", size).add("total", total)
+                .add("pages", (total + size - 1) / size).build();
     }
+
+    /** Revisions a history page holds unless ?size= says otherwise, and at most. */
+    static final int REVISIONS_PAGE = 100;
+    static final int MAX_REVISIONS_PAGE = 500;
 
     @GET
     @Path("{slug}/revisions/{number}")

@@ -65,16 +65,34 @@ public class EntryQueries {
      * those in one state), soonest next review first: the same rule as {@link org.sacrum.entries.entity.ReviewCurrency#of}.
      */
     public List<Entry> ofCurrency(ContentType type, State state, Currency currency, LocalDate today, int dueSoonDays, int offset, int limit) {
+        String jpql = "SELECT e FROM Entry e, Approval a" + currencyRule(type, state, currency)
+                + " ORDER BY a.nextReviewDue, e.contentType, e.slug, e.locale";
+        var query = em.createQuery(jpql, Entry.class).setFirstResult(offset).setMaxResults(limit);
+        return bindCurrency(query, jpql, type, state, today, dueSoonDays).getResultList();
+    }
+
+    /** How many published entries (of a type, or of every type when null) have this review currency on {@code today}. */
+    public long countOfCurrency(ContentType type, Currency currency, LocalDate today, int dueSoonDays) {
+        String jpql = "SELECT COUNT(e) FROM Entry e, Approval a" + currencyRule(type, null, currency);
+        return bindCurrency(em.createQuery(jpql, Long.class), jpql, type, null, today, dueSoonDays).getSingleResult();
+    }
+
+    private static String currencyRule(ContentType type, State state, Currency currency) {
         String rule = switch (currency) {
             case RE_REVIEW_PENDING -> "e.reReviewReason IS NOT NULL";
             case OVERDUE -> "e.reReviewReason IS NULL AND a.nextReviewDue < :today";
             case DUE_SOON -> "e.reReviewReason IS NULL AND a.nextReviewDue >= :today AND a.nextReviewDue <= :soon";
             case CURRENT -> "e.reReviewReason IS NULL AND a.nextReviewDue > :soon";
         };
-        String jpql = "SELECT e FROM Entry e, Approval a WHERE a.id = e.publishedApprovalId AND e.publishedRevision IS NOT NULL"
-                + " AND e.contentType = :type" + (state == null ? "" : " AND e.state = :state") + " AND " + rule
-                + " ORDER BY a.nextReviewDue, e.slug, e.locale";
-        var query = em.createQuery(jpql, Entry.class).setParameter("type", type).setFirstResult(offset).setMaxResults(limit);
+        return " WHERE a.id = e.publishedApprovalId AND e.publishedRevision IS NOT NULL"
+                + (type == null ? "" : " AND e.contentType = :type") + (state == null ? "" : " AND e.state = :state") + " AND " + rule;
+    }
+
+    private static <T> jakarta.persistence.TypedQuery<T> bindCurrency(jakarta.persistence.TypedQuery<T> query, String jpql, ContentType type,
+                                                                       State state, LocalDate today, int dueSoonDays) {
+        if (type != null) {
+            query.setParameter("type", type);
+        }
         if (state != null) {
             query.setParameter("state", state);
         }
@@ -84,7 +102,17 @@ public class EntryQueries {
         if (jpql.contains(":soon")) {
             query.setParameter("soon", today.plusDays(dueSoonDays));
         }
-        return query.getResultList();
+        return query;
+    }
+
+    /** The first entries of every type in a workflow state, by type and slug (the review queue's sections). */
+    public List<Entry> inState(State state, int limit) {
+        return em.createQuery("SELECT e FROM Entry e WHERE e.state = :state ORDER BY e.contentType, e.slug, e.locale", Entry.class)
+                .setParameter("state", state).setMaxResults(limit).getResultList();
+    }
+
+    public long countInState(State state) {
+        return em.createQuery("SELECT COUNT(e) FROM Entry e WHERE e.state = :state", Long.class).setParameter("state", state).getSingleResult();
     }
 
     /** Which of these slugs name live (not archived) entries of the type. */

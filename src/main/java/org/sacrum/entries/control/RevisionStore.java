@@ -35,6 +35,23 @@ public class RevisionStore {
                 .orElseThrow(() -> ProblemException.notFound("Revision " + number + " of " + entry.slug() + " does not exist."));
     }
 
+    /** A page of an entry's revisions, oldest first. */
+    public List<Revision> of(Entry entry, int offset, int limit) {
+        return em.createNamedQuery("Revision.ofEntry", Revision.class).setParameter("entry", entry.id())
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    /** The latest revisions of these entries, by entry id: one query for a list's page. */
+    public java.util.Map<String, Revision> latest(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, Revision> byEntry = new java.util.HashMap<>();
+        em.createQuery("SELECT r FROM Revision r, Entry e WHERE r.entryId = e.id AND r.number = e.latestRevision AND e.id IN :ids", Revision.class)
+                .setParameter("ids", entries.stream().map(Entry::id).toList()).getResultList().forEach(r -> byEntry.put(r.entryId(), r));
+        return byEntry;
+    }
+
     public Revision latest(Entry entry) {
         return get(entry, entry.latestRevision());
     }

@@ -444,6 +444,11 @@ public class Workflow {
         return entries.ofCurrency(type, state, currency, today(), workflow().dueSoonDays(), offset, limit);
     }
 
+    /** How many published entries of every type have this review currency today. */
+    public long countWithCurrency(org.sacrum.entries.entity.Currency currency) {
+        return entries.countOfCurrency(null, currency, today(), workflow().dueSoonDays());
+    }
+
     /**
      * The currency job's withdrawal of an entry past its grace under withdraw-after-grace: in a transaction of its own,
      * with the row locked and the rule checked again inside (another instance may have done it, or a clinician
@@ -473,9 +478,14 @@ public class Workflow {
 
     /** The actions a view of the entry offers the caller, and those a rule blocks (with why). */
     public AllowedActions.Judgement judge(Entry entry, Actor actor) {
+        return judge(entry, actor, revisions.latest(entry));
+    }
+
+    /** As {@link #judge(Entry, Actor)}, with the latest revision already read (a list reads a page's in one query). */
+    public AllowedActions.Judgement judge(Entry entry, Actor actor, Revision latest) {
         // the linked entries are read only where publishing is a step the state allows (a list view judges many entries)
         boolean publishable = workflow().step(Action.PUBLISH).from().contains(entry.state());
-        AllowedActions.EntryFacts facts = new AllowedActions.EntryFacts(entry.state(), facts(revisions.latest(entry)),
+        AllowedActions.EntryFacts facts = new AllowedActions.EntryFacts(entry.state(), facts(latest),
                 approvalFacts(entry, publishable), entry.publishedRevision());
         return AllowedActions.judge(validator, transitions(), facts, actor, () -> unreviewedAuthors(entry));
     }

@@ -1,0 +1,47 @@
+import org.sacrum.content.entity.ContentType;
+import org.sacrum.delivery.control.DeliveryQuery;
+import org.sacrum.delivery.control.ListingPlan;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+
+/**
+ * Prints the SQL Sacrum's DeliveryQueries.search sends for a list query, with its parameters inlined, built by
+ * Sacrum's own classes (DeliveryQuery parses the query string, ListingPlan writes the SQL): the benchmark EXPLAINs
+ * exactly that. Usage: java -cp target/classes deploy/bench/ListingSql.java COUNTS.tsv TYPE 'query string'
+ * (COUNTS.tsv: "name TAB value TAB total" lines of facet_count for the type and locale). Prints the page's SQL on one
+ * line and, when a full page of it needs its total counted (not maintained, not told by the page), the count's SQL.
+ */
+public class ListingSql {
+    public static void main(String[] args) throws Exception {
+        Map<String, Long> counts = new HashMap<>();
+        for (String line : Files.readAllLines(Path.of(args[0]))) {
+            String[] f = line.split("\t");
+            counts.put(ListingPlan.key(f[0], f[1]), Long.parseLong(f[2]));
+        }
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        for (String pair : args[2].split("&")) {
+            String[] kv = pair.split("=", 2);
+            params.put(kv[0], List.of(java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        DeliveryQuery query = DeliveryQuery.parseList(ContentType.byPlural(args[1]).orElseThrow(), params);
+        ListingPlan plan = ListingPlan.of(query.type().name(), query.locale(), query.facets(), ListingPlan.likePattern(query.q()),
+                query.sort(), (query.page() - 1) * query.size(), query.size(), counts);
+        System.out.println(inline(plan.sql(), plan.params()));
+        if (plan.countsFullPage()) {
+            System.out.println(inline(plan.countSql(), plan.params()));
+        }
+    }
+
+    private static String inline(String sql, List<Object> params) {
+        for (Object p : params) {
+            sql = sql.replaceFirst("\\?", Matcher.quoteReplacement("'" + p.toString().replace("'", "''") + "'"));
+        }
+        return sql;
+    }
+}
