@@ -6,6 +6,7 @@ import jakarta.json.JsonValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.StringReader;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -65,8 +66,35 @@ abstract class ClinicalCurrencyIT extends OnSharedDeployment {
                 .getJsonArray("items").getValuesAs(JsonObject.class).stream().map(o -> o.getString("slug")).toList();
     }
 
+    /** The entry.review-due webhooks about one slug that the receiver acknowledged, waiting up to 60 s for {@code count}. */
+    private List<JsonObject> reviewDue(WebhookReceiver receiver, String slug, int count) throws InterruptedException {
+        long until = System.currentTimeMillis() + 60_000;
+        while (true) {
+            List<JsonObject> got = receiver.at("/review-due").stream().map(r -> Json.createReader(new StringReader(r.body())).readObject())
+                    .filter(p -> p.getJsonObject("data").getString("slug").equals(slug)).toList();
+            if (got.size() >= count || System.currentTimeMillis() > until) {
+                return got;
+            }
+            Thread.sleep(200);
+        }
+    }
+
     @Test
-    void anEntryGoesDueSoonOverdueAndUnderWithdrawAfterGraceIsWithdrawnAfterItsGraceButAWarningIsNot() {
+    void anEntryGoesDueSoonOverdueAndUnderWithdrawAfterGraceIsWithdrawnAfterItsGraceButAWarningIsNot() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            String subscription = team.admin.post("/api/manage/webhooks", Json.createObjectBuilder()
+                    .add("url", receiver.url("/review-due", n -> new WebhookReceiver.Answer(200, null)))
+                    .add("events", Json.createArrayBuilder().add("entry.review-due")).add("contentTypes", Json.createArrayBuilder().add("exercise"))
+                    .build()).expect(201).json().getString("id");
+            try {
+                lifecycle(receiver);
+            } finally {
+                team.admin.call("DELETE", "/api/manage/webhooks/" + subscription, null, null);
+            }
+        }
+    }
+
+    private void lifecycle(WebhookReceiver receiver) throws Exception {
         LocalDate today = today();
         LocalDate due = today.plusDays(40);
         String exercise = team.slug("currency-exercise");
@@ -89,8 +117,19 @@ abstract class ClinicalCurrencyIT extends OnSharedDeployment {
         assertEquals(JsonValue.NULL, team.create("exercises", Samples.exercise(team.slug("currency-draft"))).json().get("currency"),
                 "a draft has no currency");
 
+        runJobs();
+        assertEquals(List.of(), reviewDue(receiver, exercise, 0), "current: nothing announced");
         clockAt(due.minusDays(30)); // the first day of the window; the cached response of yesterday is not served
         assertEquals("due-soon", delivered("exercises", exercise).getString("currency"));
+        runJobs();
+        runJobs();
+        List<JsonObject> announced = reviewDue(receiver, exercise, 1);
+        assertEquals(1, announced.size(), "due-soon announced once however often the job runs: " + announced);
+        assertEquals("entry.review-due", announced.get(0).getString("type"));
+        assertEquals("due-soon", announced.get(0).getJsonObject("data").getString("currency"));
+        assertEquals(due.toString(), announced.get(0).getJsonObject("data").getString("nextReviewDue"));
+        assertEquals(List.of(), reviewDue(receiver, later, 0), "not yet in its window");
+        assertEquals(List.of(), reviewDue(receiver, warning, 0), "the subscription is for exercises only");
         assertEquals("current", delivered("exercises", later).getString("currency"));
         assertTrue(slugsWith("exercises", "due-soon").contains(exercise));
         assertFalse(slugsWith("exercises", "due-soon").contains(later));
@@ -111,6 +150,9 @@ abstract class ClinicalCurrencyIT extends OnSharedDeployment {
         assertTrue(slugsWith("exercises", "overdue").contains(exercise));
         assertFalse(slugsWith("exercises", "due-soon").contains(exercise));
         assertTrue(slugsWith("warnings", "overdue").contains(warning));
+        runJobs();
+        announced = reviewDue(receiver, exercise, 2);
+        assertEquals(List.of("due-soon", "overdue"), announced.stream().map(p -> p.getJsonObject("data").getString("currency")).toList());
 
         clockAt(due.plusDays(30)); // the last day of grace: still published
         assertTrue(runJobs().stream().noneMatch(d -> d.contains(exercise)));

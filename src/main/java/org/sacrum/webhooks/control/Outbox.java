@@ -9,11 +9,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.sacrum.content.control.ContentCodec;
 import org.sacrum.edge.control.EdgePurge;
 import org.sacrum.entries.entity.Entry;
 import org.sacrum.entries.entity.EntryPublished;
 import org.sacrum.entries.entity.EntryReReviewPending;
+import org.sacrum.entries.entity.EntryReviewDue;
 import org.sacrum.entries.entity.EntryScheduleFailed;
 import org.sacrum.entries.entity.EntryWithdrawn;
 import org.sacrum.entries.entity.Publication;
@@ -48,17 +50,24 @@ public class Outbox {
     EdgePurge edges;
     @Inject
     Event<OutboxWritten> written;
+    @Inject
+    @ConfigProperty(name = "sacrum.edge.repurge-seconds", defaultValue = "6")
+    int repurgeSeconds;
     private final Optional<String> publicBaseUrl = ConfigProvider.getConfig().getOptionalValue("sacrum.public-base-url", String.class);
 
     public void published(@Observes EntryPublished event) {
-        Entry entry = event.entry();
+        publishedData(event.entry()).ifPresent(data -> write(EventType.PUBLISHED, event.entry(), data));
+    }
+
+    /** The payload's data about an entry's published revision; empty when none is published. */
+    private Optional<JsonObjectBuilder> publishedData(Entry entry) {
         Integer number = entry.publishedRevision();
         if (number == null) {
-            return;
+            return Optional.empty();
         }
         Revision revision = em.createNamedQuery("Revision.byNumber", Revision.class).setParameter("entry", entry.id())
                 .setParameter("number", number).getSingleResult();
-        write(EventType.PUBLISHED, entry, data(entry, number, revision.contentHash()));
+        return Optional.of(data(entry, number, revision.contentHash()));
     }
 
     /**
@@ -91,6 +100,12 @@ public class Outbox {
             data.add("revision", number);
         }
         write(EventType.RE_REVIEW_PENDING, entry, data);
+    }
+
+    /** An entry's clinical review fell due-soon or overdue (announced once each per next review date). */
+    public void reviewDue(@Observes EntryReviewDue event) {
+        publishedData(event.entry()).ifPresent(data -> write(EventType.REVIEW_DUE, event.entry(), data
+                .add("currency", event.currency().id()).add("nextReviewDue", event.nextReviewDue().toString())));
     }
 
     /** The schedule job's action was refused by the workflow rules: the entry stays as it was, flagged for its publisher. */
@@ -132,6 +147,9 @@ public class Outbox {
         em.flush(); // the event row before the deliveries that reference it
         subscribers.forEach(s -> em.persist(Delivery.toSubscription(next(), row, s.id(), now)));
         edgeUrls.forEach(edge -> em.persist(Delivery.toEdge(next(), row, edge.toString(), now)));
+        if (repurgeSeconds > 0) {
+            edgeUrls.forEach(edge -> em.persist(Delivery.toEdgeAgain(next(), row, edge.toString(), now.plusSeconds(repurgeSeconds), now)));
+        }
         written.fire(new OutboxWritten(subscribers.size() + edgeUrls.size()));
     }
 

@@ -51,26 +51,35 @@ public class Delivery {
     protected Delivery() {
     }
 
-    private Delivery(long id, OutboxEvent event, String subscriptionId, String edgeUrl, Instant now) {
+    private Delivery(long id, OutboxEvent event, String subscriptionId, String edgeUrl, String target, Instant first, Instant now) {
         this.id = id;
         this.eventId = event.id();
         this.subscriptionId = subscriptionId;
         this.edgeUrl = edgeUrl;
-        this.target = subscriptionId != null ? "webhook:" + subscriptionId : "edge:" + edgeUrl;
+        this.target = target;
         this.entryId = event.entryId();
         this.status = PENDING;
-        this.nextAttemptAt = now;
+        this.nextAttemptAt = first;
         this.giveUpAt = now.plus(RetryPolicy.WINDOW);
         this.createdAt = now;
         this.updatedAt = now;
     }
 
     public static Delivery toSubscription(long id, OutboxEvent event, String subscriptionId, Instant now) {
-        return new Delivery(id, event, subscriptionId, null, now);
+        return new Delivery(id, event, subscriptionId, null, "webhook:" + subscriptionId, now, now);
     }
 
     public static Delivery toEdge(long id, OutboxEvent event, String edgeUrl, Instant now) {
-        return new Delivery(id, event, null, edgeUrl, now);
+        return new Delivery(id, event, null, edgeUrl, "edge:" + edgeUrl, now, now);
+    }
+
+    /**
+     * The same purge once more at {@code at}: a response rendered before the change committed but stored at the edge
+     * after the first purge (or refilled from another instance's local copy, kept up to 5 s) goes too. A target of
+     * its own, so it never holds back the next change's immediate purge.
+     */
+    public static Delivery toEdgeAgain(long id, OutboxEvent event, String edgeUrl, Instant at, Instant now) {
+        return new Delivery(id, event, null, edgeUrl, "edge-again:" + edgeUrl, at, now);
     }
 
     /** The outcome of one attempt: delivered, another attempt at {@code next}, or failed for good (next null). */

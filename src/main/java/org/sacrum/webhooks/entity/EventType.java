@@ -8,6 +8,7 @@ public enum EventType {
     PUBLISHED("entry.published"),
     WITHDRAWN("entry.withdrawn"),
     RE_REVIEW_PENDING("entry.re-review-pending"),
+    REVIEW_DUE("entry.review-due"),
     SCHEDULE_FAILED("entry.schedule-failed");
 
     private final String id;
