@@ -192,7 +192,7 @@ abstract class WebhooksIT extends OnSharedDeployment {
         ScheduleIT.expectRule(team.admin.post("/api/manage/webhooks", Json.createObjectBuilder(ok).add("url", "ftp://example.org/x").build()),
                 422, "url", "pattern");
         ScheduleIT.expectRule(team.admin.post("/api/manage/webhooks", Json.createObjectBuilder(ok)
-                .add("events", Json.createArrayBuilder().add("entry.deleted")).build()), 422, "events[0]", "pattern");
+                .add("events", Json.createArrayBuilder().add("entry.deleted")).build()), 422, "events[0]", "event-type-known");
         assertEquals(401, team.anonymous.post("/api/manage/webhooks", ok).status());
         assertEquals(403, team.publisher.api().post("/api/manage/webhooks", ok).status());
         assertEquals(403, team.publisher.api().get("/api/manage/webhooks").status());

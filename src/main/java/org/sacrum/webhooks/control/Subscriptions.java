@@ -14,6 +14,7 @@ import org.sacrum.webhooks.entity.Attempt;
 import org.sacrum.webhooks.entity.Delivery;
 import org.sacrum.webhooks.entity.OutboxEvent;
 import org.sacrum.webhooks.entity.OutboxWritten;
+import org.sacrum.webhooks.entity.EventType;
 import org.sacrum.webhooks.entity.Subscription;
 import org.sacrum.webhooks.entity.SubscriptionRequest;
 
@@ -83,6 +84,11 @@ public class Subscriptions {
 
     private void checked(SubscriptionRequest request) {
         List<Violation> unknown = new ArrayList<>();
+        for (int i = 0; i < request.events().size(); i++) {
+            if (EventType.byId(request.events().get(i)).isEmpty()) {
+                unknown.add(new Violation("events[" + i + "]", "event-type-known", "must be one of " + EventType.ids()));
+            }
+        }
         List<String> types = request.contentTypes() == null ? List.of() : request.contentTypes();
         for (int i = 0; i < types.size(); i++) {
             if (ContentType.byId(types.get(i)).isEmpty()) {

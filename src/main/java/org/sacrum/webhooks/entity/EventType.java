@@ -1,6 +1,7 @@
 package org.sacrum.webhooks.entity;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** What a subscription can hear about; the id is what payloads and requests carry. */
@@ -19,6 +20,11 @@ public enum EventType {
 
     public String id() {
         return id;
+    }
+
+    /** Every id, in declaration order: what a subscription may name. */
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(EventType::id).toList();
     }
 
     public static Optional<EventType> byId(String id) {

@@ -40,6 +40,13 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void theWebhookEventsListedAreExactlyTheOnesSacrumSends() {
+        List<String> listed = new ArrayList<>();
+        document.at("/components/schemas/WebhookSubscription/properties/events/items/enum").forEach(e -> listed.add(e.asString()));
+        assertEquals(org.sacrum.webhooks.entity.EventType.ids(), listed, "openapi.yaml's event enum follows EventType");
+    }
+
+    @Test
     void isAnOpenApi3DocumentWhoseOperationsAnswer() {
         assertEquals("3.1.0", document.get("openapi").asString());
         assertEquals("https://spec.openapis.org/oas/3.1/dialect/base", document.get("jsonSchemaDialect").asString(), "JSON Schema 2020-12");
