@@ -24,6 +24,10 @@ import java.util.Optional;
 public class People {
     /** Compared against when the user is unknown, so unknown user and wrong password take the same time. */
     private static volatile String decoyHash;
+    /** PBKDF2-HMAC-SHA512 iterations for a person's password (OWASP's 2023 figure). */
+    static final int PASSWORD_ITERATIONS = 210_000;
+    /** Soteria's lowest accepted count, for random secrets only ({@link #hashRandomSecret}). */
+    static final int RANDOM_SECRET_ITERATIONS = 1024;
 
     @PersistenceContext
     EntityManager em;
@@ -79,8 +83,22 @@ public class People {
     }
 
     public String hash(String password) {
+        return hash(password, PASSWORD_ITERATIONS);
+    }
+
+    /**
+     * The hash of a machine-made secret of at least 128 random bits that no person chooses or sees (the seed's
+     * demo accounts): iterations slow down guessing a person's password, and nobody guesses 2^128 values, so the
+     * container's minimum is enough. The seed's 46 sign-offs each verify the demo clinician's password: at
+     * {@value #PASSWORD_ITERATIONS} iterations (about 0.3 s each on 2 cores) that was half of every first boot's seed.
+     */
+    public String hashRandomSecret(String secret) {
+        return hash(secret, RANDOM_SECRET_ITERATIONS);
+    }
+
+    private String hash(String password, int iterations) {
         passwordHash.initialize(Map.of("Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
-                "Pbkdf2PasswordHash.Iterations", "210000"));
+                "Pbkdf2PasswordHash.Iterations", Integer.toString(iterations)));
         return passwordHash.generate(password.toCharArray());
     }
 

@@ -43,7 +43,7 @@ public class SeedSteps {
         Person clinician = demo("demo-clinician", "Demo Clinician (demo account, not a clinician)", Role.CLINICIAN);
         Person publisher = demo("demo-publisher", "Sample Publisher (demo account)", Role.PUBLISHER);
         String signingPassword = random(); // lives only in memory, for this boot's seed approvals
-        clinician.passwordHash(people.hash(signingPassword));
+        clinician.passwordHash(people.hashRandomSecret(signingPassword)); // random: see People.hashRandomSecret
         return new DemoCrew(author.username(), clinician.username(), publisher.username(), signingPassword);
     }
 
@@ -53,7 +53,8 @@ public class SeedSteps {
             if (role == Role.CLINICIAN) {
                 person.credential("Demonstration account", "no register", "DEMO-0000");
             }
-            return people.create(person, random());
+            person.passwordHash(people.hashRandomSecret(random()));
+            return people.create(person, null);
         });
     }
 
