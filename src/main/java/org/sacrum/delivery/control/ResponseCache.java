@@ -186,8 +186,20 @@ public class ResponseCache {
      * then): a response is cached for the day it was rendered on, and yesterday's are never served (they age out).
      */
     private String onToday(String key) {
-        return clock.today() + "|" + key;
+        long epochDay = Math.floorDiv(clock.now().getEpochSecond(), 86_400L);
+        Day current = day;
+        if (current.epochDay() != epochDay) {
+            current = new Day(epochDay, java.time.LocalDate.ofEpochDay(epochDay) + "|");
+            day = current;
+        }
+        return current.prefix().concat(key);
     }
+
+    /** The key prefix of one day ("2026-12-02|"), formatted once a day rather than on every hit. */
+    private record Day(long epochDay, String prefix) {
+    }
+
+    private volatile Day day = new Day(Long.MIN_VALUE, "");
 
     /** The shared level's health for readiness. */
     public CacheHealth health() {
