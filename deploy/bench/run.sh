@@ -294,7 +294,14 @@ fi
 measure detail-nginx "$nginx" "$work/detail.paths"
 # the ceiling of the container Sacrum runs in, for reference: Payara Micro serving a static file of Sacrum's WAR
 echo /console/console.css >"$work/container.paths"
+# profiled like the detail run, so that "Sacrum / container" compares two runs under the same recording
+if [[ "${PROFILE:-}" == "true" ]]; then
+  jcmd "$sacrum_pid" JFR.start name=container settings=default filename="$work/detail-container.jfr" >/dev/null
+fi
 measure detail-container "$sacrum" "$work/container.paths"
+if [[ "${PROFILE:-}" == "true" ]]; then
+  jcmd "$sacrum_pid" JFR.stop name=container >/dev/null
+fi
 measure list1-sacrum "$sacrum" "$work/list1.paths"
 measure list1-nginx "$nginx" "$work/list1.paths"
 measure list2-sacrum "$sacrum" "$work/list2.paths"
@@ -392,6 +399,10 @@ if [[ "${PROFILE:-}" == "true" ]]; then
   echo "where Sacrum's time went during 'detail: Sacrum' (JFR execution samples):"
   jfr print --json --stack-depth 96 --events jdk.ExecutionSample "$work/detail-sacrum.jfr" >"$work/detail-sacrum.samples.json"
   python3 "$bench/profile.py" "$work/detail-sacrum.samples.json"
+  echo
+  echo "and during 'Payara static file' (the container's reference, recorded the same way):"
+  jfr print --json --stack-depth 96 --events jdk.ExecutionSample "$work/detail-container.jfr" >"$work/detail-container.samples.json"
+  python3 "$bench/profile.py" "$work/detail-container.samples.json"
 fi
 echo
 echo "finished in $((SECONDS - started_at)) s; logs, bodies and wrk outputs in $work"
