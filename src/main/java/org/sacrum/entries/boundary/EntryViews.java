@@ -19,6 +19,7 @@ import org.sacrum.entries.entity.AllowedActions;
 import org.sacrum.entries.entity.Entry;
 import org.sacrum.identity.control.People;
 import org.sacrum.entries.entity.Revision;
+import org.sacrum.entries.entity.RevisionSummary;
 import org.sacrum.entries.control.Approvals;
 import org.sacrum.entries.control.RevisionStore;
 import org.sacrum.entries.entity.Approval;
@@ -74,16 +75,32 @@ public class EntryViews {
 
     /** The entry without its content; with the actions the caller may take now, and those a rule blocks and why. */
     public JsonObjectBuilder summary(Entry entry, Actor caller) {
-        return summary(entry, caller, null);
+        return summaries(List.of(entry), caller).get(0);
     }
 
-    /** The summaries of a list's entries, their latest revisions read in one query (not one per entry). */
+    /**
+     * The summaries of a list's entries: what they need (latest revisions, approvals and their manifests, linked
+     * entries) is read for the whole page in a few queries, not a few per entry.
+     */
     public List<JsonObjectBuilder> summaries(List<Entry> entries, Actor caller) {
-        Map<String, Revision> latest = revisions.latest(entries);
-        return entries.stream().map(e -> summary(e, caller, latest.get(e.id()))).toList();
+        Map<String, Approval> approvalsById = approvals.load(entries);
+        List<Approval> current = entries.stream().map(e -> e.approvalId() == null ? null : approvalsById.get(e.approvalId()))
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        Map<String, List<LinkedRevision>> manifests = linked.recorded(current);
+        Map<String, String> reviewers = people.usernames(current.stream().map(Approval::reviewerId).collect(java.util.stream.Collectors.toSet()));
+        Map<String, AllowedActions.Judgement> judged = workflow.judge(entries, caller, approvalsById, manifests);
+        Map<String, ReviewCurrency> currencies = workflow.currencies(entries, approvalsById);
+        LocalDate today = clock.today();
+        return entries.stream().map(e -> {
+            Approval approval = e.approvalId() == null ? null : approvalsById.get(e.approvalId());
+            JsonValue approvalView = approval == null ? JsonValue.NULL
+                    : approval(approval, reviewers.getOrDefault(approval.reviewerId(), "?"), manifests.get(approval.id()));
+            return summary(e, approvalView, Optional.ofNullable(currencies.get(e.id())), today, judged.get(e.id()));
+        }).toList();
     }
 
-    private JsonObjectBuilder summary(Entry entry, Actor caller, Revision latest) {
+    private static JsonObjectBuilder summary(Entry entry, JsonValue approval, Optional<ReviewCurrency> currency, LocalDate today,
+                                             AllowedActions.Judgement judgement) {
         JsonObjectBuilder b = Json.createObjectBuilder()
                 .add("type", entry.contentType().id())
                 .add("slug", entry.slug())
@@ -99,9 +116,7 @@ public class EntryViews {
         } else {
             b.addNull("publishedRevision");
         }
-        approvals.current(entry).ifPresentOrElse(a -> b.add("approval", approval(a)), () -> b.addNull("approval"));
-        LocalDate today = clock.today();
-        Optional<ReviewCurrency> currency = workflow.currency(entry);
+        b.add("approval", approval);
         b.add("dueForReview", currency.filter(c -> c.dueForReview(today)).isPresent());
         currency.ifPresentOrElse(c -> b.add("currency", currency(c, entry)), () -> b.addNull("currency"));
         b.add("schedule", schedule(entry));
@@ -112,7 +127,6 @@ public class EntryViews {
             b.addNull("reReview");
         }
         b.add("self", "/api/manage/" + entry.contentType().plural() + "/" + entry.slug());
-        AllowedActions.Judgement judgement = latest == null ? workflow.judge(entry, caller) : workflow.judge(entry, caller, latest);
         JsonArrayBuilder allowed = Json.createArrayBuilder();
         judgement.allowed().forEach(a -> allowed.add(a.id()));
         JsonArrayBuilder blocked = Json.createArrayBuilder();
@@ -164,11 +178,12 @@ public class EntryViews {
                 .build();
     }
 
-    public JsonObject approval(Approval a) {
+    /** {@code recorded}: the approval's link manifest ({@link LinkedRevisions#recorded}), null when it has none. */
+    private static JsonObject approval(Approval a, String reviewer, List<LinkedRevision> recorded) {
         return Json.createObjectBuilder()
                 .add("revision", a.revisionNumber())
                 .add("contentHash", a.contentHash())
-                .add("reviewer", people.byId(a.reviewerId()).map(p -> p.username()).orElse("?"))
+                .add("reviewer", reviewer)
                 .add("printedName", a.printedName())
                 .add("credential", a.credential())
                 .add("attestation", a.attestation())
@@ -176,13 +191,12 @@ public class EntryViews {
                 .add("approvedAt", a.approvedAt().toString())
                 .add("nextReviewDue", a.nextReviewDue().toString())
                 .add("demo", a.demo())
-                .add("linkedRevisions", linkedRevisions(a))
+                .add("linkedRevisions", linkedRevisions(a, recorded))
                 .build();
     }
 
     /** What the approval recorded of the entries it links to, and the manifest's hash; null for an approval made before. */
-    private JsonValue linkedRevisions(Approval a) {
-        List<LinkedRevision> recorded = linked.recorded(a);
+    private static JsonValue linkedRevisions(Approval a, List<LinkedRevision> recorded) {
         if (recorded == null) {
             return JsonValue.NULL;
         }
@@ -190,11 +204,25 @@ public class EntryViews {
                 .add("items", Json.createReader(new StringReader(LinkManifest.json(recorded))).readArray()).build();
     }
 
-    public JsonObject revision(Revision r, boolean withContent) {
+    /** One revision with its content. */
+    public JsonObject revision(Revision r) {
+        return revision(RevisionSummary.of(r), people.byId(r.authorId()).map(p -> p.username()).orElse("?"))
+                .add("content", ContentCodec.toJsonObject(r.content())).build();
+    }
+
+    /** A page of a history, without content; its authors' names read in one query. */
+    public JsonArrayBuilder revisions(List<RevisionSummary> page) {
+        Map<String, String> names = people.usernames(page.stream().map(RevisionSummary::authorId).collect(java.util.stream.Collectors.toSet()));
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        page.forEach(r -> items.add(revision(r, names.getOrDefault(r.authorId(), "?"))));
+        return items;
+    }
+
+    private static JsonObjectBuilder revision(RevisionSummary r, String author) {
         JsonObjectBuilder b = Json.createObjectBuilder()
                 .add("number", r.number())
                 .add("contentHash", r.contentHash())
-                .add("author", people.byId(r.authorId()).map(p -> p.username()).orElse("?"))
+                .add("author", author)
                 .add("createdAt", r.createdAt().toString());
         if (r.changeNote() != null) {
             b.add("changeNote", r.changeNote());
@@ -202,10 +230,7 @@ public class EntryViews {
         if (r.restoredFrom() != null) {
             b.add("restoredFrom", r.restoredFrom());
         }
-        if (withContent) {
-            b.add("content", ContentCodec.toJsonObject(r.content()));
-        }
-        return b.build();
+        return b;
     }
 
     public JsonArrayBuilder comments(List<ReviewComment> comments) {

@@ -198,8 +198,7 @@ public class ManagementResource {
         int size = WholeNumber.parseInt("size", sizeParam, REVISIONS_PAGE, 1, MAX_REVISIONS_PAGE);
         int page = WholeNumber.parseInt("page", pageParam, 1, 1, Integer.MAX_VALUE / MAX_REVISIONS_PAGE);
         Entry entry = entries.get(ref(slug));
-        JsonArrayBuilder items = Json.createArrayBuilder();
-        revisions.of(entry, (page - 1) * size, size).forEach(r -> items.add(views.revision(r, false)));
+        JsonArrayBuilder items = views.revisions(revisions.summaries(entry, (page - 1) * size, size));
         int total = entry.latestRevision(); // revisions are numbered 1..latest without gaps
         return Json.createObjectBuilder().add("items", items).add("page", page).add("size", size).add("total", total)
                 .add("pages", (total + size - 1) / size).build();
@@ -212,7 +211,7 @@ public class ManagementResource {
     @GET
     @Path("{slug}/revisions/{number}")
     public JsonObject revision(@PathParam("slug") String slug, @PathParam("number") String number) {
-        return views.revision(revisions.get(entries.get(ref(slug)), revisionNumber("number", number, 0)), true);
+        return views.revision(revisions.get(entries.get(ref(slug)), revisionNumber("number", number, 0)));
     }
 
     @POST

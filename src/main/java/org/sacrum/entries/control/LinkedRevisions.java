@@ -76,6 +76,23 @@ public class LinkedRevisions {
                 .getResultStream().map(ApprovalLink::linked).toList();
     }
 
+    /** The manifests of these approvals, by approval id, in one query; an approval that predates manifests maps to null. */
+    public Map<String, List<LinkedRevision>> recorded(Collection<Approval> approvals) {
+        Map<String, List<LinkedRevision>> byApproval = new java.util.HashMap<>();
+        List<String> ids = new ArrayList<>();
+        approvals.forEach(a -> {
+            byApproval.put(a.id(), a.linkManifestHash() == null ? null : new ArrayList<>());
+            if (a.linkManifestHash() != null) {
+                ids.add(a.id());
+            }
+        });
+        if (!ids.isEmpty()) {
+            em.createQuery("SELECT l FROM ApprovalLink l WHERE l.approvalId IN :ids ORDER BY l.approvalId, l.itemIndex", ApprovalLink.class)
+                    .setParameter("ids", ids).getResultStream().forEach(l -> byApproval.get(l.approvalId()).add(l.linked()));
+        }
+        return byApproval;
+    }
+
     /** The links whose public revision changed since the approval; null when the approval has no manifest. */
     public List<LinkDrift> drift(Entry entry, Approval approval) {
         List<LinkedRevision> recorded = recorded(approval);
@@ -85,6 +102,57 @@ public class LinkedRevisions {
         List<LinkedRevision> now = recorded.stream().map(r -> now(new EntryRef(r.type(), r.slug(), entry.locale()))).toList();
         return LinkManifest.drift(recorded, now);
     }
+
+    /**
+     * As {@link #drift(Entry, Approval)} for many entries at once, given their approvals' manifests (null: the approval
+     * has none, and so is its drift): the linked entries are read for all of them together, not two queries per link.
+     */
+    public Map<String, List<LinkDrift>> drift(Map<Entry, List<LinkedRevision>> recordedByEntry) {
+        java.util.Set<EntryRef> refs = new java.util.HashSet<>();
+        recordedByEntry.forEach((entry, recorded) -> {
+            if (recorded != null) {
+                recorded.forEach(r -> refs.add(new EntryRef(r.type(), r.slug(), entry.locale())));
+            }
+        });
+        Map<EntryRef, LinkedRevision> now = now(refs);
+        Map<String, List<LinkDrift>> drift = new java.util.HashMap<>();
+        recordedByEntry.forEach((entry, recorded) -> drift.put(entry.id(), recorded == null ? null : LinkManifest.drift(recorded,
+                recorded.stream().map(r -> now.get(new EntryRef(r.type(), r.slug(), entry.locale()))).toList())));
+        return drift;
+    }
+
+    /** The entries these refs name as they are now ({@link #now(EntryRef)}): a query per type and locale for the entries, one for their hashes. */
+    private Map<EntryRef, LinkedRevision> now(java.util.Set<EntryRef> refs) {
+        Map<EntryRef, LinkedRevision> now = new java.util.HashMap<>();
+        refs.forEach(ref -> now.put(ref, new LinkedRevision(ref.type(), ref.slug(), false, null, null))); // until found
+        Map<String, Entry> found = new java.util.HashMap<>();
+        Map<String, List<String>> slugsByTypeAndLocale = new java.util.HashMap<>();
+        refs.forEach(ref -> slugsByTypeAndLocale.computeIfAbsent(ref.type().name() + "|" + ref.locale(), k -> new ArrayList<>()).add(ref.slug()));
+        slugsByTypeAndLocale.forEach((key, slugs) -> {
+            ContentType type = ContentType.valueOf(key.substring(0, key.indexOf('|')));
+            String locale = key.substring(key.indexOf('|') + 1);
+            for (int from = 0; from < slugs.size(); from += CHUNK) {
+                em.createQuery("SELECT e FROM Entry e WHERE e.contentType = :type AND e.locale = :locale AND e.slug IN :slugs", Entry.class)
+                        .setParameter("type", type).setParameter("locale", locale)
+                        .setParameter("slugs", slugs.subList(from, Math.min(slugs.size(), from + CHUNK)))
+                        .getResultStream().forEach(e -> found.put(e.id(), e));
+            }
+        });
+        List<String> ids = List.copyOf(found.keySet());
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            em.createQuery("SELECT r.entryId, r.number, r.contentHash FROM Revision r, Entry e WHERE r.entryId = e.id AND e.id IN :ids"
+                            + " AND r.number = COALESCE(e.publishedRevision, e.latestRevision)", Object[].class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK))).getResultStream().forEach(row -> {
+                        Entry e = found.get((String) row[0]);
+                        now.put(new EntryRef(e.contentType(), e.slug(), e.locale()), new LinkedRevision(e.contentType(), e.slug(),
+                                e.publishedRevision() != null, ((Number) row[1]).intValue(), (String) row[2]));
+                    });
+        }
+        return now;
+    }
+
+    /** The most values one IN list carries (databases bound a statement's parameters). */
+    private static final int CHUNK = 1000;
 
     /**
      * The published entries (any type, same locale) whose published approval's manifest lists the target, in type and

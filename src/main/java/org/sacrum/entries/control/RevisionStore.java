@@ -1,6 +1,8 @@
 package org.sacrum.entries.control;
 
 import org.sacrum.entries.entity.Revision;
+import org.sacrum.entries.entity.RevisionSummary;
+import org.sacrum.entries.entity.Transition;
 
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -41,14 +43,30 @@ public class RevisionStore {
                 .setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
-    /** The latest revisions of these entries, by entry id: one query for a list's page. */
-    public java.util.Map<String, Revision> latest(List<Entry> entries) {
+    /** A page of an entry's revisions without their content, oldest first: a history page reads no content. */
+    public List<RevisionSummary> summaries(Entry entry, int offset, int limit) {
+        return em.createQuery("SELECT r.number, r.contentHash, r.authorId, r.createdAt, r.changeNote, r.restoredFrom FROM Revision r"
+                        + " WHERE r.entryId = :entry ORDER BY r.number", Object[].class).setParameter("entry", entry.id())
+                .setFirstResult(offset).setMaxResults(limit).getResultStream().map(RevisionSummary::of).toList();
+    }
+
+    /** Who wrote each of an entry's revisions and what each restored, without their content: (number, authorId, restoredFrom). */
+    public List<RevisionSummary> authorship(Entry entry) {
+        return em.createQuery("SELECT r.number, r.authorId, r.restoredFrom FROM Revision r WHERE r.entryId = :entry", Object[].class)
+                .setParameter("entry", entry.id()).getResultStream()
+                .map(row -> RevisionSummary.of(new Object[]{row[0], null, row[1], null, null, row[2]})).toList();
+    }
+
+    /** The facts the workflow rules judge of these entries' latest revisions, by entry id: one query for a list's page, no content. */
+    public java.util.Map<String, Transition.RevisionFacts> latestFacts(List<Entry> entries) {
         if (entries.isEmpty()) {
             return java.util.Map.of();
         }
-        java.util.Map<String, Revision> byEntry = new java.util.HashMap<>();
-        em.createQuery("SELECT r FROM Revision r, Entry e WHERE r.entryId = e.id AND r.number = e.latestRevision AND e.id IN :ids", Revision.class)
-                .setParameter("ids", entries.stream().map(Entry::id).toList()).getResultList().forEach(r -> byEntry.put(r.entryId(), r));
+        java.util.Map<String, Transition.RevisionFacts> byEntry = new java.util.HashMap<>();
+        em.createQuery("SELECT r.entryId, r.number, r.contentHash, r.authorId FROM Revision r, Entry e"
+                        + " WHERE r.entryId = e.id AND r.number = e.latestRevision AND e.id IN :ids", Object[].class)
+                .setParameter("ids", entries.stream().map(Entry::id).toList()).getResultList()
+                .forEach(row -> byEntry.put((String) row[0], new Transition.RevisionFacts(((Number) row[1]).intValue(), (String) row[2], (String) row[3])));
         return byEntry;
     }
 

@@ -55,7 +55,9 @@ import org.sacrum.platform.control.SacrumClock;
 import org.sacrum.platform.control.UniqueKeys;
 import org.sacrum.platform.entity.Violations;
 import org.sacrum.entries.entity.Revision;
+import org.sacrum.entries.entity.RevisionSummary;
 import org.sacrum.entries.entity.LinkedRevision;
+import org.sacrum.entries.entity.LinkDrift;
 import org.sacrum.entries.entity.Withdrawal;
 import org.sacrum.entries.entity.WithdrawalCategory;
 
@@ -433,10 +435,13 @@ public class Workflow {
         if (entry.publishedRevision() == null) {
             return Optional.empty();
         }
+        return approvals.published(entry).map(a -> currency(entry, a, day));
+    }
+
+    private ReviewCurrency currency(Entry entry, Approval published, LocalDate day) {
         CurrencyPolicy policy = workflow().currency(entry.contentType());
         Integer grace = entry.contentType() == ContentType.WARNING ? null : policy.withdrawalGraceDays(); // never a red flag
-        return approvals.published(entry).map(a -> ReviewCurrency.of(entry.reReviewPending(), a.nextReviewDue(), day,
-                workflow().dueSoonDays(), grace));
+        return ReviewCurrency.of(entry.reReviewPending(), published.nextReviewDue(), day, workflow().dueSoonDays(), grace);
     }
 
     /** A page of a type's published entries with this review currency today (the console's review queue groups). */
@@ -478,16 +483,51 @@ public class Workflow {
 
     /** The actions a view of the entry offers the caller, and those a rule blocks (with why). */
     public AllowedActions.Judgement judge(Entry entry, Actor actor) {
-        return judge(entry, actor, revisions.latest(entry));
+        return judge(List.of(entry), actor, approvals.load(List.of(entry)), Map.of()).get(entry.id());
     }
 
-    /** As {@link #judge(Entry, Actor)}, with the latest revision already read (a list reads a page's in one query). */
-    public AllowedActions.Judgement judge(Entry entry, Actor actor, Revision latest) {
-        // the linked entries are read only where publishing is a step the state allows (a list view judges many entries)
-        boolean publishable = workflow().step(Action.PUBLISH).from().contains(entry.state());
-        AllowedActions.EntryFacts facts = new AllowedActions.EntryFacts(entry.state(), facts(latest),
-                approvalFacts(entry, publishable), entry.publishedRevision());
-        return AllowedActions.judge(validator, transitions(), facts, actor, () -> unreviewedAuthors(entry));
+    /**
+     * As {@link #judge(Entry, Actor)} for a list's page, with what the rules need read for the whole page at once:
+     * the latest revisions' facts, and for entries the state lets be published, their linked entries now.
+     * {@code approvals}: the page's approvals by id ({@link Approvals#load}); {@code manifests}: their link manifests
+     * by approval id ({@link LinkedRevisions#recorded(java.util.Collection)}). By entry id.
+     */
+    public Map<String, AllowedActions.Judgement> judge(List<Entry> page, Actor actor, Map<String, Approval> approvals,
+                                                       Map<String, List<LinkedRevision>> manifests) {
+        Map<String, Transition.RevisionFacts> latest = revisions.latestFacts(page);
+        Map<Entry, List<LinkedRevision>> publishable = new HashMap<>();
+        for (Entry entry : page) {
+            Approval approval = entry.approvalId() == null ? null : approvals.get(entry.approvalId());
+            // the linked entries are read only where publishing is a step the state allows (else taken as unchanged)
+            if (approval != null && workflow().step(Action.PUBLISH).from().contains(entry.state())) {
+                publishable.put(entry, manifests.containsKey(approval.id()) ? manifests.get(approval.id()) : linked.recorded(approval));
+            }
+        }
+        Map<String, List<LinkDrift>> drift = publishable.isEmpty() ? Map.of() : linked.drift(publishable);
+        AllowedActions.Judge judge = new AllowedActions.Judge(validator, transitions(), actor);
+        Map<String, AllowedActions.Judgement> judged = new HashMap<>();
+        for (Entry entry : page) {
+            Approval approval = entry.approvalId() == null ? null : approvals.get(entry.approvalId());
+            Transition.ApprovalFacts approvalFacts = approval == null ? null : new Transition.ApprovalFacts(approval.revisionNumber(),
+                    approval.contentHash(), approval.nextReviewDue(), drift.containsKey(entry.id()) ? drift.get(entry.id()) : List.of());
+            Transition.RevisionFacts facts = latest.containsKey(entry.id()) ? latest.get(entry.id()) : facts(revisions.latest(entry));
+            judged.put(entry.id(), judge.judge(new AllowedActions.EntryFacts(entry.state(), facts, approvalFacts, entry.publishedRevision()),
+                    () -> unreviewedAuthors(entry)));
+        }
+        return judged;
+    }
+
+    /** As {@link #currency(Entry)} for a list's page, given its approvals by id ({@link Approvals#load}); entries with none are left out. */
+    public Map<String, ReviewCurrency> currencies(List<Entry> page, Map<String, Approval> approvals) {
+        LocalDate today = today();
+        Map<String, ReviewCurrency> currencies = new HashMap<>();
+        for (Entry entry : page) {
+            Approval published = entry.publishedApprovalId() == null ? null : approvals.get(entry.publishedApprovalId());
+            if (entry.publishedRevision() != null && published != null) {
+                currencies.put(entry.id(), currency(entry, published, today));
+            }
+        }
+        return currencies;
     }
 
     private WorkflowDefinition workflow() {
@@ -503,14 +543,9 @@ public class Workflow {
     }
 
     private Transition.ApprovalFacts approvalFacts(Entry entry) {
-        return approvalFacts(entry, true);
-    }
-
-    /** {@code withLinks}: whether to compare the linked entries with the approval's manifest (else taken as unchanged). */
-    private Transition.ApprovalFacts approvalFacts(Entry entry, boolean withLinks) {
         Approval approval = approvals.current(entry).orElse(null);
         return approval == null ? null : new Transition.ApprovalFacts(approval.revisionNumber(), approval.contentHash(), approval.nextReviewDue(),
-                withLinks ? linked.drift(entry, approval) : List.of());
+                linked.drift(entry, approval));
     }
 
     /**
@@ -519,15 +554,15 @@ public class Workflow {
      */
     private List<Transition.Authorship> unreviewedAuthors(Entry entry) {
         Integer lastApproved = approvals.lastApprovedRevision(entry);
-        Map<Integer, Revision> all = new HashMap<>();
-        revisions.of(entry).forEach(r -> all.put(r.number(), r));
+        Map<Integer, RevisionSummary> all = new HashMap<>();
+        revisions.authorship(entry).forEach(r -> all.put(r.number(), r)); // numbers and authors only: a long history's content stays unread
         List<Transition.Authorship> authors = new ArrayList<>();
-        for (Revision r : all.values()) {
+        for (RevisionSummary r : all.values()) {
             if (lastApproved != null && r.number() <= lastApproved) {
                 continue;
             }
             authors.add(new Transition.Authorship(r.number(), r.authorId()));
-            for (Revision from = all.get(r.restoredFrom()); from != null; from = all.get(from.restoredFrom())) {
+            for (RevisionSummary from = all.get(r.restoredFrom()); from != null; from = all.get(from.restoredFrom())) {
                 authors.add(new Transition.Authorship(r.number(), from.authorId()));
             }
         }

@@ -33,27 +33,56 @@ public final class AllowedActions {
     /** {@code unreviewedAuthors} is read only for a review the caller's role and the entry's state allow. */
     public static Judgement judge(Validator validator, Transitions transitions, EntryFacts entry, Actor actor,
                                   Supplier<List<Transition.Authorship>> unreviewedAuthors) {
-        Set<Action> allowed = EnumSet.noneOf(Action.class);
-        Map<Action, List<Violation>> blocked = new LinkedHashMap<>();
-        for (Action action : Action.values()) {
-            if (action == Action.CREATE) {
-                continue; // a view is of an entry that exists
-            }
-            Transition prospect = prospect(transitions, action, entry, actor, List.of());
-            if (!judgedAhead(validator, prospect, Groups.Caller.class, Default.class).isEmpty()) {
-                continue;
-            }
-            if (action == Action.APPROVE || action == Action.REQUEST_CHANGES) {
-                prospect = prospect(transitions, action, entry, actor, unreviewedAuthors.get());
-            }
-            List<Violation> found = judgedAhead(validator, prospect, prospect.groups());
-            if (found.isEmpty()) {
-                allowed.add(action);
-            } else {
-                blocked.put(action, found);
-            }
+        return new Judge(validator, transitions, actor).judge(entry, unreviewedAuthors);
+    }
+
+    /**
+     * Judges many entries (a list's page) for one caller on one day. Whether the caller's roles and an entry's state
+     * allow an action at all (the Caller and Default groups, without a request body) depends on nothing else, so that
+     * first validation is made once per action and state, not once per entry; the further rules are validated per entry.
+     */
+    public static final class Judge {
+        private final Validator validator;
+        private final Transitions transitions;
+        private final Actor actor;
+        private final Map<State, Set<Action>> attemptable = new java.util.EnumMap<>(State.class);
+
+        public Judge(Validator validator, Transitions transitions, Actor actor) {
+            this.validator = validator;
+            this.transitions = transitions;
+            this.actor = actor;
         }
-        return new Judgement(allowed, blocked);
+
+        public Judgement judge(EntryFacts entry, Supplier<List<Transition.Authorship>> unreviewedAuthors) {
+            Set<Action> allowed = EnumSet.noneOf(Action.class);
+            Map<Action, List<Violation>> blocked = new LinkedHashMap<>();
+            for (Action action : attemptable(entry)) {
+                List<Transition.Authorship> authors = action == Action.APPROVE || action == Action.REQUEST_CHANGES
+                        ? unreviewedAuthors.get() : List.of();
+                Transition prospect = prospect(transitions, action, entry, actor, authors);
+                List<Violation> found = judgedAhead(validator, prospect, prospect.groups());
+                if (found.isEmpty()) {
+                    allowed.add(action);
+                } else {
+                    blocked.put(action, found);
+                }
+            }
+            return new Judgement(allowed, blocked);
+        }
+
+        /** The actions the caller's roles and the entry's state allow (neither allowed nor blocked otherwise), in Action order. */
+        private Set<Action> attemptable(EntryFacts entry) {
+            return attemptable.computeIfAbsent(entry.state(), state -> {
+                Set<Action> actions = EnumSet.noneOf(Action.class);
+                for (Action action : Action.values()) {
+                    if (action != Action.CREATE // a view is of an entry that exists
+                            && judgedAhead(validator, prospect(transitions, action, entry, actor, List.of()), Groups.Caller.class, Default.class).isEmpty()) {
+                        actions.add(action);
+                    }
+                }
+                return actions;
+            });
+        }
     }
 
     private static Transition prospect(Transitions transitions, Action action, EntryFacts entry, Actor actor,

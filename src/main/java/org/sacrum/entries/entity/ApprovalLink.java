@@ -50,6 +50,10 @@ public class ApprovalLink {
         this.contentHash = link.contentHash();
     }
 
+    public String approvalId() {
+        return approvalId;
+    }
+
     public LinkedRevision linked() {
         return new LinkedRevision(linkType, slug, published, revisionNumber, contentHash);
     }

@@ -47,6 +47,17 @@ public class People {
         return Optional.ofNullable(em.find(Person.class, id));
     }
 
+    /** The usernames of these people, by id, in one query (a page naming many authors); unknown ids are left out. */
+    public java.util.Map<String, String> usernames(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        em.createQuery("SELECT p.id, p.username FROM Person p WHERE p.id IN :ids", Object[].class).setParameter("ids", List.copyOf(ids))
+                .getResultList().forEach(row -> names.put((String) row[0], (String) row[1]));
+        return names;
+    }
+
     public List<Person> all() {
         return em.createNamedQuery("Person.all", Person.class).getResultList();
     }

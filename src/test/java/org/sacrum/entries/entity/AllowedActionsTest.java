@@ -92,4 +92,34 @@ class AllowedActionsTest {
         // a submit is offered without judging the content: the caller learns what is incomplete when they submit
         assertEquals(EnumSet.of(Action.EDIT, Action.SUBMIT), judge(State.DRAFT, null, null, AUTHOR, NOT_READ).allowed());
     }
+
+    /** A page's judge checks roles and state once per action and state; what it offers must be what each entry alone is offered. */
+    @Test
+    void aPageJudgedTogetherIsOfferedWhatEachEntryIsOfferedAlone() {
+        List<Transition.Authorship> others = List.of(new Transition.Authorship(2, "someone-else"));
+        List<Transition.Authorship> own = List.of(new Transition.Authorship(2, "c"));
+        Transition.ApprovalFacts expired = new Transition.ApprovalFacts(2, "hash-2", TODAY);
+        for (Actor actor : List.of(AUTHOR, CLINICIAN, PUBLISHER, ADMIN, READER)) {
+            AllowedActions.Judge page = new AllowedActions.Judge(VALIDATOR, TRANSITIONS, actor);
+            for (int round = 0; round < 2; round++) { // the second round is answered from what the first learnt
+                for (State state : State.values()) {
+                    for (Transition.ApprovalFacts approval : java.util.Arrays.asList(null, CURRENT, expired)) {
+                        for (List<Transition.Authorship> authors : List.of(others, own)) {
+                            AllowedActions.EntryFacts facts = new AllowedActions.EntryFacts(state, LATEST, approval, state == State.PUBLISHED ? 2 : null);
+                            assertEquals(AllowedActions.judge(VALIDATOR, TRANSITIONS, facts, actor, () -> authors), page.judge(facts, () -> authors),
+                                    actor.username() + " " + state + " " + approval + " " + authors);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aPageJudgeReadsAuthorshipOnlyForAPossibleReview() {
+        AllowedActions.Judge page = new AllowedActions.Judge(VALIDATOR, TRANSITIONS, PUBLISHER);
+        for (State state : State.values()) {
+            page.judge(new AllowedActions.EntryFacts(state, LATEST, CURRENT, null), NOT_READ);
+        }
+    }
 }
