@@ -3,7 +3,6 @@ package org.sacrum.delivery.control;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -37,9 +36,10 @@ public record ListingPlan(String sql, List<Object> params, String countSql, long
     /**
      * @param counts published entries per facet value of this type and locale ("name\tvalue" keys; ALL for all),
      *               as far as the filter's values are concerned; a value missing has none
-     * @param likePattern the escaped LOWER(content) LIKE pattern for q, or null
+     * @param search q's condition on the entry_search row, or null: with q, entry_search drives (PostgreSQL's planner
+     *               picks its GIN index for rare words or its ordered index for common ones) and every facet is checked
      */
-    public static ListingPlan of(String type, String locale, Map<String, List<String>> facets, String likePattern,
+    public static ListingPlan of(String type, String locale, Map<String, List<String>> facets, SearchMatch search,
                                  String sort, int offset, int limit, Map<String, Long> counts) {
         long all = counts.getOrDefault(key(ALL, ALL), 0L);
         // the facets by how many entries their values hold, fewest first (ties by name): the first drives, and the
@@ -48,7 +48,7 @@ public record ListingPlan(String sql, List<Object> params, String countSql, long
         facets.forEach((name, values) -> matchesOf.put(name, values.stream().mapToLong(v -> counts.getOrDefault(key(name, v), 0L)).sum()));
         List<String> byMatches = facets.keySet().stream()
                 .sorted(Comparator.comparing((String name) -> matchesOf.get(name)).thenComparing(name -> name)).toList();
-        String driver = byMatches.isEmpty() ? null : byMatches.get(0);
+        String driver = byMatches.isEmpty() || search != null ? null : byMatches.get(0);
         long driverMatches = driver == null ? all : matchesOf.get(driver);
         List<String> driverValues = driver == null ? List.of(ALL) : facets.get(driver);
         boolean ordered = driverValues.size() == 1; // one value: its index gives the page in order
@@ -56,7 +56,10 @@ public record ListingPlan(String sql, List<Object> params, String countSql, long
         List<Object> params = new ArrayList<>(List.of(type, locale));
         StringBuilder where = new StringBuilder(" FROM entry_facet d WHERE d.content_type = ? AND d.locale = ? AND d.name = ?");
         String group = "";
-        if (ordered) {
+        if (search != null) {
+            where = new StringBuilder(" FROM entry_search d WHERE d.content_type = ? AND d.locale = ? AND ").append(search.sql());
+            params.addAll(search.params());
+        } else if (ordered) {
             where.append(" AND d.val = ?");
             params.add(driver == null ? ALL : driver);
             params.add(driverValues.get(0));
@@ -71,7 +74,7 @@ public record ListingPlan(String sql, List<Object> params, String countSql, long
             params.add(ALL);
         }
         for (String name : byMatches) {
-            if (name.equals(driver) && (ordered || sortDriver)) {
+            if (name.equals(driver) && (ordered || sortDriver) && search == null) {
                 continue;
             }
             // OFFSET 0 keeps the check a per-row lookup: as a join PostgreSQL would read every match of the facet
@@ -79,11 +82,6 @@ public record ListingPlan(String sql, List<Object> params, String countSql, long
                     .append(marks(facets.get(name).size())).append(") OFFSET 0 ROWS)");
             params.add(name);
             params.addAll(facets.get(name));
-        }
-        if (likePattern != null) {
-            where.append(" AND EXISTS (SELECT 1 FROM entry e JOIN revision r ON r.entry_id = e.id AND r.number = e.published_revision"
-                    + " WHERE e.id = d.entry_id AND LOWER(r.content) LIKE ? ESCAPE '\\' OFFSET 0 ROWS)");
-            params.add(likePattern);
         }
         String order = switch (sort) {
             case "published" -> " ORDER BY d.published_at, d.slug";
@@ -93,7 +91,7 @@ public record ListingPlan(String sql, List<Object> params, String countSql, long
         };
         where.append(group);
         String sql = "SELECT d.entry_id" + where + order + " OFFSET " + offset + " ROWS FETCH NEXT " + (limit + 1) + " ROWS ONLY";
-        boolean exact = likePattern == null && (facets.isEmpty() || facets.size() == 1 && ordered);
+        boolean exact = search == null && (facets.isEmpty() || facets.size() == 1 && ordered);
         int cap = Math.max(COUNT_BOUND, offset + limit);
         String countSql = exact ? null : "SELECT COUNT(*) FROM (SELECT d.entry_id" + where + " FETCH FIRST " + (cap + 1) + " ROWS ONLY) t";
         return new ListingPlan(sql, List.copyOf(params), countSql, exact ? driverMatches : -1, cap, offset, limit);
@@ -137,12 +135,6 @@ public record ListingPlan(String sql, List<Object> params, String countSql, long
 
     public static String key(String name, String value) {
         return name + "\t" + value;
-    }
-
-    /** LOWER(content) LIKE pattern for q: a substring, with LIKE's own characters escaped. */
-    public static String likePattern(String q) {
-        return q == null || q.isBlank() ? null
-                : "%" + q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     private static String marks(int n) {
