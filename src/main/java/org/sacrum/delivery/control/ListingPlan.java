@@ -32,12 +32,18 @@ public record ListingPlan(String sql, List<Object> params, String countSql, long
      * this many entries; above, the unfiltered listing drives and each row is checked.
      */
     static final long SORT_BOUND = 5_000;
+    /**
+     * With q, a filter whose values hold at most this many entries still drives (q is then checked per row by the
+     * entry_search primary key); above, entry_search drives and the filters are checked per row.
+     */
+    static final long SEARCH_FACET_BOUND = 1_000;
 
     /**
      * @param counts published entries per facet value of this type and locale ("name\tvalue" keys; ALL for all),
      *               as far as the filter's values are concerned; a value missing has none
      * @param search q's condition on the entry_search row, or null: with q, entry_search drives (PostgreSQL's planner
-     *               picks its GIN index for rare words or its ordered index for common ones) and every facet is checked
+     *               picks its GIN index for rare words or its ordered index for common ones) and every facet is checked,
+     *               unless a facet holds at most {@link #SEARCH_FACET_BOUND} entries: that one drives as without q
      */
     public static ListingPlan of(String type, String locale, Map<String, List<String>> facets, SearchMatch search,
                                  String sort, int offset, int limit, Map<String, Long> counts) {
@@ -48,7 +54,8 @@ public record ListingPlan(String sql, List<Object> params, String countSql, long
         facets.forEach((name, values) -> matchesOf.put(name, values.stream().mapToLong(v -> counts.getOrDefault(key(name, v), 0L)).sum()));
         List<String> byMatches = facets.keySet().stream()
                 .sorted(Comparator.comparing((String name) -> matchesOf.get(name)).thenComparing(name -> name)).toList();
-        String driver = byMatches.isEmpty() || search != null ? null : byMatches.get(0);
+        boolean searchDrives = search != null && (byMatches.isEmpty() || matchesOf.get(byMatches.get(0)) > SEARCH_FACET_BOUND);
+        String driver = byMatches.isEmpty() || searchDrives ? null : byMatches.get(0);
         long driverMatches = driver == null ? all : matchesOf.get(driver);
         List<String> driverValues = driver == null ? List.of(ALL) : facets.get(driver);
         boolean ordered = driverValues.size() == 1; // one value: its index gives the page in order
@@ -56,8 +63,8 @@ public record ListingPlan(String sql, List<Object> params, String countSql, long
         List<Object> params = new ArrayList<>(List.of(type, locale));
         StringBuilder where = new StringBuilder(" FROM entry_facet d WHERE d.content_type = ? AND d.locale = ? AND d.name = ?");
         String group = "";
-        if (search != null) {
-            where = new StringBuilder(" FROM entry_search d WHERE d.content_type = ? AND d.locale = ? AND ").append(search.sql());
+        if (searchDrives) {
+            where = new StringBuilder(" FROM entry_search d WHERE d.content_type = ? AND d.locale = ? AND ").append(search.sql("d"));
             params.addAll(search.params());
         } else if (ordered) {
             where.append(" AND d.val = ?");
@@ -74,7 +81,7 @@ public record ListingPlan(String sql, List<Object> params, String countSql, long
             params.add(ALL);
         }
         for (String name : byMatches) {
-            if (name.equals(driver) && (ordered || sortDriver) && search == null) {
+            if (name.equals(driver) && (ordered || sortDriver) && !searchDrives) {
                 continue;
             }
             // OFFSET 0 keeps the check a per-row lookup: as a join PostgreSQL would read every match of the facet
@@ -82,6 +89,10 @@ public record ListingPlan(String sql, List<Object> params, String countSql, long
                     .append(marks(facets.get(name).size())).append(") OFFSET 0 ROWS)");
             params.add(name);
             params.addAll(facets.get(name));
+        }
+        if (search != null && !searchDrives) {
+            where.append(" AND EXISTS (SELECT 1 FROM entry_search s WHERE s.entry_id = d.entry_id AND ").append(search.sql("s")).append(")");
+            params.addAll(search.params());
         }
         String order = switch (sort) {
             case "published" -> " ORDER BY d.published_at, d.slug";

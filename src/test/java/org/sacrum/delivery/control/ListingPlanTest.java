@@ -101,11 +101,21 @@ class ListingPlanTest {
     }
 
     @Test
-    void withQEveryFacetIsAPerRowCheckEvenTheRarest() {
-        ListingPlan plan = plan(Map.of("condition", List.of("sciatica"), "topic", List.of("back-pain", "low-back-pain")), "knee", "slug", 0);
+    void withQAndCommonFiltersTheSearchIndexDrivesAndEveryFilterIsAPerRowCheck() {
+        ListingPlan plan = plan(Map.of("equipment", List.of("chair"), "topic", List.of("back-pain", "low-back-pain")), "knee", "slug", 0);
         assertTrue(plan.sql().contains("FROM entry_search d"), plan.sql());
         assertEquals(2, plan.sql().split("EXISTS \\(SELECT 1 FROM entry_facet f", -1).length - 1, plan.sql());
-        assertEquals(List.of("EXERCISE", "en-GB", "'knee':*", "condition", "sciatica", "topic", "back-pain", "low-back-pain"), plan.params());
+        assertEquals(List.of("EXERCISE", "en-GB", "'knee':*", "equipment", "chair", "topic", "back-pain", "low-back-pain"), plan.params());
         assertFalse(plan.sql().contains("GROUP BY"), plan.sql());
+    }
+
+    @Test
+    void withQARareFilterStillDrivesAndQIsCheckedPerRowByKey() {
+        ListingPlan plan = plan(Map.of("condition", List.of("sciatica"), "equipment", List.of("chair")), "knee", "-slug", 0);
+        assertTrue(plan.sql().startsWith("SELECT d.entry_id FROM entry_facet d WHERE"), plan.sql());
+        assertTrue(plan.sql().contains(" AND EXISTS (SELECT 1 FROM entry_search s WHERE s.entry_id = d.entry_id AND s.doc @@ CAST(? AS tsquery))"
+                + " ORDER BY d.slug DESC"), plan.sql());
+        assertEquals(List.of("EXERCISE", "en-GB", "condition", "sciatica", "equipment", "chair", "'knee':*"), plan.params());
+        assertEquals(-1, plan.exactTotal(), "q is never a maintained count");
     }
 }

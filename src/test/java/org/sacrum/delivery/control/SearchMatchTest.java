@@ -13,14 +13,14 @@ class SearchMatchTest {
     @Test
     void postgresAsksTheTsvectorWithOneParameter() {
         SearchMatch match = SearchMatch.of(SearchText.words("Stretch KNEE 2"), true);
-        assertEquals("d.doc @@ CAST(? AS tsquery)", match.sql());
+        assertEquals("d.doc @@ CAST(? AS tsquery)", match.sql("d"));
         assertEquals(List.of("'stretch':* & 'knee':* & '2'"), match.params(), "words by their start, a number whole");
     }
 
     @Test
     void h2AsksALikePerWordWithTheSameMeaning() {
         SearchMatch match = SearchMatch.of(List.of("stretch", "2"), false);
-        assertEquals("((' ' || d.words || ' ') LIKE ? AND (' ' || d.words || ' ') LIKE ?)", match.sql());
+        assertEquals("((' ' || s.words || ' ') LIKE ? AND (' ' || s.words || ' ') LIKE ?)", match.sql("s"));
         assertEquals(List.of("% stretch%", "% 2 %"), match.params());
     }
 
@@ -29,7 +29,7 @@ class SearchMatchTest {
         String hostile = "') OR 1=1 -- & | ! :* ( ) ' \\ % _ <-> stretch";
         for (boolean postgres : List.of(true, false)) {
             SearchMatch match = SearchMatch.of(SearchText.words(hostile), postgres);
-            assertFalse(match.sql().contains("stretch") || match.sql().contains("OR 1"), match.sql());
+            assertFalse(match.sql("d").contains("stretch") || match.sql("d").contains("OR 1"), match.sql("d"));
             for (Object p : match.params()) {
                 String text = p.toString();
                 assertFalse(text.contains("|") || text.contains("!") || text.contains("(") || text.contains("\\")
