@@ -25,6 +25,9 @@ public class SearchIndexMigration implements JavaMigration {
             "CREATE INDEX entry_search_by_published ON entry_search (content_type, locale, published_at, slug, entry_id)",
             "CREATE INDEX entry_search_by_published_desc ON entry_search (content_type, locale, published_at DESC, slug, entry_id)");
 
+    static final String TOAST_IN_ROW = "ALTER TABLE entry_search ALTER COLUMN doc SET STORAGE MAIN,"
+            + " ALTER COLUMN words SET STORAGE MAIN, SET (toast_tuple_target = 8160)";
+
     @Override
     public MigrationVersion getVersion() {
         return MigrationVersion.fromVersion("14");
@@ -64,6 +67,9 @@ public class SearchIndexMigration implements JavaMigration {
             }
             if (postgres) {
                 ddl.execute("CREATE INDEX entry_search_doc ON entry_search USING gin (doc)");
+                // a list with a common word checks the tsvector row by row: kept in the row (compressed) rather than in
+                // TOAST, a check reads one page instead of about four (bench, 10,000 exercises: 140 buffers, not 569)
+                ddl.execute(TOAST_IN_ROW);
             }
         }
         try (PreparedStatement published = db.prepareStatement("SELECT e.id, e.content_type, e.locale, e.slug, e.published_at, r.content"
