@@ -1,6 +1,8 @@
 import org.sacrum.content.entity.ContentType;
 import org.sacrum.delivery.control.DeliveryQuery;
 import org.sacrum.delivery.control.ListingPlan;
+import org.sacrum.delivery.control.SearchMatch;
+import org.sacrum.delivery.control.SearchText;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +32,7 @@ public class ListingSql {
             params.put(kv[0], List.of(java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8)));
         }
         DeliveryQuery query = DeliveryQuery.parseList(ContentType.byPlural(args[1]).orElseThrow(), params);
-        ListingPlan plan = ListingPlan.of(query.type().name(), query.locale(), query.facets(), ListingPlan.likePattern(query.q()),
+        ListingPlan plan = ListingPlan.of(query.type().name(), query.locale(), query.facets(), query.q() == null ? null : SearchMatch.of(SearchText.words(query.q()), true),
                 query.sort(), (query.page() - 1) * query.size(), query.size(), counts);
         System.out.println(inline(plan.sql(), plan.params()));
         if (plan.countsFullPage()) {

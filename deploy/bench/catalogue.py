@@ -5,12 +5,14 @@ Each synthetic entry is a copy of a real revision that Sacrum's first-boot seed 
 title and varied equipment, stages and topics, and it gets the rows publishing creates, shaped like the seeded
 ones: entry (PUBLISHED, sample, revision 1 published, approval ids set), revision (canonical JSON and its SHA-256),
 a demo approval (reviewer, printed name, credential, attestation and signature meaning copied from a real seeded
-approval) and the delivery facets that org.sacrum.delivery.FacetIndex would write.
+approval), the delivery facets that org.sacrum.delivery.FacetIndex would write and the entry_search row (q's words)
+that org.sacrum.delivery.control.SearchIndex would write.
 
 Before writing anything it checks its assumptions against the real rows: that re-serialising a seeded revision
 gives the exact stored text (so the copies are canonical like Sacrum's own) and that the facets it derives for
-every seeded exercise and condition are exactly the ones Sacrum indexed. If FacetIndex changes, this fails loudly
-instead of benchmarking filters over a wrong index.
+every seeded exercise and condition are exactly the ones Sacrum indexed, and so are the search words it derives (the
+words of SearchText, mirrored below). If FacetIndex or SearchText changes, this fails loudly instead of benchmarking
+filters or q over a wrong index.
 
 Usage: catalogue.py EXERCISES CONDITIONS DIR [DEEP REVISIONS] > catalogue.sql (the first DEEP exercises get REVISIONS
 revisions each, the last one published), where DIR holds (written by run.sh with psql):
@@ -18,12 +20,14 @@ revisions each, the last one published), where DIR holds (written by run.sh with
   revision.json  one seeded revision row as JSON (its author is reused)
   seeded.tsv     entry id, content type, content hash, published revision content: one seeded entry a line
   facets.tsv     entry id, facet name, facet value: the seeded entry_facet rows
+  search.tsv     entry id, words: the seeded entry_search rows
 """
 import datetime
 import hashlib
 import json
 import os
 import sys
+import unicodedata
 import uuid
 
 # Values the synthetic copies cycle through (all valid: Equipment and Stage enums, content-model/topics.json).
@@ -56,6 +60,55 @@ def facets(kind, content):
     return values
 
 
+# org.sacrum.delivery.control.SearchText: lower-case, NFC, runs of letters and digits (combining marks stay inside a
+# word), words cut at MAX_WORD code points, an entry's distinct words (slug first, then every string value in the
+# canonical JSON's order) joined by one space up to MAX_TEXT UTF-16 units
+MAX_WORD, MAX_TEXT = 64, 100_000
+LETTER_OR_DIGIT = {"Lu", "Ll", "Lt", "Lm", "Lo", "Nd"}
+MARK = {"Mn", "Mc", "Me"}
+
+
+def words(text):
+    found, word = [], []
+    length = 0
+    for c in unicodedata.normalize("NFC", text.lower()):
+        category = unicodedata.category(c)
+        if category in LETTER_OR_DIGIT or (word and category in MARK):
+            if length < MAX_WORD:
+                word.append(c)
+            length += 1
+        elif word:
+            found.append("".join(word))
+            word, length = [], 0
+    if word:
+        found.append("".join(word))
+    return found
+
+
+def search_words(slug, content):
+    distinct = dict.fromkeys(words(slug))
+
+    def collect(value):
+        if isinstance(value, str):
+            distinct.update(dict.fromkeys(words(value)))
+        elif isinstance(value, dict):
+            for v in value.values():
+                collect(v)
+        elif isinstance(value, list):
+            for v in value:
+                collect(v)
+
+    collect(content)
+    text, units = [], 0
+    for word in distinct:
+        size = len(word.encode("utf-16-le")) // 2
+        if units + (1 if text else 0) + size > MAX_TEXT:  # Java: text.length() + 1 + word.length() > MAX_TEXT
+            break
+        units += (1 if text else 0) + size
+        text.append(word)
+    return " ".join(text)
+
+
 def copy_value(value):
     if value is None:
         return "\\N"
@@ -74,6 +127,11 @@ def read_seed(folder):
         for line in f:
             entry, name, value = line.rstrip("\n").split("\t")
             indexed.setdefault(entry, set()).add((name, value))
+    searched = {}
+    with open(os.path.join(folder, "search.tsv"), encoding="utf-8") as f:
+        for line in f:
+            entry, text = line.rstrip("\n").split("\t", 1)
+            searched[entry] = text
     bases = {"EXERCISE": [], "CONDITION": []}
     problems = []
     with open(os.path.join(folder, "seeded.tsv"), encoding="utf-8") as f:
@@ -90,6 +148,10 @@ def read_seed(folder):
             if derived != real:
                 problems.append(f"{kind} {content['slug']}: facets differ from Sacrum's index: "
                                 f"only derived {sorted(derived - real)}, only indexed {sorted(real - derived)}")
+            derived_words, real_words = search_words(content["slug"], content), searched.get(entry)
+            if derived_words != real_words:
+                problems.append(f"{kind} {content['slug']}: search words differ from Sacrum's entry_search row: "
+                                f"derived {derived_words[:200]!r}, indexed {(real_words or '(no row)')[:200]!r}")
             bases[kind].append(content)
     for kind, found in bases.items():
         if not found:
@@ -105,7 +167,7 @@ def main():
     deep, depth = (int(sys.argv[4]), int(sys.argv[5])) if len(sys.argv) > 5 else (0, 1)
     approval_template, revision_template, bases = read_seed(folder)
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")
-    entries, revisions, approvals, facet_rows = [], [], [], []
+    entries, revisions, approvals, facet_rows, search_rows = [], [], [], [], []
     for kind, count in (("EXERCISE", exercises), ("CONDITION", conditions)):
         for i in range(count):
             base = bases[kind][i % len(bases[kind])]
@@ -133,6 +195,7 @@ def main():
                               a["attestation"], a["signature_meaning"], now, a["next_review_due"], True])
             facet_rows.extend([entry, name, value, kind, locale, content["slug"], now]
                               for name, value in sorted(facets(kind, content)))
+            search_rows.append([entry, kind, locale, content["slug"], now, search_words(content["slug"], content)])
     blocks = [
         ("entry (id, content_type, slug, locale, state, sample, latest_revision, published_revision, approval_id, "
          "published_approval_id, created_at, updated_at, published_at, version)", entries),
@@ -141,6 +204,7 @@ def main():
         ("approval (id, entry_id, revision_number, content_hash, reviewer_id, printed_name, credential, attestation, "
          "signature_meaning, approved_at, next_review_due, demo)", approvals),
         ("entry_facet (entry_id, name, val, content_type, locale, slug, published_at)", facet_rows),
+        ("entry_search (entry_id, content_type, locale, slug, published_at, words)", search_rows),
     ]
     out = sys.stdout
     out.write("BEGIN;\n")

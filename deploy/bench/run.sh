@@ -115,17 +115,22 @@ psql -d "$db" -At -c "SELECT row_to_json(r) FROM (SELECT author_id FROM revision
 psql -d "$db" -At -F $'\t' -c "SELECT e.id, e.content_type, r.content_hash, r.content FROM entry e
   JOIN revision r ON r.entry_id = e.id AND r.number = e.published_revision ORDER BY e.content_type, e.slug" >"$work/seed/seeded.tsv"
 psql -d "$db" -At -F $'\t' -c "SELECT entry_id, name, val FROM entry_facet" >"$work/seed/facets.tsv"
+psql -d "$db" -At -F $'\t' -c "SELECT entry_id, words FROM entry_search" >"$work/seed/search.tsv"
 # the listing columns and the counts Sacrum maintained while seeding must be what catalogue.py writes for its copies
 drift=$(psql -d "$db" -At -c "SELECT
   (SELECT COUNT(*) FROM entry_facet f JOIN entry e ON e.id = f.entry_id WHERE f.content_type <> e.content_type
      OR f.locale <> e.locale OR f.slug <> e.slug OR f.published_at IS DISTINCT FROM e.published_at OR e.published_revision IS NULL)
   + (SELECT COUNT(*) FROM entry e WHERE e.published_revision IS NOT NULL AND NOT EXISTS
      (SELECT 1 FROM entry_facet f WHERE f.entry_id = e.id AND f.name = '*' AND f.val = '*'))
+  + (SELECT COUNT(*) FROM entry_search s JOIN entry e ON e.id = s.entry_id WHERE s.content_type <> e.content_type
+     OR s.locale <> e.locale OR s.slug <> e.slug OR s.published_at IS DISTINCT FROM e.published_at OR e.published_revision IS NULL)
+  + (SELECT COUNT(*) FROM entry e WHERE e.published_revision IS NOT NULL AND NOT EXISTS
+     (SELECT 1 FROM entry_search s WHERE s.entry_id = e.id))
   + (SELECT COUNT(*) FROM ((SELECT content_type, locale, name, val, total FROM facet_count WHERE total <> 0)
      EXCEPT (SELECT content_type, locale, name, val, COUNT(*) FROM entry_facet GROUP BY content_type, locale, name, val)) x)
   + (SELECT COUNT(*) FROM ((SELECT content_type, locale, name, val, COUNT(*) FROM entry_facet GROUP BY content_type, locale, name, val)
      EXCEPT (SELECT content_type, locale, name, val, total FROM facet_count)) y)")
-[[ "$drift" == "0" ]] || { echo "the seeded listing rows or facet counts are not as catalogue.py writes them ($drift differences)" >&2; exit 1; }
+[[ "$drift" == "0" ]] || { echo "the seeded listing or search rows or facet counts are not as catalogue.py writes them ($drift differences)" >&2; exit 1; }
 python3 "$bench/catalogue.py" "$exercises" "$conditions" "$work/seed" "$deep" "$depth" >"$work/catalogue.sql"
 psql -q -d "$db" -v ON_ERROR_STOP=1 -f "$work/catalogue.sql" >/dev/null
 # No restart: the delivery API reads entries from the database on every cache miss, and nothing was cached yet.
@@ -358,7 +363,12 @@ listA|equipment=chair&stage=trimester-2
 listA-deep|equipment=chair&stage=trimester-2&page=500
 three-filters|equipment=chair&stage=trimester-2&topic=stretching
 q-common|q=stretch
-q-rare|q=$rare
+q-common-deep|q=stretch&page=50
+q-filter|q=stretch&equipment=chair
+q-filter-rare|q=stretch&condition=$(top condition)
+q-published|q=stretch&sort=-published
+q-rare|q=${rare##*-}
+q-slug|q=$rare
 SHAPES
 explain() { # name, query string: each SQL the list sends, 5 times; a line per run with the sum of their execution times
   java -cp "target/classes:$(cat "$work/classpath.txt")" "$bench/ListingSql.java" "$work/counts.tsv" exercises "$2" 2>/dev/null >"$work/sql-$1.sql"

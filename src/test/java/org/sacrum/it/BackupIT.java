@@ -171,6 +171,9 @@ class BackupIT extends SacrumIT {
             assertTrue(compared > 10, compared + " published entries compared");
             sameDelivery(target.api, "/api/v1/exercises?stage=trimester-1&size=100"); // answered from the rebuilt facet index
             sameDelivery(target.api, "/api/v1/warnings?urgency=urgent-same-day&size=100");
+            String searched = team.anonymous.get("/api/v1/exercises?size=1").json().getJsonArray("items").getJsonObject(0).getString("slug");
+            assertTrue(sameDelivery(target.api, "/api/v1/exercises?size=100&q=" + searched).json().getInt("total") > 0,
+                    "q is answered from the rebuilt search index");
             sameDelivery(target.api, "/api/v1/changes?since=0");
             assertEquals(team.anonymous.get("/api/v1/exercises?size=1").json().getInt("total"),
                     target.api.get("/api/v1/exercises?size=1").json().getInt("total"));

@@ -92,6 +92,11 @@ class SharedDeploymentIT {
     class Scale extends ScaleIT {
     }
 
+    @Nested
+    @Order(14)
+    class Search extends SearchIT {
+    }
+
     /** Last: it moves the clock weeks ahead and runs the jobs, which withdraw seeded entries the others read. */
     @Nested
     @Order(99)

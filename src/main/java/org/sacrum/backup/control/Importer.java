@@ -20,6 +20,8 @@ import org.sacrum.content.entity.Content;
 import org.sacrum.content.control.ContentCodec;
 import org.sacrum.content.entity.ContentType;
 import org.sacrum.content.control.Facets;
+import org.sacrum.delivery.control.SearchIndex;
+import org.sacrum.delivery.control.SearchText;
 import jakarta.enterprise.event.Event;
 import org.sacrum.entries.entity.EntriesReplaced;
 import org.sacrum.identity.entity.Role;
@@ -53,7 +55,7 @@ import java.util.TreeSet;
  * Restores an export into an empty instance in ONE transaction: every line is checked as it is read (kind order,
  * field types, each revision's SHA-256 against its content, each approval against the revision it signs), the
  * manifest's counts and hashes at the end; any failure rolls everything back. Rows keep their ids; the facet
- * index is rebuilt from the published revisions; the audit sequence continues after the imported records.
+ * and search indexes are rebuilt from the published revisions; the audit sequence continues after the imported records.
  */
 @Stateless
 public class Importer {
@@ -175,7 +177,7 @@ public class Importer {
 
         private void checkEmpty() throws SQLException {
             List<Violation> found = new ArrayList<>();
-            for (String table : List.of("entry", "revision", "approval", "review_comment", "entry_facet", "publication",
+            for (String table : List.of("entry", "revision", "approval", "review_comment", "entry_facet", "entry_search", "publication",
                     "webhook_subscription")) {
                 if (count("SELECT COUNT(*) FROM " + table) > 0) {
                     found.add(new Violation(table, "instance-empty", "this instance already holds " + table + " rows"));
@@ -370,6 +372,7 @@ public class Importer {
                     + " FROM entry e JOIN revision r ON r.entry_id = e.id AND r.number = e.published_revision ORDER BY e.id");
                  PreparedStatement insert = db.prepareStatement("INSERT INTO entry_facet (entry_id, name, val, content_type, locale, slug,"
                          + " published_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement search = db.prepareStatement(SearchIndex.INSERT);
                  ResultSet rs = published.executeQuery()) {
                 while (rs.next()) {
                     Content content;
@@ -390,6 +393,14 @@ public class Importer {
                         insert.setTimestamp(7, rs.getTimestamp(6));
                         insert.executeUpdate();
                     }
+                    // q's index, as SearchIndex writes it (V14)
+                    search.setString(1, rs.getString(1));
+                    search.setString(2, rs.getString(2));
+                    search.setString(3, rs.getString(4));
+                    search.setString(4, rs.getString(5));
+                    search.setTimestamp(5, rs.getTimestamp(6));
+                    search.setString(6, SearchText.document(rs.getString(5), ContentCodec.toJsonObject(rs.getString(3))));
+                    search.executeUpdate();
                 }
             }
             try (PreparedStatement clear = db.prepareStatement("DELETE FROM facet_count");

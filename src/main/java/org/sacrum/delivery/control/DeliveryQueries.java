@@ -1,5 +1,6 @@
 package org.sacrum.delivery.control;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -8,6 +9,11 @@ import org.sacrum.content.entity.ContentType;
 import org.sacrum.entries.entity.Entry;
 import org.sacrum.entries.entity.Publication;
 import org.sacrum.entries.entity.Revision;
+import org.sacrum.platform.control.SacrumDataSource;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,6 +26,9 @@ import java.util.Map;
 public class DeliveryQueries {
     @PersistenceContext
     EntityManager em;
+    @Resource(lookup = SacrumDataSource.JNDI_NAME)
+    DataSource dataSource;
+    private static volatile Boolean postgres;
 
     public record Filter(ContentType type, String locale, Map<String, List<String>> facets, String q) {
     }
@@ -34,13 +43,26 @@ public class DeliveryQueries {
 
     public Page search(Filter filter, String sort, int offset, int limit) {
         Map<String, Long> counts = counts(filter);
-        ListingPlan plan = ListingPlan.of(filter.type().name(), filter.locale(), filter.facets(), ListingPlan.likePattern(filter.q()),
+        SearchMatch match = filter.q() == null ? null : SearchMatch.of(SearchText.words(filter.q()), postgres());
+        ListingPlan plan = ListingPlan.of(filter.type().name(), filter.locale(), filter.facets(), match,
                 sort, offset, limit, counts);
         List<String> ids = ((List<?>) bind(em.createNativeQuery(plan.sql()), plan.params()).getResultList()).stream()
                 .map(Object::toString).toList();
         ListingPlan.Total total = plan.total(ids.size(),
                 () -> ((Number) bind(em.createNativeQuery(plan.countSql()), plan.params()).getSingleResult()).longValue());
         return new Page(load(ids.subList(0, Math.min(ids.size(), limit)), false), total.value(), total.exact());
+    }
+
+    /** Whether the database is PostgreSQL (q uses its full-text index) rather than H2; asked once. */
+    private boolean postgres() {
+        if (postgres == null) {
+            try (Connection connection = dataSource.getConnection()) {
+                postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+            } catch (SQLException e) {
+                throw new IllegalStateException("The database did not tell its product name", e);
+            }
+        }
+        return postgres;
     }
 
     /** The maintained counts of published entries for all of a type and locale and for each value filtered on. */

@@ -122,6 +122,13 @@ public record DeliveryQuery(ContentType type, boolean list, String locale, Map<S
                     q = null;
                 } else if (q.isEmpty()) {
                     q = null;
+                } else {
+                    int words = SearchText.words(q).size();
+                    if (words == 0) {
+                        bad.add("q", "has-word", "must hold a word: letters or digits (anything else only separates words)");
+                    } else if (words > SearchMatch.MAX_WORDS) {
+                        bad.add("q", "max-words", "at most " + SearchMatch.MAX_WORDS + " words");
+                    }
                 }
             }
             sort = single.getOrDefault("sort", sort);

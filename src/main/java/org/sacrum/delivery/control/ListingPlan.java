@@ -3,7 +3,6 @@ package org.sacrum.delivery.control;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,13 +32,20 @@ public record ListingPlan(String sql, List<Object> params, String countSql, long
      * this many entries; above, the unfiltered listing drives and each row is checked.
      */
     static final long SORT_BOUND = 5_000;
+    /**
+     * With q, a filter whose values hold at most this many entries still drives (q is then checked per row by the
+     * entry_search primary key); above, entry_search drives and the filters are checked per row.
+     */
+    static final long SEARCH_FACET_BOUND = 1_000;
 
     /**
      * @param counts published entries per facet value of this type and locale ("name\tvalue" keys; ALL for all),
      *               as far as the filter's values are concerned; a value missing has none
-     * @param likePattern the escaped LOWER(content) LIKE pattern for q, or null
+     * @param search q's condition on the entry_search row, or null: with q, entry_search drives (PostgreSQL's planner
+     *               picks its GIN index for rare words or its ordered index for common ones) and every facet is checked,
+     *               unless a facet holds at most {@link #SEARCH_FACET_BOUND} entries: that one drives as without q
      */
-    public static ListingPlan of(String type, String locale, Map<String, List<String>> facets, String likePattern,
+    public static ListingPlan of(String type, String locale, Map<String, List<String>> facets, SearchMatch search,
                                  String sort, int offset, int limit, Map<String, Long> counts) {
         long all = counts.getOrDefault(key(ALL, ALL), 0L);
         // the facets by how many entries their values hold, fewest first (ties by name): the first drives, and the
@@ -48,7 +54,8 @@ public record ListingPlan(String sql, List<Object> params, String countSql, long
         facets.forEach((name, values) -> matchesOf.put(name, values.stream().mapToLong(v -> counts.getOrDefault(key(name, v), 0L)).sum()));
         List<String> byMatches = facets.keySet().stream()
                 .sorted(Comparator.comparing((String name) -> matchesOf.get(name)).thenComparing(name -> name)).toList();
-        String driver = byMatches.isEmpty() ? null : byMatches.get(0);
+        boolean searchDrives = search != null && (byMatches.isEmpty() || matchesOf.get(byMatches.get(0)) > SEARCH_FACET_BOUND);
+        String driver = byMatches.isEmpty() || searchDrives ? null : byMatches.get(0);
         long driverMatches = driver == null ? all : matchesOf.get(driver);
         List<String> driverValues = driver == null ? List.of(ALL) : facets.get(driver);
         boolean ordered = driverValues.size() == 1; // one value: its index gives the page in order
@@ -56,7 +63,10 @@ public record ListingPlan(String sql, List<Object> params, String countSql, long
         List<Object> params = new ArrayList<>(List.of(type, locale));
         StringBuilder where = new StringBuilder(" FROM entry_facet d WHERE d.content_type = ? AND d.locale = ? AND d.name = ?");
         String group = "";
-        if (ordered) {
+        if (searchDrives) {
+            where = new StringBuilder(" FROM entry_search d WHERE d.content_type = ? AND d.locale = ? AND ").append(search.sql("d"));
+            params.addAll(search.params());
+        } else if (ordered) {
             where.append(" AND d.val = ?");
             params.add(driver == null ? ALL : driver);
             params.add(driverValues.get(0));
@@ -71,7 +81,7 @@ public record ListingPlan(String sql, List<Object> params, String countSql, long
             params.add(ALL);
         }
         for (String name : byMatches) {
-            if (name.equals(driver) && (ordered || sortDriver)) {
+            if (name.equals(driver) && (ordered || sortDriver) && !searchDrives) {
                 continue;
             }
             // OFFSET 0 keeps the check a per-row lookup: as a join PostgreSQL would read every match of the facet
@@ -80,10 +90,9 @@ public record ListingPlan(String sql, List<Object> params, String countSql, long
             params.add(name);
             params.addAll(facets.get(name));
         }
-        if (likePattern != null) {
-            where.append(" AND EXISTS (SELECT 1 FROM entry e JOIN revision r ON r.entry_id = e.id AND r.number = e.published_revision"
-                    + " WHERE e.id = d.entry_id AND LOWER(r.content) LIKE ? ESCAPE '\\' OFFSET 0 ROWS)");
-            params.add(likePattern);
+        if (search != null && !searchDrives) {
+            where.append(" AND EXISTS (SELECT 1 FROM entry_search s WHERE s.entry_id = d.entry_id AND ").append(search.sql("s")).append(")");
+            params.addAll(search.params());
         }
         String order = switch (sort) {
             case "published" -> " ORDER BY d.published_at, d.slug";
@@ -93,7 +102,7 @@ public record ListingPlan(String sql, List<Object> params, String countSql, long
         };
         where.append(group);
         String sql = "SELECT d.entry_id" + where + order + " OFFSET " + offset + " ROWS FETCH NEXT " + (limit + 1) + " ROWS ONLY";
-        boolean exact = likePattern == null && (facets.isEmpty() || facets.size() == 1 && ordered);
+        boolean exact = search == null && (facets.isEmpty() || facets.size() == 1 && ordered);
         int cap = Math.max(COUNT_BOUND, offset + limit);
         String countSql = exact ? null : "SELECT COUNT(*) FROM (SELECT d.entry_id" + where + " FETCH FIRST " + (cap + 1) + " ROWS ONLY) t";
         return new ListingPlan(sql, List.copyOf(params), countSql, exact ? driverMatches : -1, cap, offset, limit);
@@ -137,12 +146,6 @@ public record ListingPlan(String sql, List<Object> params, String countSql, long
 
     public static String key(String name, String value) {
         return name + "\t" + value;
-    }
-
-    /** LOWER(content) LIKE pattern for q: a substring, with LIKE's own characters escaped. */
-    public static String likePattern(String q) {
-        return q == null || q.isBlank() ? null
-                : "%" + q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     private static String marks(int n) {

@@ -109,6 +109,9 @@ class DeliveryQueryTest {
     void valuesAreBounded() {
         assertTrue(has(refused(ContentType.EXERCISE, true, params("q", "a".repeat(10_000))), "q", "max-length"));
         assertEquals("a".repeat(200), DeliveryQuery.parseList(ContentType.EXERCISE, params("q", "a".repeat(200))).q());
+        assertTrue(has(refused(ContentType.EXERCISE, true, params("q", "&|!:*()' --")), "q", "has-word"), "punctuation alone is no search");
+        assertTrue(has(refused(ContentType.EXERCISE, true, params("q", "a b c d e f g h i")), "q", "max-words"));
+        assertEquals("a-b c d e f g h", DeliveryQuery.parseList(ContentType.EXERCISE, params("q", "a-b c d e f g h")).q(), "eight words");
         assertTrue(has(refused(ContentType.EXERCISE, true, params("locale", "en-GB".repeat(100))), "locale", "locale"));
         assertTrue(has(refused(ContentType.EXERCISE, true, params("locale", "EN")), "locale", "locale"));
         assertTrue(has(refused(ContentType.EXERCISE, true, params("include", "warnings,".repeat(100))), "include", "max-length"));

@@ -20,7 +20,8 @@ class ListingPlanTest {
             ListingPlan.key("topic", "pelvic-pain"), 1_000L, ListingPlan.key("topic", "si-joint-pain"), 500L);
 
     static ListingPlan plan(Map<String, List<String>> facets, String q, String sort, int offset) {
-        return ListingPlan.of("EXERCISE", "en-GB", facets, ListingPlan.likePattern(q), sort, offset, 20, COUNTS);
+        return ListingPlan.of("EXERCISE", "en-GB", facets, q == null ? null : SearchMatch.of(SearchText.words(q), true),
+                sort, offset, 20, COUNTS);
     }
 
     @Test
@@ -89,11 +90,32 @@ class ListingPlanTest {
     }
 
     @Test
-    void textIsCheckedPerRowWithLikesOwnCharactersEscapedAndIsCounted() {
-        ListingPlan plan = plan(Map.of(), "50%_Off\\", "slug", 0);
-        assertEquals("%50\\%\\_off\\\\%", plan.params().get(4));
-        assertTrue(plan.sql().contains("LOWER(r.content) LIKE ? ESCAPE '\\'"), plan.sql());
+    void qDrivesFromTheSearchIndexAndIsCountedUpToTheBound() {
+        ListingPlan plan = plan(Map.of(), "Stretch", "-published", 0);
+        assertEquals(List.of("EXERCISE", "en-GB", "'stretch':*"), plan.params());
+        assertTrue(plan.sql().startsWith("SELECT d.entry_id FROM entry_search d WHERE d.content_type = ? AND d.locale = ?"
+                + " AND d.doc @@ CAST(? AS tsquery) ORDER BY d.published_at DESC, d.slug OFFSET 0 ROWS FETCH NEXT 21"), plan.sql());
+        assertFalse(plan.sql().contains("entry_facet"), plan.sql());
         assertEquals(-1, plan.exactTotal());
-        assertNull(ListingPlan.likePattern("  "));
+        assertTrue(plan.countSql().contains("FETCH FIRST 201 ROWS ONLY"), plan.countSql());
+    }
+
+    @Test
+    void withQAndCommonFiltersTheSearchIndexDrivesAndEveryFilterIsAPerRowCheck() {
+        ListingPlan plan = plan(Map.of("equipment", List.of("chair"), "topic", List.of("back-pain", "low-back-pain")), "knee", "slug", 0);
+        assertTrue(plan.sql().contains("FROM entry_search d"), plan.sql());
+        assertEquals(2, plan.sql().split("EXISTS \\(SELECT 1 FROM entry_facet f", -1).length - 1, plan.sql());
+        assertEquals(List.of("EXERCISE", "en-GB", "'knee':*", "equipment", "chair", "topic", "back-pain", "low-back-pain"), plan.params());
+        assertFalse(plan.sql().contains("GROUP BY"), plan.sql());
+    }
+
+    @Test
+    void withQARareFilterStillDrivesAndQIsCheckedPerRowByKey() {
+        ListingPlan plan = plan(Map.of("condition", List.of("sciatica"), "equipment", List.of("chair")), "knee", "-slug", 0);
+        assertTrue(plan.sql().startsWith("SELECT d.entry_id FROM entry_facet d WHERE"), plan.sql());
+        assertTrue(plan.sql().contains(" AND EXISTS (SELECT 1 FROM entry_search s WHERE s.entry_id = d.entry_id AND s.doc @@ CAST(? AS tsquery))"
+                + " ORDER BY d.slug DESC"), plan.sql());
+        assertEquals(List.of("EXERCISE", "en-GB", "condition", "sciatica", "equipment", "chair", "'knee':*"), plan.params());
+        assertEquals(-1, plan.exactTotal(), "q is never a maintained count");
     }
 }
