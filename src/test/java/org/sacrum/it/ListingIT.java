@@ -119,6 +119,40 @@ abstract class ListingIT extends OnSharedDeployment {
         assertEquals(now.indexOf(arriving) > now.indexOf(last), walked.contains(arriving), walked.toString());
     }
 
+    @Test
+    void twoPublicationsAddingTheSameNewFilterValueAtOnceBothCount() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String condition = team.slug("listing-race-" + round);
+            team.publishNew("conditions", Samples.condition(condition));
+            List<String> exercises = List.of(team.slug("listing-race-" + round + "-a"), team.slug("listing-race-" + round + "-b"));
+            for (String slug : exercises) { // both link the condition no published entry links yet: a brand-new value
+                team.create("exercises", Samples.exerciseBuilder(slug).add("conditions", Json.createArrayBuilder().add(condition)).build());
+                team.submit("exercises", slug);
+                team.approve("exercises", slug, team.clinician).expect(200);
+            }
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<Integer>> statuses = new ArrayList<>();
+                for (String slug : exercises) {
+                    statuses.add(two.submit(() -> {
+                        together.await();
+                        return team.publisher.api().post(Team.path("exercises", slug) + "/publish", null).status();
+                    }));
+                }
+                for (java.util.concurrent.Future<Integer> status : statuses) {
+                    assertEquals(200, status.get(60, java.util.concurrent.TimeUnit.SECONDS), "both publications succeed");
+                }
+            } finally {
+                two.shutdownNow();
+            }
+            JsonObject list = team.anonymous.get("/api/v1/exercises?condition=" + condition).expect(200).json();
+            assertEquals(2, list.getInt("total"), "both counted: " + list);
+            assertTrue(list.getBoolean("totalExact"));
+            assertEquals(new HashSet<>(exercises), new HashSet<>(slugs(list)));
+        }
+    }
+
     /** Every slug of a list, page after page by its next links (starting without page or cursor). */
     private List<String> walk(String shape) {
         List<String> slugs = new ArrayList<>();
