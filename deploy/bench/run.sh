@@ -364,7 +364,6 @@ equipment-two|equipment=chair,mat
 all-deep-cursor|after=$(cursor page=499)
 published-desc-deep-cursor|sort=-published&after=$(cursor 'sort=-published&page=499')
 listA-deep-cursor|equipment=chair&stage=trimester-2&after=$(cursor 'equipment=chair&stage=trimester-2&page=499')
-three-filters-deep-cursor|equipment=chair&stage=trimester-2&topic=stretching&after=$(cursor 'equipment=chair&stage=trimester-2&topic=stretching&page=499')
 q-common|q=stretch
 q-rare|q=$rare
 SHAPES

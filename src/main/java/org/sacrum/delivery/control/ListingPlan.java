@@ -34,7 +34,8 @@ import java.util.Map;
  * tells (it reads one row more than it shows: a page that is not full ends the list), and only a full page before
  * {@link #COUNT_BOUND} (or any full cursor page) is counted, up to that bound; beyond, a lower bound.
  *
- * @param sql          the page: entry id, slug and publication instant in order, one more than {@code limit} when there are more
+ * @param sql          the page: entry id, slug (and, sorted by publication, its instant) in order, one more than
+ *                     {@code limit} when there are more
  * @param params       its positional parameters
  * @param countSql     null when {@link #exactTotal} answers; otherwise the bounded count (at most {@link #cap} + 1)
  * @param countParams  the count's positional parameters (the page's without the cursor's)
@@ -127,7 +128,9 @@ public record ListingPlan(String sql, List<Object> params, String countSql, List
         List<Object> pageParams = new ArrayList<>(params);
         String keyset = after == null ? "" : keyset(sort, after, pageParams);
         int skip = after == null ? offset : 0;
-        String sql = "SELECT d.entry_id, d.slug, d.published_at" + where + keyset + group + order
+        // the last row's sort key makes the next cursor; published_at only when sorted by it (else index-only by slug)
+        String columns = sort.endsWith("published") ? "SELECT d.entry_id, d.slug, d.published_at" : "SELECT d.entry_id, d.slug";
+        String sql = columns + where + keyset + group + order
                 + " OFFSET " + skip + " ROWS FETCH NEXT " + (limit + 1) + " ROWS ONLY";
         boolean exact = likePattern == null && (indexed.isEmpty() || indexed.size() == 1 && driver != null && ordered);
         int cap = Math.max(COUNT_BOUND, skip + limit);
