@@ -33,10 +33,10 @@ public class ListingSql {
         }
         DeliveryQuery query = DeliveryQuery.parseList(ContentType.byPlural(args[1]).orElseThrow(), params);
         ListingPlan plan = ListingPlan.of(query.type().name(), query.locale(), query.facets(), query.q() == null ? null : SearchMatch.of(SearchText.words(query.q()), true),
-                query.sort(), (query.page() - 1) * query.size(), query.size(), counts);
+                query.sort(), (query.page() - 1) * query.size(), query.size(), query.after(), counts);
         System.out.println(inline(plan.sql(), plan.params()));
         if (plan.countsFullPage()) {
-            System.out.println(inline(plan.countSql(), plan.params()));
+            System.out.println(inline(plan.countSql(), plan.countParams()));
         }
     }
 

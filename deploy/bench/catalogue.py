@@ -19,7 +19,7 @@ revisions each, the last one published), where DIR holds (written by run.sh with
   approval.json  one seeded approval row as JSON
   revision.json  one seeded revision row as JSON (its author is reused)
   seeded.tsv     entry id, content type, content hash, published revision content: one seeded entry a line
-  facets.tsv     entry id, facet name, facet value: the seeded entry_facet rows
+  facets.tsv     entry id, facet name, facet value, tags (\\N for NULL): the seeded entry_facet rows
   search.tsv     entry id, words: the seeded entry_search rows
 """
 import datetime
@@ -42,10 +42,39 @@ def canonical(content):
     return json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
+def read_parents():
+    """content-model/topics.json as child -> parent (what Facets.listed derives topic-within rows from)."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "content-model", "topics.json")
+    with open(path, encoding="utf-8") as f:
+        topics = json.load(f)
+    topics = topics if isinstance(topics, list) else topics["topics"]
+    return {t["slug"]: t.get("parent") for t in topics}
+
+
+PARENTS = read_parents()
+MAX_TAGS = 1500  # Facets.MAX_TAGS
+
+
+def within(topic):
+    """The topic and every ancestor of it."""
+    found = []
+    while topic is not None and topic not in found:
+        found.append(topic)
+        topic = PARENTS.get(topic)
+    return found
+
+
+def tags(values):
+    """The facet set every listing row of the entry carries (Facets.tags, V15); None when too long to carry."""
+    text = " " + "".join(sorted(f"{n}={v} " for n, v in values if n not in ("*", "topic")))
+    return text if len(text) <= MAX_TAGS else None
+
+
 def facets(kind, content):
-    """The (name, value) pairs FacetIndex.facets(content) gives for an exercise or a condition."""
+    """The (name, value) pairs Facets.listed(content) gives for an exercise or a condition."""
     values = {("*", "*")}  # every published entry's listing row (V11)
     values |= {("topic", t) for t in content.get("topics") or []}
+    values |= {("topic-within", w) for t in content.get("topics") or [] for w in within(t)}  # V15
     # links(): an exercise links conditions and warnings; a condition links look-alike conditions and warnings
     values |= {("warning", w) for w in content.get("warnings") or []}
     if kind == "EXERCISE":
@@ -122,11 +151,12 @@ def read_seed(folder):
         approval = json.load(f)
     with open(os.path.join(folder, "revision.json"), encoding="utf-8") as f:
         revision = json.load(f)
-    indexed = {}
+    indexed, carried = {}, {}
     with open(os.path.join(folder, "facets.tsv"), encoding="utf-8") as f:
         for line in f:
-            entry, name, value = line.rstrip("\n").split("\t")
+            entry, name, value, row_tags = line.rstrip("\n").split("\t")
             indexed.setdefault(entry, set()).add((name, value))
+            carried.setdefault(entry, set()).add(None if row_tags == "\\N" else row_tags)
     searched = {}
     with open(os.path.join(folder, "search.tsv"), encoding="utf-8") as f:
         for line in f:
@@ -148,6 +178,9 @@ def read_seed(folder):
             if derived != real:
                 problems.append(f"{kind} {content['slug']}: facets differ from Sacrum's index: "
                                 f"only derived {sorted(derived - real)}, only indexed {sorted(real - derived)}")
+            elif carried.get(entry) != {tags(derived)}:
+                problems.append(f"{kind} {content['slug']}: its rows' tags {sorted(carried.get(entry), key=str)} are not "
+                                f"the derived {tags(derived)!r}")
             derived_words, real_words = search_words(content["slug"], content), searched.get(entry)
             if derived_words != real_words:
                 problems.append(f"{kind} {content['slug']}: search words differ from Sacrum's entry_search row: "
@@ -193,8 +226,9 @@ def main():
             a = approval_template
             approvals.append([approval, entry, n, digest, a["reviewer_id"], a["printed_name"], a["credential"],
                               a["attestation"], a["signature_meaning"], now, a["next_review_due"], True])
-            facet_rows.extend([entry, name, value, kind, locale, content["slug"], now]
-                              for name, value in sorted(facets(kind, content)))
+            listed = facets(kind, content)
+            facet_rows.extend([entry, name, value, kind, locale, content["slug"], now, tags(listed)]
+                              for name, value in sorted(listed))
             search_rows.append([entry, kind, locale, content["slug"], now, search_words(content["slug"], content)])
     blocks = [
         ("entry (id, content_type, slug, locale, state, sample, latest_revision, published_revision, approval_id, "
@@ -203,7 +237,7 @@ def main():
          revisions),
         ("approval (id, entry_id, revision_number, content_hash, reviewer_id, printed_name, credential, attestation, "
          "signature_meaning, approved_at, next_review_due, demo)", approvals),
-        ("entry_facet (entry_id, name, val, content_type, locale, slug, published_at)", facet_rows),
+        ("entry_facet (entry_id, name, val, content_type, locale, slug, published_at, tags)", facet_rows),
         ("entry_search (entry_id, content_type, locale, slug, published_at, words)", search_rows),
     ]
     out = sys.stdout

@@ -114,7 +114,7 @@ psql -d "$db" -At -c "SELECT row_to_json(a) FROM approval a JOIN entry e ON e.pu
 psql -d "$db" -At -c "SELECT row_to_json(r) FROM (SELECT author_id FROM revision ORDER BY created_at LIMIT 1) r" >"$work/seed/revision.json"
 psql -d "$db" -At -F $'\t' -c "SELECT e.id, e.content_type, r.content_hash, r.content FROM entry e
   JOIN revision r ON r.entry_id = e.id AND r.number = e.published_revision ORDER BY e.content_type, e.slug" >"$work/seed/seeded.tsv"
-psql -d "$db" -At -F $'\t' -c "SELECT entry_id, name, val FROM entry_facet" >"$work/seed/facets.tsv"
+psql -d "$db" -At -F $'\t' -c "SELECT entry_id, name, val, COALESCE(tags, '\\N') FROM entry_facet" >"$work/seed/facets.tsv"
 psql -d "$db" -At -F $'\t' -c "SELECT entry_id, words FROM entry_search" >"$work/seed/search.tsv"
 # the listing columns and the counts Sacrum maintained while seeding must be what catalogue.py writes for its copies
 drift=$(psql -d "$db" -At -c "SELECT
@@ -344,6 +344,16 @@ psql -d "$db" -At -F $'\t' -c "SELECT name, val, total FROM facet_count WHERE co
 [[ -f "$work/classpath.txt" ]] || mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$work/classpath.txt" -Dmdep.includeScope=compile >/dev/null
 top() { psql -d "$db" -At -c "SELECT val FROM facet_count WHERE content_type = 'EXERCISE' AND locale = 'en-GB' AND name = '$1' ORDER BY total DESC, val LIMIT 1"; }
 rare=$(psql -d "$db" -At -c "SELECT slug FROM entry WHERE content_type = 'EXERCISE' AND slug LIKE '%-bench-%' ORDER BY md5(slug) DESC LIMIT 1 OFFSET 7")
+# after=<the last item of page 499>, as Sacrum's next link would give it: the page-499 SQL's 20th row, encoded as
+# ListCursor.token does (base64url of "sort|published instant|slug")
+cursor() { # query string of page 499 (its sort, if any, in it)
+  local sort row at
+  sort=$(sed -n 's/.*sort=\([-a-z]*\).*/\1/p' <<<"$1"); sort=${sort:-slug}
+  java -cp "target/classes:$(cat "$work/classpath.txt")" "$bench/ListingSql.java" "$work/counts.tsv" exercises "$1" 2>/dev/null | head -1 >"$work/cursor.sql"
+  row=$(psql -d "$db" -At -F '|' -f "$work/cursor.sql" | sed -n 20p)
+  at=""; [[ "$sort" == *published ]] && at=$(cut -d'|' -f3 <<<"$row" | tr ' ' T)
+  printf '%s' "$sort|$at|$(cut -d'|' -f2 <<<"$row")" | base64 -w0 | tr '+/' '-_' | tr -d '='
+}
 cat >"$work/shapes.txt" <<SHAPES
 all|size=20
 all-deep|page=500
@@ -362,6 +372,10 @@ warning|warning=$(top warning)
 listA|equipment=chair&stage=trimester-2
 listA-deep|equipment=chair&stage=trimester-2&page=500
 three-filters|equipment=chair&stage=trimester-2&topic=stretching
+equipment-two|equipment=chair,mat
+all-deep-cursor|after=$(cursor page=499)
+published-desc-deep-cursor|sort=-published&after=$(cursor 'sort=-published&page=499')
+listA-deep-cursor|equipment=chair&stage=trimester-2&after=$(cursor 'equipment=chair&stage=trimester-2&page=499')
 q-common|q=stretch
 q-common-deep|q=stretch&page=50
 q-filter|q=stretch&equipment=chair

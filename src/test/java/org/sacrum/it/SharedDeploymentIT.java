@@ -97,6 +97,11 @@ class SharedDeploymentIT {
     class Search extends SearchIT {
     }
 
+    @Nested
+    @Order(15)
+    class Listing extends ListingIT {
+    }
+
     /** Last: it moves the clock weeks ahead and runs the jobs, which withdraw seeded entries the others read. */
     @Nested
     @Order(99)

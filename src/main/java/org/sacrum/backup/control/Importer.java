@@ -367,11 +367,11 @@ public class Importer {
         }
 
         private void rebuildFacets() throws SQLException {
-            // the listing columns and the '*' row of every published entry, as FacetIndex writes them (V11)
+            // the listing columns and the '*' row of every published entry, as FacetIndex writes them (V11, V15)
             try (PreparedStatement published = db.prepareStatement("SELECT e.id, e.content_type, r.content, e.locale, e.slug, e.published_at"
                     + " FROM entry e JOIN revision r ON r.entry_id = e.id AND r.number = e.published_revision ORDER BY e.id");
                  PreparedStatement insert = db.prepareStatement("INSERT INTO entry_facet (entry_id, name, val, content_type, locale, slug,"
-                         + " published_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                         + " published_at, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
                  PreparedStatement search = db.prepareStatement(SearchIndex.INSERT);
                  ResultSet rs = published.executeQuery()) {
                 while (rs.next()) {
@@ -381,8 +381,8 @@ public class Importer {
                     } catch (RuntimeException e) {
                         throw fail("entry[" + rs.getString(1) + "]", "content-readable", "its published revision is not valid content");
                     }
-                    Set<Facets.Facet> facets = new java.util.LinkedHashSet<>(Facets.facets(content));
-                    facets.add(new Facets.Facet("*", "*"));
+                    Set<Facets.Facet> facets = Facets.listed(content);
+                    String tags = Facets.tags(facets);
                     for (Facets.Facet facet : facets) {
                         insert.setString(1, rs.getString(1));
                         insert.setString(2, facet.name());
@@ -391,6 +391,7 @@ public class Importer {
                         insert.setString(5, rs.getString(4));
                         insert.setString(6, rs.getString(5));
                         insert.setTimestamp(7, rs.getTimestamp(6));
+                        insert.setString(8, tags);
                         insert.executeUpdate();
                     }
                     // q's index, as SearchIndex writes it (V14)

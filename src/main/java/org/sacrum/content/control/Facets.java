@@ -65,6 +65,42 @@ public final class Facets {
         return facets;
     }
 
+    /** The facet name under which an entry is listed for every topic it has and every ancestor of those (V15). */
+    public static final String TOPIC_WITHIN = "topic-within";
+    /** The longest {@link #tags} kept; a longer set is not carried in the row (a B-tree entry has a size limit). */
+    public static final int MAX_TAGS = 1500;
+
+    /**
+     * What the delivery listing indexes for a content item: its {@link #facets}, its listing row ({@code '*'/'*'}) and
+     * a {@link #TOPIC_WITHIN} row per topic it has or lies below ("low-back-pain" is also within "back-pain").
+     */
+    public static Set<Facet> listed(Content content) {
+        Set<Facet> listed = new LinkedHashSet<>(facets(content));
+        listed.add(new Facet("*", "*"));
+        Set<String> within = new java.util.TreeSet<>();
+        if (content.topics() != null) {
+            content.topics().stream().filter(Objects::nonNull).forEach(within::add);
+        }
+        for (String topic : ContentModel.topicSlugs()) {
+            if (ContentModel.topicWithDescendants(topic).stream().anyMatch(within::contains)) {
+                within.add(topic);
+            }
+        }
+        within.forEach(t -> listed.add(new Facet(TOPIC_WITHIN, t)));
+        return listed;
+    }
+
+    /**
+     * The facet set every listing row of an entry carries, so that a filter is checked inside the row:
+     * {@code " name=value name=value "} sorted, without the listing row and without "topic" (a topic filter reads
+     * {@link #TOPIC_WITHIN}); null when longer than {@link #MAX_TAGS} (such a row is checked against its facet rows).
+     */
+    public static String tags(Set<Facet> listed) {
+        String tags = " " + listed.stream().filter(f -> !f.name().equals("*") && !f.name().equals("topic"))
+                .map(f -> f.name() + "=" + f.value() + " ").sorted().collect(java.util.stream.Collectors.joining());
+        return tags.length() <= MAX_TAGS ? tags : null;
+    }
+
     private static List<String> kebab(List<? extends KebabCase> values) {
         return values == null ? List.of() : values.stream().filter(Objects::nonNull).map(KebabCase::json).toList();
     }

@@ -134,7 +134,7 @@ public class DeliveryResource {
         int page = query.page();
         int size = query.size();
         DeliveryQueries.Page result = queries.search(new DeliveryQueries.Filter(query.type(), query.locale(), query.facets(), query.q()),
-                query.sort(), (page - 1) * size, size);
+                query.sort(), (page - 1) * size, size, query.after());
         JsonArrayBuilder items = Json.createArrayBuilder();
         Instant newest = null;
         Set<ContentType> linked = EnumSet.noneOf(ContentType.class);
@@ -144,18 +144,26 @@ public class DeliveryResource {
             newest = newest == null || p.entry().publishedAt().isAfter(newest) ? p.entry().publishedAt() : newest;
         }
         long pages = (result.total() + size - 1) / size;
-        JsonObject body = Json.createObjectBuilder().add("items", items).add("page", page).add("size", size)
-                .add("total", result.total()).add("totalExact", result.exact()).add("pages", pages).build();
-        List<String> links = new ArrayList<>();
         // the list's own path, not the request's spelling of it: the response is cached for every spelling
         String path = uri.getBaseUri().getRawPath() + "v1/" + query.type().plural();
-        if (page < pages) {
-            links.add("<" + query.pageLink(path, page + 1) + ">; rel=\"next\"");
+        // next continues after this page's last item (a cursor: one page's cost at any depth); a cursor page has no number
+        String next = result.next() == null ? null : query.cursorLink(path, result.next());
+        var body = Json.createObjectBuilder().add("items", items);
+        if (query.after() == null) {
+            body.add("page", page);
         }
-        if (page > 1) {
+        body.add("size", size).add("total", result.total()).add("totalExact", result.exact()).add("pages", pages);
+        if (next != null) {
+            body.add("next", next);
+        }
+        List<String> links = new ArrayList<>();
+        if (next != null) {
+            links.add("<" + next + ">; rel=\"next\"");
+        }
+        if (page > 1 && query.after() == null) {
             links.add("<" + query.pageLink(path, page - 1) + ">; rel=\"prev\"");
         }
-        return rendered(body, newest, MediaType.APPLICATION_JSON, String.join(", ", links), result.total(),
+        return rendered(body.build(), newest, MediaType.APPLICATION_JSON, String.join(", ", links), result.total(),
                 SurrogateKeys.ofList(query.type(), linked));
     }
 

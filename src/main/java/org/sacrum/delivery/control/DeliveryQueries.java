@@ -33,24 +33,41 @@ public class DeliveryQueries {
     public record Filter(ContentType type, String locale, Map<String, List<String>> facets, String q) {
     }
 
-    /** A page of a list; {@code total} is exact, or when {@code exact} is false a lower bound ("at least"). */
-    public record Page(List<Published> items, long total, boolean exact) {
+    /**
+     * A page of a list; {@code total} is exact, or when {@code exact} is false a lower bound ("at least");
+     * {@code next} is where the next page starts, null when this one is the last.
+     */
+    public record Page(List<Published> items, long total, boolean exact, ListCursor next) {
     }
 
     /** An entry with the revision the public sees (or, in preview, the latest). */
     public record Published(Entry entry, Revision revision) {
     }
 
-    public Page search(Filter filter, String sort, int offset, int limit) {
+    /** A page of a list: from offset, or after the cursor when one is given. */
+    public Page search(Filter filter, String sort, int offset, int limit, ListCursor after) {
         Map<String, Long> counts = counts(filter);
         SearchMatch match = filter.q() == null ? null : SearchMatch.of(SearchText.words(filter.q()), postgres());
         ListingPlan plan = ListingPlan.of(filter.type().name(), filter.locale(), filter.facets(), match,
-                sort, offset, limit, counts);
-        List<String> ids = ((List<?>) bind(em.createNativeQuery(plan.sql()), plan.params()).getResultList()).stream()
-                .map(Object::toString).toList();
-        ListingPlan.Total total = plan.total(ids.size(),
-                () -> ((Number) bind(em.createNativeQuery(plan.countSql()), plan.params()).getSingleResult()).longValue());
-        return new Page(load(ids.subList(0, Math.min(ids.size(), limit)), false), total.value(), total.exact());
+                sort, offset, limit, after, counts);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = bind(em.createNativeQuery(plan.sql()), plan.params()).getResultList();
+        List<String> ids = rows.stream().limit(limit).map(r -> r[0].toString()).toList();
+        ListingPlan.Total total = plan.total(rows.size(),
+                () -> ((Number) bind(em.createNativeQuery(plan.countSql()), plan.countParams()).getSingleResult()).longValue());
+        ListCursor next = null;
+        if (rows.size() > limit) { // the last item shown is where the next page starts
+            Object[] last = rows.get(limit - 1);
+            boolean published = sort.endsWith("published");
+            if (!published || last[2] != null) {
+                next = new ListCursor(sort, published ? stored(last[2]) : null, last[1].toString());
+            }
+        }
+        return new Page(load(ids, false), total.value(), total.exact(), next);
+    }
+
+    private static java.time.LocalDateTime stored(Object instant) {
+        return instant instanceof java.time.LocalDateTime local ? local : ((java.sql.Timestamp) instant).toLocalDateTime();
     }
 
     /** Whether the database is PostgreSQL (q uses its full-text index) rather than H2; asked once. */

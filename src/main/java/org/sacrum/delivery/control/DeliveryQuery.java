@@ -34,10 +34,10 @@ import java.util.stream.Collectors;
  */
 public record DeliveryQuery(ContentType type, boolean list, String locale, Map<String, List<String>> facets, String q,
                             String sort, int page, int size, Set<ContentType> included, boolean preview, boolean jsonLd,
-                            Instant asOf) {
+                            Instant asOf, ListCursor after) {
     static final String TYPES = java.util.Arrays.stream(ContentType.values()).map(ContentType::plural).collect(Collectors.joining(", "));
     static final List<String> SORTS = List.of("slug", "-slug", "published", "-published");
-    static final Set<String> LIST_PARAMETERS = Set.of("locale", "include", "q", "sort", "page", "size", "format", "preview");
+    static final Set<String> LIST_PARAMETERS = Set.of("locale", "include", "q", "sort", "page", "size", "format", "preview", "after");
     static final Set<String> ENTRY_PARAMETERS = Set.of("locale", "include", "format", "preview", "asOf");
     public static final String DEFAULT_LOCALE = "en-GB";
     public static final int MAX_SIZE = 100;
@@ -113,6 +113,7 @@ public record DeliveryQuery(ContentType type, boolean list, String locale, Map<S
         int page = 1;
         int size = 20;
         Map<String, List<String>> facets = new TreeMap<>();
+        ListCursor after = null;
         if (list) {
             q = single.get("q");
             if (q != null) {
@@ -141,6 +142,13 @@ public record DeliveryQuery(ContentType type, boolean list, String locale, Map<S
             if (tooDeep != null) {
                 bad.add(tooDeep.field(), tooDeep.rule(), tooDeep.message());
             }
+            if (single.containsKey("after")) { // keyset paging: the page after the item the cursor names
+                if (single.containsKey("page")) {
+                    bad.add("after", "not-with-page", "a cursor already says where the page starts: give after or page, not both");
+                } else if (SORTS.contains(sort)) {
+                    after = ListCursor.parse(single.get("after"), sort, bad);
+                }
+            }
             for (String name : filters) {
                 if (single.containsKey(name)) {
                     facetValues(name, single.get(name), bad).ifPresent(values -> facets.put(name, values));
@@ -151,7 +159,7 @@ public record DeliveryQuery(ContentType type, boolean list, String locale, Map<S
             throw bad.problem();
         }
         return new DeliveryQuery(type, list, locale, Collections.unmodifiableMap(facets), q, sort, page, size,
-                Collections.unmodifiableSet(included), preview, jsonLd, asOf);
+                Collections.unmodifiableSet(included), preview, jsonLd, asOf, after);
     }
 
     /**
@@ -177,6 +185,9 @@ public record DeliveryQuery(ContentType type, boolean list, String locale, Map<S
             if (page != 1) {
                 params.put("page", Integer.toString(page));
             }
+            if (after != null) {
+                params.put("after", after.token());
+            }
             if (size != 20) {
                 params.put("size", Integer.toString(size));
             }
@@ -197,12 +208,25 @@ public record DeliveryQuery(ContentType type, boolean list, String locale, Map<S
     public String pageLink(String path, int otherPage) {
         SortedMap<String, String> params = new TreeMap<>();
         for (String pair : canonical().split("&")) {
-            if (!pair.isEmpty() && !pair.startsWith("page=")) {
+            if (!pair.isEmpty() && !pair.startsWith("page=") && !pair.startsWith("after=")) {
                 int eq = pair.indexOf('=');
                 params.put(pair.substring(0, eq), pair.substring(eq + 1));
             }
         }
         params.put("page", Integer.toString(otherPage));
+        return path + "?" + params.entrySet().stream().map(p -> p.getKey() + "=" + p.getValue()).collect(Collectors.joining("&"));
+    }
+
+    /** This query continued after the cursor (the next link of a page): no page number, the cursor in its place. */
+    public String cursorLink(String path, ListCursor next) {
+        SortedMap<String, String> params = new TreeMap<>();
+        for (String pair : canonical().split("&")) {
+            if (!pair.isEmpty() && !pair.startsWith("page=") && !pair.startsWith("after=")) {
+                int eq = pair.indexOf('=');
+                params.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        params.put("after", next.token());
         return path + "?" + params.entrySet().stream().map(p -> p.getKey() + "=" + p.getValue()).collect(Collectors.joining("&"));
     }
 

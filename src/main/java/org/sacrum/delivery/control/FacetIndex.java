@@ -25,6 +25,8 @@ import java.util.Set;
 public class FacetIndex {
     @PersistenceContext
     EntityManager em;
+    @jakarta.inject.Inject
+    FacetCountRows countRows;
 
     /** In the publishing transaction: a filter never sees a publication that did not commit. */
     public void published(@Observes EntryPublished event) {
@@ -39,15 +41,15 @@ public class FacetIndex {
 
     void index(Entry entry, Content content) {
         Set<Facets.Facet> before = indexed(entry);
-        Set<Facets.Facet> after = new LinkedHashSet<>(Facets.facets(content));
-        after.add(new Facets.Facet(ListingPlan.ALL, ListingPlan.ALL));
+        Set<Facets.Facet> after = Facets.listed(content);
+        String tags = Facets.tags(after);
         clear(entry);
         Timestamp publishedAt = entry.publishedAt() == null ? null : Timestamp.from(entry.publishedAt());
-        after.forEach(f -> em.createNativeQuery("INSERT INTO entry_facet (entry_id, name, val, content_type, locale, slug, published_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")
+        after.forEach(f -> em.createNativeQuery("INSERT INTO entry_facet (entry_id, name, val, content_type, locale, slug, published_at, tags)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                 .setParameter(1, entry.id()).setParameter(2, f.name()).setParameter(3, f.value())
                 .setParameter(4, entry.contentType().name()).setParameter(5, entry.locale()).setParameter(6, entry.slug())
-                .setParameter(7, publishedAt).executeUpdate());
+                .setParameter(7, publishedAt).setParameter(8, tags).executeUpdate());
         count(entry, CountChange.between(before, after));
     }
 
@@ -60,20 +62,30 @@ public class FacetIndex {
         return facets;
     }
 
-    /** Applies the changes in their (sorted) order, so two publications lock the count rows in the same order. */
+    /**
+     * Applies the changes in their (sorted) order, so two publications lock the count rows in the same order. A value
+     * no entry had before gets its row (total 0) in a short transaction of its own first: two publications adding
+     * the same new value would otherwise both INSERT it here and the second would fail on the key.
+     */
     private void count(Entry entry, List<CountChange> changes) {
         for (CountChange change : changes) {
-            int updated = em.createNativeQuery("UPDATE facet_count SET total = total + ? WHERE content_type = ? AND locale = ?"
-                            + " AND name = ? AND val = ?")
-                    .setParameter(1, change.delta()).setParameter(2, entry.contentType().name()).setParameter(3, entry.locale())
-                    .setParameter(4, change.name()).setParameter(5, change.value()).executeUpdate();
-            if (updated == 0 && change.delta() > 0) {
-                em.createNativeQuery("INSERT INTO facet_count (content_type, locale, name, val, total) VALUES (?, ?, ?, ?, ?)")
-                        .setParameter(1, entry.contentType().name()).setParameter(2, entry.locale())
-                        .setParameter(3, change.name()).setParameter(4, change.value()).setParameter(5, (long) change.delta())
-                        .executeUpdate();
+            int updated = add(entry, change);
+            for (int attempt = 0; updated == 0 && change.delta() > 0 && attempt < 3; attempt++) {
+                try {
+                    countRows.ensure(entry.contentType().name(), entry.locale(), change.name(), change.value());
+                } catch (jakarta.ejb.EJBException raced) {
+                    // another publication created the row first (its key won): the UPDATE now finds it
+                }
+                updated = add(entry, change);
             }
         }
+    }
+
+    private int add(Entry entry, CountChange change) {
+        return em.createNativeQuery("UPDATE facet_count SET total = total + ? WHERE content_type = ? AND locale = ?"
+                        + " AND name = ? AND val = ?")
+                .setParameter(1, change.delta()).setParameter(2, entry.contentType().name()).setParameter(3, entry.locale())
+                .setParameter(4, change.name()).setParameter(5, change.value()).executeUpdate();
     }
 
     void clear(Entry entry) {

@@ -1,5 +1,8 @@
 package org.sacrum.delivery.control;
 
+import org.sacrum.content.control.ContentModel;
+import org.sacrum.content.control.Facets;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -7,19 +10,40 @@ import java.util.Map;
 
 /**
  * The SQL of one delivery list page over the listing index (entry_facet rows carry type, locale, slug and publication
- * instant; every published entry has a {@code '*'/'*'} row). The page is read in order from one facet's index, the
- * "driver", and stops after offset + limit matches: the facet value with the fewest published entries drives, the
- * other facets are checked per row. Totals come from the maintained counts when the filter is one value or none
- * (exact); otherwise the page itself tells (it reads one row more than it shows: a page that is not full ends the
- * list), and only a full page before {@link #COUNT_BOUND} is counted, up to that bound; beyond, a lower bound.
+ * instant; every published entry has a {@code '*'/'*'} row). The page is read in order from one facet value's index,
+ * the "driver", and stops after limit matches: the facet value with the fewest published entries drives.
+ * <p>
+ * Why each page costs about the same whatever the filters and the depth (issue #17):
+ * <ul>
+ * <li><b>Other filters are checked inside the driver's index entry.</b> Every listing row carries the entry's whole
+ * facet set ({@code tags}, " name=value name=value ", the indexes' last column, V15), so {@code stage=trimester-2} is a
+ * {@code LIKE '% stage=trimester-2 %'} on the entry the index scan already holds, not an index probe of 3-4 pages per
+ * driver row. A row whose set was too long to carry (null) is checked against its facet rows, as before.</li>
+ * <li><b>A topic is one index value.</b> A topic filter means the topic and its sub-topics; the index lists every
+ * entry under each of its topics and their ancestors ({@link Facets#TOPIC_WITHIN}), so {@code topic=back-pain} reads
+ * one ordered value instead of merging three. Only the given topics with no ancestor among them are looked up.</li>
+ * <li><b>Several values of one filter</b> (equipment=chair,ball) drive only when they hold at most {@link #SORT_BOUND}
+ * entries (all read and sorted); otherwise a single-valued filter drives, or the unfiltered listing, each checked
+ * in-row.</li>
+ * <li><b>Deep pages by cursor.</b> With {@code after} ({@link ListCursor}) the page starts after the last item's sort
+ * key in the index (keyset), reading one page whatever the depth; page numbers still read and skip (OFFSET), bounded
+ * by {@link DeliveryQuery#MAX_DEPTH}. Each page's next link carries a cursor.</li>
+ * </ul>
+ * Totals come from the maintained counts when the filter is one value or none (exact); otherwise the page itself
+ * tells (it reads one row more than it shows: a page that is not full ends the list), and only a full page before
+ * {@link #COUNT_BOUND} (or any full cursor page) is counted, up to that bound; beyond, a lower bound.
  *
- * @param sql          the page: entry ids in order, one more than {@code limit} when there are more
+ * @param sql          the page: entry id, slug (and, sorted by publication, its instant) in order, one more than
+ *                     {@code limit} when there are more
  * @param params       its positional parameters
  * @param countSql     null when {@link #exactTotal} answers; otherwise the bounded count (at most {@link #cap} + 1)
+ * @param countParams  the count's positional parameters (the page's without the cursor's)
  * @param exactTotal   the maintained count of the single facet value (or of all), or -1 when it must be counted
  * @param cap          above this many matches the total is "at least cap + 1"
+ * @param keyset       whether the page starts at a cursor (its offset is then unknown)
  */
-public record ListingPlan(String sql, List<Object> params, String countSql, long exactTotal, int cap, int offset, int limit) {
+public record ListingPlan(String sql, List<Object> params, String countSql, List<Object> countParams, long exactTotal, int cap,
+                          int offset, int limit, boolean keyset) {
     /** The driver's marker row: every published entry has one. */
     public static final String ALL = "*";
     /**
@@ -28,8 +52,8 @@ public record ListingPlan(String sql, List<Object> params, String countSql, long
      */
     public static final int COUNT_BOUND = 200;
     /**
-     * A driver with several values (a topic with its sub-topics) is read whole and sorted when it matches at most
-     * this many entries; above, the unfiltered listing drives and each row is checked.
+     * A driver with several values is read whole and sorted when it matches at most this many entries; above, a
+     * single-valued filter or the unfiltered listing drives and each row is checked.
      */
     static final long SORT_BOUND = 5_000;
     /**
@@ -38,57 +62,74 @@ public record ListingPlan(String sql, List<Object> params, String countSql, long
      */
     static final long SEARCH_FACET_BOUND = 1_000;
 
-    /**
-     * @param counts published entries per facet value of this type and locale ("name\tvalue" keys; ALL for all),
-     *               as far as the filter's values are concerned; a value missing has none
-     * @param search q's condition on the entry_search row, or null: with q, entry_search drives (PostgreSQL's planner
-     *               picks its GIN index for rare words or its ordered index for common ones) and every facet is checked,
-     *               unless a facet holds at most {@link #SEARCH_FACET_BOUND} entries: that one drives as without q
-     */
+    /** A plan without a cursor (page numbers). */
     public static ListingPlan of(String type, String locale, Map<String, List<String>> facets, SearchMatch search,
                                  String sort, int offset, int limit, Map<String, Long> counts) {
+        return of(type, locale, facets, search, sort, offset, limit, null, counts);
+    }
+
+    /**
+     * @param facets  the filter as DeliveryQuery gives it (a topic with its sub-topics)
+     * @param after   the cursor the page starts after, or null (then offset says where)
+     * @param counts published entries per facet value of this type and locale ("name\tvalue" keys; ALL for all),
+     *               as far as {@link #countKeys} asks; a value missing has none
+     * @param search q's condition on the entry_search row, or null: with q, entry_search drives (PostgreSQL's planner
+     *               picks its GIN index for rare words or its ordered index for common ones) and every facet is checked,
+     *               unless a facet that can drive holds at most {@link #SEARCH_FACET_BOUND} entries: that one drives as
+     *               without q, and q is checked per row by entry_search's key
+     */
+    public static ListingPlan of(String type, String locale, Map<String, List<String>> facets, SearchMatch search,
+                                 String sort, int offset, int limit, ListCursor after, Map<String, Long> counts) {
+        Map<String, List<String>> indexed = indexed(facets);
         long all = counts.getOrDefault(key(ALL, ALL), 0L);
-        // the facets by how many entries their values hold, fewest first (ties by name): the first drives, and the
-        // others are checked in that order, the one most likely to reject a row first
+        // the facets by how many entries their values hold, fewest first (ties by name): the first that can give the
+        // page in order drives, and the others are checked in that order, the one most likely to reject a row first
         Map<String, Long> matchesOf = new java.util.HashMap<>();
-        facets.forEach((name, values) -> matchesOf.put(name, values.stream().mapToLong(v -> counts.getOrDefault(key(name, v), 0L)).sum()));
-        List<String> byMatches = facets.keySet().stream()
+        indexed.forEach((name, values) -> matchesOf.put(name, values.stream().mapToLong(v -> counts.getOrDefault(key(name, v), 0L)).sum()));
+        List<String> byMatches = indexed.keySet().stream()
                 .sorted(Comparator.comparing((String name) -> matchesOf.get(name)).thenComparing(name -> name)).toList();
-        boolean searchDrives = search != null && (byMatches.isEmpty() || matchesOf.get(byMatches.get(0)) > SEARCH_FACET_BOUND);
-        String driver = byMatches.isEmpty() || searchDrives ? null : byMatches.get(0);
+        String canDrive = byMatches.stream()
+                .filter(name -> indexed.get(name).size() == 1 || matchesOf.get(name) <= SORT_BOUND).findFirst().orElse(null);
+        boolean searchDrives = search != null && (canDrive == null || matchesOf.get(canDrive) > SEARCH_FACET_BOUND);
+        String driver = searchDrives ? null : canDrive;
         long driverMatches = driver == null ? all : matchesOf.get(driver);
-        List<String> driverValues = driver == null ? List.of(ALL) : facets.get(driver);
+        List<String> driverValues = driver == null ? List.of(ALL) : indexed.get(driver);
         boolean ordered = driverValues.size() == 1; // one value: its index gives the page in order
-        boolean sortDriver = !ordered && driverMatches <= SORT_BOUND;
         List<Object> params = new ArrayList<>(List.of(type, locale));
         StringBuilder where = new StringBuilder(" FROM entry_facet d WHERE d.content_type = ? AND d.locale = ? AND d.name = ?");
         String group = "";
-        if (searchDrives) {
+        if (searchDrives) { // entry_search has the listing columns, not the facet sets: every facet is looked up
             where = new StringBuilder(" FROM entry_search d WHERE d.content_type = ? AND d.locale = ? AND ").append(search.sql("d"));
             params.addAll(search.params());
-        } else if (ordered) {
-            where.append(" AND d.val = ?");
-            params.add(driver == null ? ALL : driver);
-            params.add(driverValues.get(0));
-        } else if (sortDriver) { // few matches: all rows of the values are read, one per entry kept, and sorted
-            where.append(" AND d.val IN (").append(marks(driverValues.size())).append(")");
-            params.add(driver);
-            params.addAll(driverValues);
-            group = " GROUP BY d.entry_id, d.slug, d.published_at";
         } else {
-            where.append(" AND d.val = ?");
-            params.add(ALL);
-            params.add(ALL);
+            params.add(driver == null ? ALL : driver);
+            if (ordered) {
+                where.append(" AND d.val = ?");
+                params.add(driverValues.get(0));
+            } else { // few matches: all rows of the values are read, one per entry kept, and sorted
+                where.append(" AND d.val IN (").append(marks(driverValues.size())).append(")");
+                params.addAll(driverValues);
+                group = " GROUP BY d.entry_id, d.slug, d.published_at";
+            }
         }
         for (String name : byMatches) {
-            if (name.equals(driver) && (ordered || sortDriver) && !searchDrives) {
+            if (name.equals(driver)) {
                 continue;
             }
-            // OFFSET 0 keeps the check a per-row lookup: as a join PostgreSQL would read every match of the facet
-            where.append(" AND EXISTS (SELECT 1 FROM entry_facet f WHERE f.entry_id = d.entry_id AND f.name = ? AND f.val IN (")
-                    .append(marks(facets.get(name).size())).append(") OFFSET 0 ROWS)");
+            where.append(" AND (");
+            if (!searchDrives) {
+                // in the row the index gives: ' name=value ' among its tags; a row without tags looks its facets up
+                for (String value : indexed.get(name)) {
+                    where.append("d.tags LIKE ? OR ");
+                    params.add("% " + name + "=" + value + " %");
+                }
+                where.append("d.tags IS NULL AND ");
+            }
+            // OFFSET 0 keeps the lookup per row: as a join PostgreSQL would read every match of the facet
+            where.append("EXISTS (SELECT 1 FROM entry_facet f WHERE f.entry_id = d.entry_id AND f.name = ? AND f.val IN (")
+                    .append(marks(indexed.get(name).size())).append(") OFFSET 0 ROWS))");
             params.add(name);
-            params.addAll(facets.get(name));
+            params.addAll(indexed.get(name));
         }
         if (search != null && !searchDrives) {
             where.append(" AND EXISTS (SELECT 1 FROM entry_search s WHERE s.entry_id = d.entry_id AND ").append(search.sql("s")).append(")");
@@ -100,19 +141,61 @@ public record ListingPlan(String sql, List<Object> params, String countSql, long
             case "-slug" -> " ORDER BY d.slug DESC";
             default -> " ORDER BY d.slug";
         };
-        where.append(group);
-        String sql = "SELECT d.entry_id" + where + order + " OFFSET " + offset + " ROWS FETCH NEXT " + (limit + 1) + " ROWS ONLY";
-        boolean exact = search == null && (facets.isEmpty() || facets.size() == 1 && ordered);
-        int cap = Math.max(COUNT_BOUND, offset + limit);
-        String countSql = exact ? null : "SELECT COUNT(*) FROM (SELECT d.entry_id" + where + " FETCH FIRST " + (cap + 1) + " ROWS ONLY) t";
-        return new ListingPlan(sql, List.copyOf(params), countSql, exact ? driverMatches : -1, cap, offset, limit);
+        List<Object> pageParams = new ArrayList<>(params);
+        String keyset = after == null ? "" : keyset(sort, after, pageParams);
+        int skip = after == null ? offset : 0;
+        // the last row's sort key makes the next cursor; published_at only when sorted by it (else index-only by slug)
+        String columns = sort.endsWith("published") ? "SELECT d.entry_id, d.slug, d.published_at" : "SELECT d.entry_id, d.slug";
+        String sql = columns + where + keyset + group + order
+                + " OFFSET " + skip + " ROWS FETCH NEXT " + (limit + 1) + " ROWS ONLY";
+        boolean exact = search == null && (indexed.isEmpty() || indexed.size() == 1 && driver != null && ordered);
+        int cap = Math.max(COUNT_BOUND, skip + limit);
+        String countSql = exact ? null : "SELECT COUNT(*) FROM (SELECT d.entry_id" + where + group + " FETCH FIRST " + (cap + 1) + " ROWS ONLY) t";
+        return new ListingPlan(sql, List.copyOf(pageParams), countSql, List.copyOf(params), exact ? driverMatches : -1, cap, skip, limit,
+                after != null);
+    }
+
+    /**
+     * The filter as the index answers it: a topic (given with its sub-topics) becomes the topics given that have no
+     * ancestor among them, looked up as {@link Facets#TOPIC_WITHIN}; the other facets as they are.
+     */
+    static Map<String, List<String>> indexed(Map<String, List<String>> facets) {
+        Map<String, List<String>> indexed = new java.util.TreeMap<>(facets);
+        List<String> topics = indexed.remove("topic");
+        if (topics != null) {
+            indexed.put(Facets.TOPIC_WITHIN, topics.stream().filter(t -> topics.stream()
+                    .noneMatch(other -> !other.equals(t) && ContentModel.topicWithDescendants(other).contains(t))).toList());
+        }
+        return indexed;
+    }
+
+    /** The page starts after the cursor's item in the sort's order (slugs are unique within a type and locale). */
+    private static String keyset(String sort, ListCursor after, List<Object> params) {
+        switch (sort) {
+            case "published", "-published" -> {
+                boolean up = sort.equals("published");
+                // the first comparison bounds the index scan; the second steps over the equal instants already shown
+                java.sql.Timestamp at = java.sql.Timestamp.valueOf(after.publishedAt());
+                params.addAll(List.of(at, at, after.slug()));
+                return up ? " AND d.published_at >= ? AND (d.published_at > ? OR d.slug > ?)"
+                        : " AND d.published_at <= ? AND (d.published_at < ? OR d.slug > ?)";
+            }
+            case "-slug" -> {
+                params.add(after.slug());
+                return " AND d.slug < ?";
+            }
+            default -> {
+                params.add(after.slug());
+                return " AND d.slug > ?";
+            }
+        }
     }
 
     /** The counts a plan needs: of ALL and of every value filtered on. */
     public static List<String[]> countKeys(Map<String, List<String>> facets) {
         List<String[]> keys = new ArrayList<>();
         keys.add(new String[] {ALL, ALL});
-        facets.forEach((name, values) -> values.forEach(v -> keys.add(new String[] {name, v})));
+        indexed(facets).forEach((name, values) -> values.forEach(v -> keys.add(new String[] {name, v})));
         keys.sort(Comparator.comparing((String[] k) -> k[0]).thenComparing(k -> k[1]));
         return keys;
     }
@@ -124,6 +207,10 @@ public record ListingPlan(String sql, List<Object> params, String countSql, long
     public Total total(int fetched, java.util.function.LongSupplier count) {
         if (exactTotal >= 0) {
             return new Total(exactTotal, true);
+        }
+        if (keyset) { // where the page is in the list is unknown: the whole list is counted, up to the bound
+            long counted = count.getAsLong();
+            return new Total(Math.min(counted, cap + 1L), counted <= cap);
         }
         if (fetched > limit && offset + limit >= COUNT_BOUND) {
             return new Total(offset + limit + 1L, false); // deep: at least this page and one more
@@ -137,7 +224,7 @@ public record ListingPlan(String sql, List<Object> params, String countSql, long
 
     /** Whether a full page needs the count query (for tools showing what a list sends). */
     public boolean countsFullPage() {
-        return exactTotal < 0 && offset + limit < COUNT_BOUND;
+        return exactTotal < 0 && (keyset || offset + limit < COUNT_BOUND);
     }
 
     /** A list's total; when not exact, a lower bound. */

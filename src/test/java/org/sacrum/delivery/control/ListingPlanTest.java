@@ -14,10 +14,18 @@ class ListingPlanTest {
     static final java.util.function.LongSupplier NEVER = () -> {
         throw new AssertionError("counted although the page or the maintained counts tell");
     };
-    static final Map<String, Long> COUNTS = Map.of(ListingPlan.key("*", "*"), 100_000L, ListingPlan.key("equipment", "chair"), 28_000L,
-            ListingPlan.key("stage", "trimester-2"), 80_000L, ListingPlan.key("condition", "sciatica"), 12L,
-            ListingPlan.key("topic", "back-pain"), 20_000L, ListingPlan.key("topic", "low-back-pain"), 9_000L,
-            ListingPlan.key("topic", "pelvic-pain"), 1_000L, ListingPlan.key("topic", "si-joint-pain"), 500L);
+    static final Map<String, Long> COUNTS = Map.ofEntries(
+            Map.entry(ListingPlan.key("*", "*"), 100_000L),
+            Map.entry(ListingPlan.key("equipment", "chair"), 28_000L),
+            Map.entry(ListingPlan.key("stage", "trimester-2"), 80_000L),
+            Map.entry(ListingPlan.key("condition", "sciatica"), 12L),
+            Map.entry(ListingPlan.key("topic-within", "back-pain"), 20_000L),
+            Map.entry(ListingPlan.key("topic-within", "low-back-pain"), 9_000L),
+            Map.entry(ListingPlan.key("topic-within", "pelvic-pain"), 1_000L),
+            Map.entry(ListingPlan.key("topic-within", "si-joint-pain"), 500L),
+            Map.entry(ListingPlan.key("equipment", "mat"), 30_000L),
+            Map.entry(ListingPlan.key("equipment", "wall"), 1_000L),
+            Map.entry(ListingPlan.key("equipment", "pillow"), 2_000L));
 
     static ListingPlan plan(Map<String, List<String>> facets, String q, String sort, int offset) {
         return ListingPlan.of("EXERCISE", "en-GB", facets, q == null ? null : SearchMatch.of(SearchText.words(q), true),
@@ -37,19 +45,22 @@ class ListingPlanTest {
     void oneValueDrivesAndItsCountIsTheExactTotal() {
         ListingPlan plan = plan(Map.of("equipment", List.of("chair")), null, "-published", 0);
         assertEquals(List.of("EXERCISE", "en-GB", "equipment", "chair"), plan.params());
-        assertFalse(plan.sql().contains("EXISTS"), plan.sql());
+        assertFalse(plan.sql().contains("EXISTS") || plan.sql().contains("tags"), plan.sql());
         assertTrue(plan.sql().contains(" ORDER BY d.published_at DESC, d.slug "), plan.sql());
         assertEquals(new ListingPlan.Total(28_000, true), plan.total(0, NEVER));
     }
 
     @Test
-    void theRarestValueDrivesAndTheOthersAreCheckedPerRow() {
+    void theRarestValueDrivesAndTheOthersAreCheckedInsideTheRowItsIndexGives() {
         ListingPlan plan = plan(Map.of("stage", List.of("trimester-2"), "condition", List.of("sciatica"), "equipment", List.of("chair")),
                 null, "slug", 0);
-        assertEquals(List.of("EXERCISE", "en-GB", "condition", "sciatica", "equipment", "chair", "stage", "trimester-2"), plan.params());
-        assertEquals(2, plan.sql().split("EXISTS", -1).length - 1, plan.sql());
-        assertTrue(plan.sql().contains("OFFSET 0 ROWS)"), "checks stay per-row lookups: " + plan.sql());
+        assertEquals(List.of("EXERCISE", "en-GB", "condition", "sciatica", "% equipment=chair %", "equipment", "chair",
+                "% stage=trimester-2 %", "stage", "trimester-2"), plan.params());
+        assertTrue(plan.sql().contains(" AND (d.tags LIKE ? OR d.tags IS NULL AND EXISTS (SELECT 1 FROM entry_facet f WHERE"
+                + " f.entry_id = d.entry_id AND f.name = ? AND f.val IN (?) OFFSET 0 ROWS))"), "a row without tags looks up: " + plan.sql());
+        assertEquals(2, plan.sql().split("d.tags IS NULL", -1).length - 1, plan.sql());
         assertTrue(plan.countSql().endsWith(" FETCH FIRST 201 ROWS ONLY) t"), plan.countSql());
+        assertEquals(plan.params(), plan.countParams());
     }
 
     @Test
@@ -71,16 +82,58 @@ class ListingPlanTest {
     }
 
     @Test
-    void severalValuesOfAFewMatchesAreReadWholeAndOfManyAreCheckedAlongTheUnfilteredList() {
-        ListingPlan few = plan(Map.of("topic", List.of("pelvic-pain", "si-joint-pain")), null, "slug", 0);
-        assertEquals(List.of("EXERCISE", "en-GB", "topic", "pelvic-pain", "si-joint-pain"), few.params());
+    void aTopicWithItsSubTopicsIsOneOrderedIndexValueWithItsExactTotal() {
+        // DeliveryQuery gives a topic with its descendants; the index answers it as the topic alone, under topic-within
+        ListingPlan plan = plan(Map.of("topic", List.of("back-pain", "low-back-pain", "upper-back-pain")), null, "slug", 0);
+        assertEquals(List.of("EXERCISE", "en-GB", "topic-within", "back-pain"), plan.params());
+        assertFalse(plan.sql().contains("GROUP BY") || plan.sql().contains("EXISTS"), plan.sql());
+        assertEquals(new ListingPlan.Total(20_000, true), plan.total(21, NEVER));
+        assertEquals(Map.of("topic-within", List.of("pelvic-pain", "sciatica")),
+                ListingPlan.indexed(Map.of("topic", List.of("pelvic-pain", "sciatica", "si-joint-pain"))), "only topics without an ancestor given");
+        assertEquals(List.of("*", "equipment", "topic-within"), ListingPlan.countKeys(Map.of("topic", List.of("back-pain", "low-back-pain"),
+                "equipment", List.of("mat"))).stream().map(k -> k[0]).distinct().toList());
+    }
+
+    @Test
+    void severalValuesOfAFewMatchesAreReadWholeAndOfManyAreCheckedAlongAnotherOrderedDriver() {
+        ListingPlan few = plan(Map.of("equipment", List.of("pillow", "wall")), null, "slug", 0);
+        assertEquals(List.of("EXERCISE", "en-GB", "equipment", "pillow", "wall"), few.params());
         assertTrue(few.sql().contains("d.name = ? AND d.val IN (?, ?) GROUP BY d.entry_id, d.slug, d.published_at ORDER BY d.slug"),
                 "one row per entry that has both: " + few.sql());
         assertFalse(few.sql().contains("EXISTS"), few.sql());
         assertEquals(-1, few.exactTotal(), "an entry may have both values: counted, not summed");
-        ListingPlan many = plan(Map.of("topic", List.of("back-pain", "low-back-pain")), null, "slug", 0);
-        assertEquals(List.of("EXERCISE", "en-GB", "*", "*", "topic", "back-pain", "low-back-pain"), many.params());
-        assertTrue(many.sql().contains("EXISTS"), many.sql());
+        ListingPlan many = plan(Map.of("equipment", List.of("chair", "mat")), null, "slug", 0);
+        assertEquals(List.of("EXERCISE", "en-GB", "*", "*", "% equipment=chair %", "% equipment=mat %", "equipment", "chair", "mat"),
+                many.params(), "the unfiltered listing drives, each row checked in-row");
+        assertEquals(-1, many.exactTotal(), "not the unfiltered listing's count");
+        ListingPlan withStage = plan(Map.of("equipment", List.of("chair", "mat"), "stage", List.of("trimester-2")), null, "slug", 0);
+        assertEquals(List.of("stage", "trimester-2"), withStage.params().subList(2, 4), "a single value drives rather than all");
+        assertFalse(withStage.sql().contains("GROUP BY"), withStage.sql());
+    }
+
+    @Test
+    void aCursorPageStartsAfterItsItemInTheSortsOrderAndIsCountedWithoutIt() {
+        ListCursor bySlug = new ListCursor("slug", null, "cat-cow");
+        ListingPlan plan = ListingPlan.of("EXERCISE", "en-GB", Map.of("stage", List.of("trimester-2"), "equipment", List.of("chair")),
+                null, "slug", 0, 20, bySlug, COUNTS);
+        assertTrue(plan.sql().contains(" AND d.slug > ? ORDER BY d.slug OFFSET 0 ROWS FETCH NEXT 21 ROWS ONLY"), plan.sql());
+        assertEquals("cat-cow", plan.params().get(plan.params().size() - 1));
+        assertEquals(plan.params().subList(0, plan.params().size() - 1), plan.countParams(), "the count is of the whole list");
+        assertFalse(plan.countSql().contains("d.slug >"), plan.countSql());
+        assertTrue(plan.countsFullPage());
+        assertEquals(new ListingPlan.Total(150, true), plan.total(3, () -> 150), "where a cursor page lies is unknown: counted");
+        assertEquals(new ListingPlan.Total(201, false), plan.total(21, () -> 201));
+        ListingPlan exact = ListingPlan.of("EXERCISE", "en-GB", Map.of(), null, "-slug", 0, 20, new ListCursor("-slug", null, "m"), COUNTS);
+        assertTrue(exact.sql().contains(" AND d.slug < ? ORDER BY d.slug DESC"), exact.sql());
+        assertEquals(new ListingPlan.Total(100_000, true), exact.total(21, NEVER));
+        java.time.LocalDateTime at = java.time.LocalDateTime.parse("2026-12-02T09:40:20.123456");
+        ListingPlan desc = ListingPlan.of("EXERCISE", "en-GB", Map.of(), null, "-published", 0, 20, new ListCursor("-published", at, "m"), COUNTS);
+        assertTrue(desc.sql().contains(" AND d.published_at <= ? AND (d.published_at < ? OR d.slug > ?) ORDER BY d.published_at DESC, d.slug"),
+                desc.sql());
+        assertEquals(List.of(java.sql.Timestamp.valueOf(at), java.sql.Timestamp.valueOf(at), "m"), desc.params().subList(4, 7));
+        ListingPlan asc = ListingPlan.of("EXERCISE", "en-GB", Map.of(), null, "published", 0, 20, new ListCursor("published", at, "m"), COUNTS);
+        assertTrue(asc.sql().contains(" AND d.published_at >= ? AND (d.published_at > ? OR d.slug > ?) ORDER BY d.published_at, d.slug"),
+                asc.sql());
     }
 
     @Test
@@ -93,7 +146,7 @@ class ListingPlanTest {
     void qDrivesFromTheSearchIndexAndIsCountedUpToTheBound() {
         ListingPlan plan = plan(Map.of(), "Stretch", "-published", 0);
         assertEquals(List.of("EXERCISE", "en-GB", "'stretch':*"), plan.params());
-        assertTrue(plan.sql().startsWith("SELECT d.entry_id FROM entry_search d WHERE d.content_type = ? AND d.locale = ?"
+        assertTrue(plan.sql().startsWith("SELECT d.entry_id, d.slug, d.published_at FROM entry_search d WHERE d.content_type = ? AND d.locale = ?"
                 + " AND d.doc @@ CAST(? AS tsquery) ORDER BY d.published_at DESC, d.slug OFFSET 0 ROWS FETCH NEXT 21"), plan.sql());
         assertFalse(plan.sql().contains("entry_facet"), plan.sql());
         assertEquals(-1, plan.exactTotal());
@@ -105,17 +158,18 @@ class ListingPlanTest {
         ListingPlan plan = plan(Map.of("equipment", List.of("chair"), "topic", List.of("back-pain", "low-back-pain")), "knee", "slug", 0);
         assertTrue(plan.sql().contains("FROM entry_search d"), plan.sql());
         assertEquals(2, plan.sql().split("EXISTS \\(SELECT 1 FROM entry_facet f", -1).length - 1, plan.sql());
-        assertEquals(List.of("EXERCISE", "en-GB", "'knee':*", "equipment", "chair", "topic", "back-pain", "low-back-pain"), plan.params());
+        // a topic is one value of topic-within (its sub-topics are listed under it); entry_search carries no facet sets
+        assertEquals(List.of("EXERCISE", "en-GB", "'knee':*", "topic-within", "back-pain", "equipment", "chair"), plan.params());
         assertFalse(plan.sql().contains("GROUP BY"), plan.sql());
     }
 
     @Test
     void withQARareFilterStillDrivesAndQIsCheckedPerRowByKey() {
         ListingPlan plan = plan(Map.of("condition", List.of("sciatica"), "equipment", List.of("chair")), "knee", "-slug", 0);
-        assertTrue(plan.sql().startsWith("SELECT d.entry_id FROM entry_facet d WHERE"), plan.sql());
+        assertTrue(plan.sql().startsWith("SELECT d.entry_id, d.slug FROM entry_facet d WHERE"), plan.sql());
         assertTrue(plan.sql().contains(" AND EXISTS (SELECT 1 FROM entry_search s WHERE s.entry_id = d.entry_id AND s.doc @@ CAST(? AS tsquery))"
                 + " ORDER BY d.slug DESC"), plan.sql());
-        assertEquals(List.of("EXERCISE", "en-GB", "condition", "sciatica", "equipment", "chair", "'knee':*"), plan.params());
+        assertEquals(List.of("EXERCISE", "en-GB", "condition", "sciatica", "% equipment=chair %", "equipment", "chair", "'knee':*"), plan.params());
         assertEquals(-1, plan.exactTotal(), "q is never a maintained count");
     }
 }
