@@ -128,6 +128,7 @@ def cold_manage(work):
         for path, line in zip(paths, f):
             status, seconds, size = line.split()
             kind = ("review queue" if path.endswith("/queue") else "revision history pages" if "/revisions" in path
+                    else "search (slug contains)" if "search=" in path
                     else "published list pages" if "state=" in path else "list pages")
             groups.setdefault(kind, []).append((int(status), float(seconds) * 1000, int(size)))
     return groups

@@ -283,6 +283,8 @@ deep_count=$(psql -d "$db" -At -c "SELECT latest_revision FROM entry WHERE conte
   for p in $(seq 1 5 100); do echo "/api/manage/exercises?page=$p&size=100"; done
   for p in $(seq 1 5 100); do echo "/api/manage/exercises?state=published&page=$p&size=100"; done
   for p in $(seq 1 1 $(( (deep_count + 99) / 100 ))); do echo "/api/manage/exercises/$deep_slug/revisions?page=$p&size=100"; done
+  # the console's link picker: a rare term (one entry), a common one (every copy), none at all
+  for t in 12345 bench-777 zzz tilt pelvic; do for _ in 1 2 3 4; do echo "/api/manage/exercises?search=$t&size=20"; done; done
 } >"$work/manage.paths"
 sed "s|^|header = \"Authorization: Bearer $token_manage\"\nurl = \"$sacrum|; s|\$|\"\noutput = \"/dev/null\"|" "$work/manage.paths" >"$work/cold-manage.curl"
 curl -s -K "$work/cold-manage.curl" -w '%{http_code} %{time_total} %{size_download}\n' >"$work/cold-manage.txt"

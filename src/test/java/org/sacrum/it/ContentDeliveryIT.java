@@ -533,6 +533,14 @@ abstract class ContentDeliveryIT extends OnSharedDeployment {
         assertTrue(linkedFrom.getJsonArray("treatments").getValuesAs(jakarta.json.JsonString.class).stream()
                 .anyMatch(s -> s.getString().equals("physiotherapy-assessment")), linkedFrom.toString());
         assertFalse(linkedFrom.getJsonArray("exercises").isEmpty(), linkedFrom.toString());
+        // the totals are the filtered lists' totals: the same maintained counts, the same entries
+        JsonObject totals = warning.getJsonObject("linkedFromTotals");
+        for (String type : List.of("exercises", "conditions", "treatments", "habits")) {
+            assertEquals(linkedFrom.getJsonArray(type).size(), totals.getInt(type), totals.toString());
+            assertEquals(totals.getInt(type), team.anonymous.get("/api/v1/" + type + "?warning=pain-that-does-not-ease&size=100")
+                    .json().getInt("total"), type);
+        }
+        assertFalse(warning.containsKey("linkedFromMore"), "fewer than 100 of each: nothing left out");
         JsonObject route = warning.getJsonObject("careRoute");
         assertEquals(warning.getJsonObject("content").getString("urgency"), route.getString("urgency"));
         assertEquals("en-GB", route.getString("locale"));

@@ -176,9 +176,10 @@ abstract class PublicationHistoryIT extends OnSharedDeployment {
         assertEquals(beforeAny.toString(), notYet.header("X-Sacrum-As-Of"));
         assertTrue(asOf("/api/v1/warnings/" + warning + "?asOf=" + beforeAny, beforeAny)
                 .getJsonObject("linkedFrom").getJsonArray("exercises").isEmpty());
-        assertEquals(List.of(exercise), asOf("/api/v1/warnings/" + warning + "?asOf=" + t1, t1)
-                .getJsonObject("linkedFrom").getJsonArray("exercises").getValuesAs(jakarta.json.JsonString.class).stream()
-                .map(jakarta.json.JsonString::getString).toList());
+        JsonObject warningThen = asOf("/api/v1/warnings/" + warning + "?asOf=" + t1, t1);
+        assertEquals(List.of(exercise), warningThen.getJsonObject("linkedFrom").getJsonArray("exercises")
+                .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+        assertEquals(1, warningThen.getJsonObject("linkedFromTotals").getInt("exercises"), warningThen.toString());
 
         // refused: the future, no instant, together with a preview, on a list
         assertRule(team.anonymous.get(path + "?asOf=" + Instant.now().plusSeconds(3600)), 400, "asOf", "not-future");

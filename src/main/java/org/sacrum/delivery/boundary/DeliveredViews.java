@@ -59,7 +59,7 @@ public class DeliveredViews {
     public JsonObject entry(DeliveryQueries.Published published, boolean preview, Set<ContentType> include) {
         JsonObjectBuilder b = base(published, preview);
         if (published.entry().contentType() == ContentType.WARNING) {
-            b.add("linkedFrom", linkedFrom(published.entry()));
+            linkedFrom(published.entry(), b);
         }
         if (!include.isEmpty()) {
             JsonObjectBuilder included = Json.createObjectBuilder();
@@ -79,7 +79,7 @@ public class DeliveredViews {
     public JsonObject entryAsOf(DeliveryQueries.Published published, Publication shown, Instant at, Set<ContentType> include) {
         JsonObjectBuilder b = base(published, false, snapshot(shown, at));
         if (published.entry().contentType() == ContentType.WARNING) {
-            b.add("linkedFrom", linkedFromAsOf(published.entry(), at));
+            linkedFromAsOf(published.entry(), at, b);
         }
         if (!include.isEmpty()) {
             JsonObjectBuilder included = Json.createObjectBuilder();
@@ -106,24 +106,59 @@ public class DeliveredViews {
     }
 
     /** The back-links as they were: entries public at the instant whose revision then linked to the warning. */
-    private JsonObject linkedFromAsOf(Entry warning, Instant at) {
-        List<ContentType> linking = List.of(ContentType.EXERCISE, ContentType.CONDITION, ContentType.TREATMENT, ContentType.HABIT);
+    private void linkedFromAsOf(Entry warning, Instant at, JsonObjectBuilder b) {
+        Map<ContentType, DeliveryQueries.BackLinks> links = new java.util.EnumMap<>(ContentType.class);
+        Map<ContentType, List<String>> legacy = new java.util.EnumMap<>(ContentType.class);
         String quoted = "\"" + warning.slug() + "\"";
-        Map<ContentType, List<String>> links = new java.util.EnumMap<>(ContentType.class);
-        for (DeliveryQueries.Published p : queries.shown(history.publicAt(linking, warning.locale(), at))) {
+        // approvals made before link manifests were recorded (V6): their revisions are read, a set that no longer grows
+        for (DeliveryQueries.Published p : queries.shown(history.publicWithoutManifestAt(LINKING, warning.locale(), at))) {
             if (p.revision().content().contains(quoted) // cheap test first: most revisions do not mention the slug at all
                     && ContentCodec.read(p.entry().contentType(), p.revision().content()).links()
                     .getOrDefault(ContentType.WARNING, List.of()).contains(warning.slug())) {
-                links.computeIfAbsent(p.entry().contentType(), t -> new java.util.ArrayList<>()).add(p.entry().slug());
+                legacy.computeIfAbsent(p.entry().contentType(), t -> new java.util.ArrayList<>()).add(p.entry().slug());
             }
         }
-        JsonObjectBuilder b = Json.createObjectBuilder();
-        for (ContentType type : linking) {
-            JsonArrayBuilder slugs = Json.createArrayBuilder();
-            links.getOrDefault(type, List.of()).stream().sorted().forEach(slugs::add);
-            b.add(type.plural(), slugs);
+        for (ContentType type : LINKING) {
+            java.util.TreeSet<String> slugs = new java.util.TreeSet<>(legacy.getOrDefault(type, List.of()));
+            slugs.addAll(history.linkingAt(type, ContentType.WARNING, warning.slug(), warning.locale(), at, LINKED_FROM_SHOWN));
+            long total = legacy.getOrDefault(type, List.of()).size()
+                    + history.countLinkingAt(type, ContentType.WARNING, warning.slug(), warning.locale(), at);
+            links.put(type, new DeliveryQueries.BackLinks(slugs.stream().limit(LINKED_FROM_SHOWN).toList(), total));
         }
-        return b.build();
+        addLinkedFrom(links, warning.slug(), b);
+    }
+
+    /** The types whose entries link to warnings, in the order linkedFrom lists them. */
+    private static final List<ContentType> LINKING = List.of(ContentType.EXERCISE, ContentType.CONDITION, ContentType.TREATMENT, ContentType.HABIT);
+    /** Back-links shown per type: the first in slug order; linkedFromTotals says how many, and the list filter gives the rest. */
+    static final int LINKED_FROM_SHOWN = 100;
+
+    /** Which published exercises, conditions, treatments and habits link to this warning (computed, never stored). */
+    private void linkedFrom(Entry warning, JsonObjectBuilder b) {
+        addLinkedFrom(queries.linkingTo("warning", warning.slug(), warning.locale(), LINKING, LINKED_FROM_SHOWN), warning.slug(), b);
+    }
+
+    static void addLinkedFrom(Map<ContentType, DeliveryQueries.BackLinks> links, String warning, JsonObjectBuilder b) {
+        JsonObjectBuilder shown = Json.createObjectBuilder();
+        JsonObjectBuilder totals = Json.createObjectBuilder();
+        JsonObjectBuilder more = Json.createObjectBuilder();
+        boolean cut = false;
+        for (ContentType type : LINKING) {
+            DeliveryQueries.BackLinks of = links.get(type);
+            JsonArrayBuilder slugs = Json.createArrayBuilder();
+            of.slugs().forEach(slugs::add);
+            shown.add(type.plural(), slugs);
+            totals.add(type.plural(), of.total());
+            if (of.total() > of.slugs().size()) {
+                more.add(type.plural(), "/api/v1/" + type.plural() + "?warning=" + warning);
+                cut = true;
+            }
+        }
+        b.add("linkedFrom", shown);
+        b.add("linkedFromTotals", totals);
+        if (cut) {
+            b.add("linkedFromMore", more);
+        }
     }
 
     private JsonObjectBuilder base(DeliveryQueries.Published published, boolean preview) {
@@ -154,18 +189,6 @@ public class DeliveredViews {
         b.add("html", rendered.html());
         b.add("self", "/api/v1/" + e.contentType().plural() + "/" + e.slug());
         return b;
-    }
-
-    /** Which published exercises, conditions, treatments and habits link to this warning (computed, never stored). */
-    private JsonObject linkedFrom(Entry warning) {
-        Map<ContentType, List<String>> links = queries.linkingTo("warning", warning.slug(), warning.locale());
-        JsonObjectBuilder b = Json.createObjectBuilder();
-        for (ContentType type : List.of(ContentType.EXERCISE, ContentType.CONDITION, ContentType.TREATMENT, ContentType.HABIT)) {
-            JsonArrayBuilder slugs = Json.createArrayBuilder();
-            links.getOrDefault(type, List.of()).forEach(slugs::add);
-            b.add(type.plural(), slugs);
-        }
-        return b.build();
     }
 
     private static Rendered rendered(Entry entry, Revision revision) {

@@ -137,17 +137,31 @@ public class DeliveryQueries {
         return load(ids, false);
     }
 
+    /** Back-links of one type: its first slugs in order and how many there are in all. */
+    public record BackLinks(List<String> slugs, long total) {
+    }
+
     /**
      * Back-links: the published entries of a locale whose published revision links to this slug through the facet
-     * (e.g. "warning"), by content type, in slug order.
+     * (e.g. "warning"), per linking type: the first {@code limit} slugs in slug order, read from the listing index (one
+     * ordered index range each), and the total from the maintained counts, so a warning linked from 50,000 exercises
+     * costs what one linked from five does.
      */
-    public Map<ContentType, List<String>> linkingTo(String facet, String slug, String locale) {
+    public Map<ContentType, BackLinks> linkingTo(String facet, String slug, String locale, List<ContentType> types, int limit) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT e.content_type, e.slug FROM entry e JOIN entry_facet f ON f.entry_id = e.id"
-                        + " WHERE f.name = ? AND f.val = ? AND e.locale = ? AND e.published_revision IS NOT NULL ORDER BY e.slug")
-                .setParameter(1, facet).setParameter(2, slug).setParameter(3, locale).getResultList();
-        Map<ContentType, List<String>> links = new java.util.EnumMap<>(ContentType.class);
-        rows.forEach(r -> links.computeIfAbsent(ContentType.valueOf(r[0].toString()), t -> new ArrayList<>()).add(r[1].toString()));
+        List<Object[]> totals = em.createNativeQuery("SELECT content_type, total FROM facet_count WHERE locale = ? AND name = ? AND val = ?")
+                .setParameter(1, locale).setParameter(2, facet).setParameter(3, slug).getResultList();
+        Map<String, Long> totalOf = new HashMap<>();
+        totals.forEach(r -> totalOf.put(r[0].toString(), ((Number) r[1]).longValue()));
+        Map<ContentType, BackLinks> links = new java.util.EnumMap<>(ContentType.class);
+        for (ContentType type : types) {
+            long total = totalOf.getOrDefault(type.name(), 0L);
+            List<String> slugs = total == 0 ? List.of() : em.createNativeQuery("SELECT slug FROM entry_facet WHERE content_type = ?"
+                            + " AND locale = ? AND name = ? AND val = ? ORDER BY slug FETCH FIRST " + limit + " ROWS ONLY")
+                    .setParameter(1, type.name()).setParameter(2, locale).setParameter(3, facet).setParameter(4, slug)
+                    .getResultList().stream().map(Object::toString).toList();
+            links.put(type, new BackLinks(slugs, total));
+        }
         return links;
     }
 

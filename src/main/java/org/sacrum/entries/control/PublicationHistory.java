@@ -89,10 +89,36 @@ public class PublicationHistory {
                 .setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
-    /** The intervals of a locale public at the instant among these types (for back-links as they were). */
-    public List<Publication> publicAt(Collection<ContentType> types, String locale, Instant at) {
+    /**
+     * Slugs of a type's entries public at the instant whose published revision then linked to the target, read from the
+     * link manifest of the approval each was published under (an approval covers one exact revision and records every
+     * link of it): the first {@code limit} in slug order, and how many in all. Publications whose approval has no
+     * manifest (made before V6) are not here: {@link #publicWithoutManifestAt} gives them, a set that no longer grows.
+     */
+    public List<String> linkingAt(ContentType type, ContentType target, String slug, String locale, Instant at, int limit) {
+        return em.createNativeQuery("SELECT DISTINCT p.slug FROM publication p JOIN approval_link l ON l.approval_id = p.approval_id"
+                        + LINKING_AT + " ORDER BY p.slug FETCH FIRST " + limit + " ROWS ONLY")
+                .setParameter(1, target.name()).setParameter(2, slug).setParameter(3, type.name()).setParameter(4, locale)
+                .setParameter(5, at).setParameter(6, at).getResultList().stream().map(Object::toString).toList();
+    }
+
+    /** How many {@link #linkingAt} would give without a limit. */
+    public long countLinkingAt(ContentType type, ContentType target, String slug, String locale, Instant at) {
+        return ((Number) em.createNativeQuery("SELECT COUNT(DISTINCT p.slug) FROM publication p JOIN approval_link l"
+                        + " ON l.approval_id = p.approval_id" + LINKING_AT)
+                .setParameter(1, target.name()).setParameter(2, slug).setParameter(3, type.name()).setParameter(4, locale)
+                .setParameter(5, at).setParameter(6, at).getSingleResult()).longValue();
+    }
+
+    private static final String LINKING_AT = " WHERE l.link_type = ? AND l.slug = ? AND p.content_type = ? AND p.locale = ?"
+            + " AND p.published_at <= ? AND (p.withdrawn_at IS NULL OR p.withdrawn_at > ?)";
+
+    /** The intervals public at the instant among these types whose approval recorded no link manifest (or none at all). */
+    public List<Publication> publicWithoutManifestAt(Collection<ContentType> types, String locale, Instant at) {
         return em.createQuery("SELECT p FROM Publication p WHERE p.contentType IN :types AND p.locale = :locale"
-                        + " AND p.publishedAt <= :at AND (p.withdrawnAt IS NULL OR p.withdrawnAt > :at) ORDER BY p.slug", Publication.class)
+                        + " AND p.publishedAt <= :at AND (p.withdrawnAt IS NULL OR p.withdrawnAt > :at) AND (p.approvalId IS NULL"
+                        + " OR EXISTS (SELECT a FROM Approval a WHERE a.id = p.approvalId AND a.linkManifestHash IS NULL)) ORDER BY p.slug",
+                        Publication.class)
                 .setParameter("types", types).setParameter("locale", locale).setParameter("at", at).getResultList();
     }
 

@@ -15,7 +15,9 @@ import java.util.logging.Logger;
  * V16 (issue #17): the management list's {@code ?search=} (slug contains, any case) through a trigram index on
  * PostgreSQL, so a rare term no longer walks every slug of the type (2.1 s at 100,000 entries). pg_trgm is a trusted
  * extension (PostgreSQL 13+: the database owner may create it); where it cannot be created the search stays correct,
- * only slower, and the log says so. H2 has no such index and needs none to be correct.
+ * only slower, and the log says so. H2 has no such index and needs none to be correct. On both databases: an index on
+ * the publication's approval, through which a warning's back-links at an instant are read from the approvals' link
+ * manifests instead of from every revision public then.
  */
 @Dependent
 public class SlugSearchMigration implements JavaMigration {
@@ -30,7 +32,7 @@ public class SlugSearchMigration implements JavaMigration {
 
     @Override
     public String getDescription() {
-        return "slug search index";
+        return "slug search and back-link indexes";
     }
 
     @Override
@@ -46,6 +48,9 @@ public class SlugSearchMigration implements JavaMigration {
     @Override
     public void migrate(Context context) throws SQLException {
         Connection db = context.getConnection();
+        try (Statement ddl = db.createStatement()) {
+            ddl.execute("CREATE INDEX publication_approval ON publication (approval_id)");
+        }
         if (!"PostgreSQL".equals(db.getMetaData().getDatabaseProductName())) {
             return;
         }
