@@ -334,7 +334,7 @@ public class Workflow {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public String publishScheduled(EntryRef ref, Instant now) {
-        Entry entry = entries.lock(ref);
+        Entry entry = locked(ref);
         if (entry.publishAt() == null || entry.publishAt().isAfter(now)) {
             return null;
         }
@@ -353,7 +353,7 @@ public class Workflow {
     /** Like {@link #publishScheduled}, for an unpublishAt that has come: withdraws the published revision ("retired"). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public String withdrawScheduled(EntryRef ref, Instant now) {
-        Entry entry = entries.lock(ref);
+        Entry entry = locked(ref);
         if (entry.unpublishAt() == null || entry.unpublishAt().isAfter(now)) {
             return null;
         }
@@ -405,8 +405,14 @@ public class Workflow {
         return entry;
     }
 
+    /** The entry, locked for this transaction after the audit chain's head (one lock order for every change). */
+    private Entry locked(EntryRef ref) {
+        audit.serialize();
+        return entries.lock(ref);
+    }
+
     private Entry lockMatching(EntryRef ref, String ifMatch, boolean required) {
-        Entry entry = entries.lock(ref);
+        Entry entry = locked(ref);
         if (ifMatch == null || ifMatch.isBlank()) {
             if (required) {
                 throw new ProblemException(Problem.of(428, "if-match-required", "Precondition required",
@@ -461,7 +467,7 @@ public class Workflow {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public String withdrawOverdue(EntryRef ref, JobTick tick) {
-        Entry entry = entries.lock(ref);
+        Entry entry = locked(ref);
         LocalDate day = LocalDate.ofInstant(tick.now(), ZoneOffset.UTC);
         ReviewCurrency currency = currency(entry, day).orElse(null);
         if (currency == null || !currency.withdrawDue(day) || !workflow().step(Action.UNPUBLISH).from().contains(entry.state())) {
