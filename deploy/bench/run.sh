@@ -328,7 +328,7 @@ jcmd "$sacrum_pid" GC.heap_info | sed -n 's/.* total \([0-9]*\)K, used \([0-9]*\
 # ---- the database's share of an uncached list: the SQL DeliveryQueries.search sends for every list shape, built by
 # Sacrum's own classes (deploy/bench/ListingSql.java), timed by PostgreSQL: EXPLAIN (ANALYZE, BUFFERS), median of 5
 say "EXPLAIN (ANALYZE, BUFFERS) of every list shape"
-psql -d "$db" -At -F $'\t' -c "SELECT name, val, total FROM facet_count WHERE content_type = 'EXERCISE' AND locale = 'en-GB'" >"$work/counts.tsv"
+psql -d "$db" -At -F $'\t' -c "SELECT name, val, total, id FROM facet_count WHERE content_type = 'EXERCISE' AND locale = 'en-GB'" >"$work/counts.tsv"
 [[ -f "$work/classpath.txt" ]] || mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$work/classpath.txt" -Dmdep.includeScope=compile >/dev/null
 top() { psql -d "$db" -At -c "SELECT val FROM facet_count WHERE content_type = 'EXERCISE' AND locale = 'en-GB' AND name = '$1' ORDER BY total DESC, val LIMIT 1"; }
 rare=$(psql -d "$db" -At -c "SELECT slug FROM entry WHERE content_type = 'EXERCISE' AND slug LIKE '%-bench-%' ORDER BY md5(slug) DESC LIMIT 1 OFFSET 7")
