@@ -115,6 +115,7 @@ psql -d "$db" -At -c "SELECT row_to_json(r) FROM (SELECT author_id FROM revision
 psql -d "$db" -At -F $'\t' -c "SELECT e.id, e.content_type, r.content_hash, r.content FROM entry e
   JOIN revision r ON r.entry_id = e.id AND r.number = e.published_revision ORDER BY e.content_type, e.slug" >"$work/seed/seeded.tsv"
 psql -d "$db" -At -F $'\t' -c "SELECT entry_id, name, val, COALESCE(tags, '\\N') FROM entry_facet" >"$work/seed/facets.tsv"
+psql -d "$db" -At -F $'\t' -c "SELECT content_type, locale, name, val, id FROM facet_count" >"$work/seed/ids.tsv"
 # the listing columns and the counts Sacrum maintained while seeding must be what catalogue.py writes for its copies
 drift=$(psql -d "$db" -At -c "SELECT
   (SELECT COUNT(*) FROM entry_facet f JOIN entry e ON e.id = f.entry_id WHERE f.content_type <> e.content_type
