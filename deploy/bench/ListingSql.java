@@ -16,15 +16,17 @@ import java.util.regex.Matcher;
  * Prints the SQL Sacrum's DeliveryQueries.search sends for a list query, with its parameters inlined, built by
  * Sacrum's own classes (DeliveryQuery parses the query string, ListingPlan writes the SQL): the benchmark EXPLAINs
  * exactly that. Usage: java -cp target/classes deploy/bench/ListingSql.java COUNTS.tsv TYPE 'query string'
- * (COUNTS.tsv: "name TAB value TAB total" lines of facet_count for the type and locale). Prints the page's SQL on one
+ * (COUNTS.tsv: "name TAB value TAB total TAB id" lines of facet_count for the type and locale). Prints the page's SQL on one
  * line and, when a full page of it needs its total counted (not maintained, not told by the page), the count's SQL.
  */
 public class ListingSql {
     public static void main(String[] args) throws Exception {
         Map<String, Long> counts = new HashMap<>();
+        Map<String, Long> ids = new HashMap<>();
         for (String line : Files.readAllLines(Path.of(args[0]))) {
             String[] f = line.split("\t");
             counts.put(ListingPlan.key(f[0], f[1]), Long.parseLong(f[2]));
+            ids.put(ListingPlan.key(f[0], f[1]), Long.parseLong(f[3]));
         }
         Map<String, List<String>> params = new LinkedHashMap<>();
         for (String pair : args[2].split("&")) {
@@ -33,7 +35,10 @@ public class ListingSql {
         }
         DeliveryQuery query = DeliveryQuery.parseList(ContentType.byPlural(args[1]).orElseThrow(), params);
         ListingPlan plan = ListingPlan.of(query.type().name(), query.locale(), query.facets(), query.q() == null ? null : SearchMatch.of(SearchText.words(query.q()), true),
-                query.sort(), (query.page() - 1) * query.size(), query.size(), query.after(), counts);
+                query.sort(), (query.page() - 1) * query.size(), query.size(), query.after(), counts, ids);
+        if (plan.empty()) {
+            throw new IllegalArgumentException("a value filtered on has no facet_count row: Sacrum answers without SQL");
+        }
         System.out.println(inline(plan.sql(), plan.params()));
         if (plan.countsFullPage()) {
             System.out.println(inline(plan.countSql(), plan.countParams()));

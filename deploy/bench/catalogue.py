@@ -21,6 +21,8 @@ revisions each, the last one published), where DIR holds (written by run.sh with
   seeded.tsv     entry id, content type, content hash, published revision content: one seeded entry a line
   facets.tsv     entry id, facet name, facet value, tags (\\N for NULL): the seeded entry_facet rows
   search.tsv     entry id, words: the seeded entry_search rows
+  ids.tsv        content type, locale, facet name, facet value, id: the seeded facet_count rows' ids (V15); the copies'
+                 new values get the ids after them, and the seeded rows' tags are checked against these
 """
 import datetime
 import hashlib
@@ -64,10 +66,37 @@ def within(topic):
     return found
 
 
-def tags(values):
-    """The facet set every listing row of the entry carries (Facets.tags, V15); None when too long to carry."""
-    text = " " + "".join(sorted(f"{n}={v} " for n, v in values if n not in ("*", "topic")))
+def tags(values, id_of):
+    """The facet set every listing row of the entry carries as facet_count ids, ' 12 45 78 ' in numeric order
+    (Facets.tags, V15); None when too long to carry. id_of(name, value) gives a value's id."""
+    text = " " + "".join(f"{i} " for i in sorted({id_of(n, v) for n, v in values if n not in ("*", "topic")}))
     return text if len(text) <= MAX_TAGS else None
+
+
+class FacetIds:
+    """facet_count's ids per (content type, locale, name, value): Sacrum's own for the seeded values, the next free
+    ones (in first-use order) for values only the copies have."""
+
+    def __init__(self, seeded):
+        self.ids = dict(seeded)
+        self.added = []
+        self.next = max(self.ids.values(), default=0) + 1
+
+    def of(self, kind, locale):
+        def id_of(name, value):
+            key = (kind, locale, name, value)
+            if key not in self.ids:
+                self.ids[key] = self.next
+                self.added.append((self.next,) + key)
+                self.next += 1
+            return self.ids[key]
+        return id_of
+
+    def seeded(self, kind, locale):
+        """Only Sacrum's ids: a seeded entry's value without a facet_count row is a problem, not a new id."""
+        def id_of(name, value):
+            return self.ids[(kind, locale, name, value)]
+        return id_of
 
 
 def facets(kind, content):
@@ -151,6 +180,12 @@ def read_seed(folder):
         approval = json.load(f)
     with open(os.path.join(folder, "revision.json"), encoding="utf-8") as f:
         revision = json.load(f)
+    seeded_ids = {}
+    with open(os.path.join(folder, "ids.tsv"), encoding="utf-8") as f:
+        for line in f:
+            kind, locale, name, value, i = line.rstrip("\n").split("\t")
+            seeded_ids[(kind, locale, name, value)] = int(i)
+    ids = FacetIds(seeded_ids)
     indexed, carried = {}, {}
     with open(os.path.join(folder, "facets.tsv"), encoding="utf-8") as f:
         for line in f:
@@ -178,9 +213,14 @@ def read_seed(folder):
             if derived != real:
                 problems.append(f"{kind} {content['slug']}: facets differ from Sacrum's index: "
                                 f"only derived {sorted(derived - real)}, only indexed {sorted(real - derived)}")
-            elif carried.get(entry) != {tags(derived)}:
-                problems.append(f"{kind} {content['slug']}: its rows' tags {sorted(carried.get(entry), key=str)} are not "
-                                f"the derived {tags(derived)!r}")
+            else:
+                try:
+                    expected = tags(derived, ids.seeded(kind, content.get("locale", "en-GB")))
+                except KeyError as missing:
+                    expected = f"no facet_count row for {missing}"
+                if carried.get(entry) != {expected}:
+                    problems.append(f"{kind} {content['slug']}: its rows' tags {sorted(carried.get(entry), key=str)} are not "
+                                    f"the derived {expected!r}")
             derived_words, real_words = search_words(content["slug"], content), searched.get(entry)
             if derived_words != real_words:
                 problems.append(f"{kind} {content['slug']}: search words differ from Sacrum's entry_search row: "
@@ -191,14 +231,14 @@ def read_seed(folder):
             problems.append(f"no seeded {kind} to copy")
     if problems:
         sys.exit("catalogue.py: the seeded rows do not look as expected:\n  " + "\n  ".join(problems))
-    return approval, revision, bases
+    return approval, revision, bases, ids
 
 
 def main():
     exercises, conditions, folder = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
     # DEEP entries (the first exercises) get REVISIONS revisions each: a long editorial history, the last one published
     deep, depth = (int(sys.argv[4]), int(sys.argv[5])) if len(sys.argv) > 5 else (0, 1)
-    approval_template, revision_template, bases = read_seed(folder)
+    approval_template, revision_template, bases, ids = read_seed(folder)
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")
     entries, revisions, approvals, facet_rows, search_rows = [], [], [], [], []
     for kind, count in (("EXERCISE", exercises), ("CONDITION", conditions)):
@@ -227,7 +267,7 @@ def main():
             approvals.append([approval, entry, n, digest, a["reviewer_id"], a["printed_name"], a["credential"],
                               a["attestation"], a["signature_meaning"], now, a["next_review_due"], True])
             listed = facets(kind, content)
-            facet_rows.extend([entry, name, value, kind, locale, content["slug"], now, tags(listed)]
+            facet_rows.extend([entry, name, value, kind, locale, content["slug"], now, tags(listed, ids.of(kind, locale))]
                               for name, value in sorted(listed))
             search_rows.append([entry, kind, locale, content["slug"], now, search_words(content["slug"], content)])
     blocks = [
@@ -247,9 +287,19 @@ def main():
         for row in rows:
             out.write("\t".join(copy_value(v) for v in row) + "\n")
         out.write("\\.\n")
-    # the published entries per facet value, as FacetIndex maintains them (run.sh checked Sacrum's own counts first)
-    out.write("DELETE FROM facet_count;\nINSERT INTO facet_count (content_type, locale, name, val, total) SELECT content_type,"
-              " locale, name, val, COUNT(*) FROM entry_facet GROUP BY content_type, locale, name, val;\n")
+    # the copies' new values with the ids their rows' tags carry (Sacrum's rows keep theirs), the identity past them,
+    # and the published entries per facet value, as FacetIndex maintains them (run.sh checked Sacrum's own counts first)
+    out.write("CREATE TEMP TABLE bench_facet_id (id BIGINT, content_type VARCHAR(32), locale VARCHAR(16), name VARCHAR(32),"
+              " val VARCHAR(120)) ON COMMIT DROP;\nCOPY bench_facet_id FROM stdin;\n")
+    for row in ids.added:
+        out.write("\t".join(copy_value(v) for v in row) + "\n")
+    out.write("\\.\n")
+    out.write("INSERT INTO facet_count (id, content_type, locale, name, val, total) SELECT id, content_type, locale, name, val, 0"
+              " FROM bench_facet_id;\n"
+              "SELECT setval(pg_get_serial_sequence('facet_count', 'id'), (SELECT MAX(id) FROM facet_count));\n"
+              "UPDATE facet_count c SET total = n.total FROM (SELECT content_type, locale, name, val, COUNT(*) AS total"
+              " FROM entry_facet GROUP BY content_type, locale, name, val) n WHERE n.content_type = c.content_type"
+              " AND n.locale = c.locale AND n.name = c.name AND n.val = c.val;\n")
     out.write("COMMIT;\nVACUUM ANALYZE;\n")
 
 

@@ -116,6 +116,7 @@ psql -d "$db" -At -F $'\t' -c "SELECT e.id, e.content_type, r.content_hash, r.co
   JOIN revision r ON r.entry_id = e.id AND r.number = e.published_revision ORDER BY e.content_type, e.slug" >"$work/seed/seeded.tsv"
 psql -d "$db" -At -F $'\t' -c "SELECT entry_id, name, val, COALESCE(tags, '\\N') FROM entry_facet" >"$work/seed/facets.tsv"
 psql -d "$db" -At -F $'\t' -c "SELECT entry_id, words FROM entry_search" >"$work/seed/search.tsv"
+psql -d "$db" -At -F $'\t' -c "SELECT content_type, locale, name, val, id FROM facet_count" >"$work/seed/ids.tsv"
 # the listing columns and the counts Sacrum maintained while seeding must be what catalogue.py writes for its copies
 drift=$(psql -d "$db" -At -c "SELECT
   (SELECT COUNT(*) FROM entry_facet f JOIN entry e ON e.id = f.entry_id WHERE f.content_type <> e.content_type
@@ -342,7 +343,7 @@ jcmd "$sacrum_pid" GC.heap_info | sed -n 's/.* total \([0-9]*\)K, used \([0-9]*\
 # ---- the database's share of an uncached list: the SQL DeliveryQueries.search sends for every list shape, built by
 # Sacrum's own classes (deploy/bench/ListingSql.java), timed by PostgreSQL: EXPLAIN (ANALYZE, BUFFERS), median of 5
 say "EXPLAIN (ANALYZE, BUFFERS) of every list shape"
-psql -d "$db" -At -F $'\t' -c "SELECT name, val, total FROM facet_count WHERE content_type = 'EXERCISE' AND locale = 'en-GB'" >"$work/counts.tsv"
+psql -d "$db" -At -F $'\t' -c "SELECT name, val, total, id FROM facet_count WHERE content_type = 'EXERCISE' AND locale = 'en-GB'" >"$work/counts.tsv"
 [[ -f "$work/classpath.txt" ]] || mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$work/classpath.txt" -Dmdep.includeScope=compile >/dev/null
 top() { psql -d "$db" -At -c "SELECT val FROM facet_count WHERE content_type = 'EXERCISE' AND locale = 'en-GB' AND name = '$1' ORDER BY total DESC, val LIMIT 1"; }
 rare=$(psql -d "$db" -At -c "SELECT slug FROM entry WHERE content_type = 'EXERCISE' AND slug LIKE '%-bench-%' ORDER BY md5(slug) DESC LIMIT 1 OFFSET 7")

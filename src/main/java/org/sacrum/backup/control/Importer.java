@@ -366,12 +366,21 @@ public class Importer {
             }
         }
 
+        /**
+         * Every listing row's set as its facet values' facet_count ids (Facets.tags, V15): ' 12 45 ', numeric order,
+         * without the listing row and "topic"; NULL when longer than Facets.MAX_TAGS.
+         */
+        private static final String TAGS = "UPDATE entry_facet SET tags = (SELECT CASE WHEN COALESCE(SUM(LENGTH(CAST(c.id AS VARCHAR(20))) + 1), 0)"
+                + " <= " + (Facets.MAX_TAGS - 1) + " THEN ' ' || COALESCE(STRING_AGG(CAST(c.id AS VARCHAR(20)), ' ' ORDER BY c.id) || ' ', '') END"
+                + " FROM entry_facet x JOIN facet_count c ON c.content_type = x.content_type AND c.locale = x.locale AND c.name = x.name"
+                + " AND c.val = x.val WHERE x.entry_id = entry_facet.entry_id AND x.name NOT IN ('*', 'topic'))";
+
         private void rebuildFacets() throws SQLException {
             // the listing columns and the '*' row of every published entry, as FacetIndex writes them (V11, V15)
             try (PreparedStatement published = db.prepareStatement("SELECT e.id, e.content_type, r.content, e.locale, e.slug, e.published_at"
                     + " FROM entry e JOIN revision r ON r.entry_id = e.id AND r.number = e.published_revision ORDER BY e.id");
                  PreparedStatement insert = db.prepareStatement("INSERT INTO entry_facet (entry_id, name, val, content_type, locale, slug,"
-                         + " published_at, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                         + " published_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
                  PreparedStatement search = db.prepareStatement(SearchIndex.INSERT);
                  ResultSet rs = published.executeQuery()) {
                 while (rs.next()) {
@@ -382,7 +391,6 @@ public class Importer {
                         throw fail("entry[" + rs.getString(1) + "]", "content-readable", "its published revision is not valid content");
                     }
                     Set<Facets.Facet> facets = Facets.listed(content);
-                    String tags = Facets.tags(facets);
                     for (Facets.Facet facet : facets) {
                         insert.setString(1, rs.getString(1));
                         insert.setString(2, facet.name());
@@ -391,7 +399,6 @@ public class Importer {
                         insert.setString(5, rs.getString(4));
                         insert.setString(6, rs.getString(5));
                         insert.setTimestamp(7, rs.getTimestamp(6));
-                        insert.setString(8, tags);
                         insert.executeUpdate();
                     }
                     // q's index, as SearchIndex writes it (V14)
@@ -406,9 +413,11 @@ public class Importer {
             }
             try (PreparedStatement clear = db.prepareStatement("DELETE FROM facet_count");
                  PreparedStatement counts = db.prepareStatement("INSERT INTO facet_count (content_type, locale, name, val, total)"
-                         + " SELECT content_type, locale, name, val, COUNT(*) FROM entry_facet GROUP BY content_type, locale, name, val")) {
+                         + " SELECT content_type, locale, name, val, COUNT(*) FROM entry_facet GROUP BY content_type, locale, name, val");
+                 PreparedStatement tags = db.prepareStatement(TAGS)) {
                 clear.executeUpdate();
                 counts.executeUpdate();
+                tags.executeUpdate();
             }
         }
 

@@ -90,14 +90,21 @@ public final class Facets {
         return listed;
     }
 
+    /** Whether a listing row's set carries this facet: not the listing row, not "topic" ({@link #TOPIC_WITHIN} answers it). */
+    public static boolean tagged(Facet facet) {
+        return !facet.name().equals("*") && !facet.name().equals("topic");
+    }
+
     /**
-     * The facet set every listing row of an entry carries, so that a filter is checked inside the row:
-     * {@code " name=value name=value "} sorted, without the listing row and without "topic" (a topic filter reads
-     * {@link #TOPIC_WITHIN}); null when longer than {@link #MAX_TAGS} (such a row is checked against its facet rows).
+     * The facet set every listing row of an entry carries, so that a filter is checked inside the row: the
+     * {@link #tagged} facets as their facet_count ids, {@code " 12 45 78 "} in numeric order (a check is
+     * {@code LIKE '% 45 %'}); null when longer than {@link #MAX_TAGS} (such a row is checked against its facet rows).
+     *
+     * @param idOf a facet's facet_count id (its row exists before the entry's rows are written)
      */
-    public static String tags(Set<Facet> listed) {
-        String tags = " " + listed.stream().filter(f -> !f.name().equals("*") && !f.name().equals("topic"))
-                .map(f -> f.name() + "=" + f.value() + " ").sorted().collect(java.util.stream.Collectors.joining());
+    public static String tags(Set<Facet> listed, java.util.function.ToLongFunction<Facet> idOf) {
+        String tags = " " + listed.stream().filter(Facets::tagged).mapToLong(idOf).sorted().distinct()
+                .mapToObj(id -> id + " ").collect(java.util.stream.Collectors.joining());
         return tags.length() <= MAX_TAGS ? tags : null;
     }
 

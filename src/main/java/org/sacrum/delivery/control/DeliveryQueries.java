@@ -46,10 +46,15 @@ public class DeliveryQueries {
 
     /** A page of a list: from offset, or after the cursor when one is given. */
     public Page search(Filter filter, String sort, int offset, int limit, ListCursor after) {
-        Map<String, Long> counts = counts(filter);
+        Map<String, Long> counts = new HashMap<>();
+        Map<String, Long> facetIds = new HashMap<>();
+        counts(filter, counts, facetIds);
         SearchMatch match = filter.q() == null ? null : SearchMatch.of(SearchText.words(filter.q()), postgres());
         ListingPlan plan = ListingPlan.of(filter.type().name(), filter.locale(), filter.facets(), match,
-                sort, offset, limit, after, counts);
+                sort, offset, limit, after, counts, facetIds);
+        if (plan.empty()) {
+            return new Page(List.of(), 0, true, null);
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = bind(em.createNativeQuery(plan.sql()), plan.params()).getResultList();
         List<String> ids = rows.stream().limit(limit).map(r -> r[0].toString()).toList();
@@ -82,10 +87,13 @@ public class DeliveryQueries {
         return postgres;
     }
 
-    /** The maintained counts of published entries for all of a type and locale and for each value filtered on. */
-    private Map<String, Long> counts(Filter filter) {
+    /**
+     * The maintained counts of published entries for all of a type and locale and for each value filtered on, and
+     * those values' ids (what the listing rows' tags carry).
+     */
+    private void counts(Filter filter, Map<String, Long> counts, Map<String, Long> ids) {
         List<String[]> keys = ListingPlan.countKeys(filter.facets());
-        StringBuilder sql = new StringBuilder("SELECT name, val, total FROM facet_count WHERE content_type = ? AND locale = ? AND (");
+        StringBuilder sql = new StringBuilder("SELECT name, val, total, id FROM facet_count WHERE content_type = ? AND locale = ? AND (");
         List<Object> params = new ArrayList<>(List.of(filter.type().name(), filter.locale()));
         for (int i = 0; i < keys.size(); i++) {
             sql.append(i == 0 ? "" : " OR ").append("(name = ? AND val = ?)");
@@ -94,9 +102,11 @@ public class DeliveryQueries {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = bind(em.createNativeQuery(sql.append(")").toString()), params).getResultList();
-        Map<String, Long> counts = new HashMap<>();
-        rows.forEach(r -> counts.put(ListingPlan.key(r[0].toString(), r[1].toString()), ((Number) r[2]).longValue()));
-        return counts;
+        for (Object[] r : rows) {
+            String key = ListingPlan.key(r[0].toString(), r[1].toString());
+            counts.put(key, ((Number) r[2]).longValue());
+            ids.put(key, ((Number) r[3]).longValue());
+        }
     }
 
     /** Published (or, for previews, latest) entries with these ids, in the order given. */

@@ -12,7 +12,9 @@ import org.sacrum.entries.entity.EntryWithdrawn;
 
 import java.sql.Timestamp;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -42,7 +44,8 @@ public class FacetIndex {
     void index(Entry entry, Content content) {
         Set<Facets.Facet> before = indexed(entry);
         Set<Facets.Facet> after = Facets.listed(content);
-        String tags = Facets.tags(after);
+        Map<Facets.Facet, Long> ids = ids(entry, after);
+        String tags = Facets.tags(after, ids::get);
         clear(entry);
         Timestamp publishedAt = entry.publishedAt() == null ? null : Timestamp.from(entry.publishedAt());
         after.forEach(f -> em.createNativeQuery("INSERT INTO entry_facet (entry_id, name, val, content_type, locale, slug, published_at, tags)"
@@ -51,6 +54,50 @@ public class FacetIndex {
                 .setParameter(4, entry.contentType().name()).setParameter(5, entry.locale()).setParameter(6, entry.slug())
                 .setParameter(7, publishedAt).setParameter(8, tags).executeUpdate());
         count(entry, CountChange.between(before, after));
+    }
+
+    /**
+     * The facet_count ids of these facets: a value no entry had yet gets its row (total 0) first, in a short
+     * transaction of its own (FacetCountRows), so its id exists before any listing row carries it.
+     */
+    private Map<Facets.Facet, Long> ids(Entry entry, Set<Facets.Facet> facets) {
+        Map<Facets.Facet, Long> ids = readIds(entry, facets);
+        if (ids.size() < facets.size()) {
+            for (Facets.Facet f : facets.stream().filter(f -> !ids.containsKey(f)).sorted(BY_KEY).toList()) {
+                try {
+                    countRows.ensure(entry.contentType().name(), entry.locale(), f.name(), f.value());
+                } catch (jakarta.ejb.EJBException raced) {
+                    // another publication created the row first (its key won): the read below finds it
+                }
+            }
+            ids.putAll(readIds(entry, facets));
+            if (ids.size() < facets.size()) {
+                throw new IllegalStateException("facet_count rows missing for entry " + entry.id());
+            }
+        }
+        return ids;
+    }
+
+    private static final java.util.Comparator<Facets.Facet> BY_KEY =
+            java.util.Comparator.comparing(Facets.Facet::name).thenComparing(Facets.Facet::value);
+
+    private Map<Facets.Facet, Long> readIds(Entry entry, Set<Facets.Facet> facets) {
+        StringBuilder sql = new StringBuilder("SELECT name, val, id FROM facet_count WHERE content_type = ? AND locale = ? AND (");
+        List<Object> params = new java.util.ArrayList<>(List.of(entry.contentType().name(), entry.locale()));
+        for (Facets.Facet f : facets) {
+            sql.append(params.size() == 2 ? "" : " OR ").append("(name = ? AND val = ?)");
+            params.add(f.name());
+            params.add(f.value());
+        }
+        jakarta.persistence.Query query = em.createNativeQuery(sql.append(")").toString());
+        for (int i = 0; i < params.size(); i++) {
+            query.setParameter(i + 1, params.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        Map<Facets.Facet, Long> ids = new HashMap<>();
+        rows.forEach(r -> ids.put(new Facets.Facet(r[0].toString(), r[1].toString()), ((Number) r[2]).longValue()));
+        return ids;
     }
 
     private Set<Facets.Facet> indexed(Entry entry) {
@@ -63,9 +110,8 @@ public class FacetIndex {
     }
 
     /**
-     * Applies the changes in their (sorted) order, so two publications lock the count rows in the same order. A value
-     * no entry had before gets its row (total 0) in a short transaction of its own first: two publications adding
-     * the same new value would otherwise both INSERT it here and the second would fail on the key.
+     * Applies the changes in their (sorted) order, so two publications lock the count rows in the same order. Every
+     * value added has its row already ({@link #ids}); the retry stays for a row removed meanwhile (a backup import).
      */
     private void count(Entry entry, List<CountChange> changes) {
         for (CountChange change : changes) {

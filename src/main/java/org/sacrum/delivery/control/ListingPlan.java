@@ -16,8 +16,8 @@ import java.util.Map;
  * Why each page costs about the same whatever the filters and the depth (issue #17):
  * <ul>
  * <li><b>Other filters are checked inside the driver's index entry.</b> Every listing row carries the entry's whole
- * facet set ({@code tags}, " name=value name=value ", the indexes' last column, V15), so {@code stage=trimester-2} is a
- * {@code LIKE '% stage=trimester-2 %'} on the entry the index scan already holds, not an index probe of 3-4 pages per
+ * facet set ({@code tags}, its values' facet_count ids " 12 45 78 ", the indexes' last column, V15), so
+ * {@code stage=trimester-2} (id 45) is a {@code LIKE '% 45 %'} on the entry the index scan already holds, not an index probe of 3-4 pages per
  * driver row. A row whose set was too long to carry (null) is checked against its facet rows, as before.</li>
  * <li><b>A topic is one index value.</b> A topic filter means the topic and its sub-topics; the index lists every
  * entry under each of its topics and their ancestors ({@link Facets#TOPIC_WITHIN}), so {@code topic=back-pain} reads
@@ -64,8 +64,13 @@ public record ListingPlan(String sql, List<Object> params, String countSql, List
 
     /** A plan without a cursor (page numbers). */
     public static ListingPlan of(String type, String locale, Map<String, List<String>> facets, SearchMatch search,
-                                 String sort, int offset, int limit, Map<String, Long> counts) {
-        return of(type, locale, facets, search, sort, offset, limit, null, counts);
+                                 String sort, int offset, int limit, Map<String, Long> counts, Map<String, Long> ids) {
+        return of(type, locale, facets, search, sort, offset, limit, null, counts, ids);
+    }
+
+    /** Whether the plan answers without a query: a value filtered on has no count row, so nothing matches. */
+    public boolean empty() {
+        return sql == null;
     }
 
     /**
@@ -73,14 +78,21 @@ public record ListingPlan(String sql, List<Object> params, String countSql, List
      * @param after   the cursor the page starts after, or null (then offset says where)
      * @param counts published entries per facet value of this type and locale ("name\tvalue" keys; ALL for all),
      *               as far as {@link #countKeys} asks; a value missing has none
+     * @param ids     the facet_count id of each of those values (same keys): what the rows' tags carry
      * @param search q's condition on the entry_search row, or null: with q, entry_search drives (PostgreSQL's planner
      *               picks its GIN index for rare words or its ordered index for common ones) and every facet is checked,
      *               unless a facet that can drive holds at most {@link #SEARCH_FACET_BOUND} entries: that one drives as
      *               without q, and q is checked per row by entry_search's key
      */
     public static ListingPlan of(String type, String locale, Map<String, List<String>> facets, SearchMatch search,
-                                 String sort, int offset, int limit, ListCursor after, Map<String, Long> counts) {
+                                 String sort, int offset, int limit, ListCursor after, Map<String, Long> counts,
+                                 Map<String, Long> ids) {
         Map<String, List<String>> indexed = indexed(facets);
+        if (indexed.entrySet().stream().anyMatch(e -> e.getValue().stream().noneMatch(v -> ids.containsKey(key(e.getKey(), v))))) {
+            // a filter none of whose values any entry ever had (no count row, no id): nothing matches, nothing is read
+            return new ListingPlan(null, List.of(), null, List.of(), 0, Math.max(COUNT_BOUND, offset + limit),
+                    after == null ? offset : 0, limit, after != null);
+        }
         long all = counts.getOrDefault(key(ALL, ALL), 0L);
         // the facets by how many entries their values hold, fewest first (ties by name): the first that can give the
         // page in order drives, and the others are checked in that order, the one most likely to reject a row first
@@ -118,10 +130,13 @@ public record ListingPlan(String sql, List<Object> params, String countSql, List
             }
             where.append(" AND (");
             if (!searchDrives) {
-                // in the row the index gives: ' name=value ' among its tags; a row without tags looks its facets up
+                // in the row the index gives: the value's id among its tags; a row without tags looks its facets up
                 for (String value : indexed.get(name)) {
-                    where.append("d.tags LIKE ? OR ");
-                    params.add("% " + name + "=" + value + " %");
+                    Long id = ids.get(key(name, value));
+                    if (id != null) { // a value without an id is carried by no row
+                        where.append("d.tags LIKE ? OR ");
+                        params.add("% " + id + " %");
+                    }
                 }
                 where.append("d.tags IS NULL AND ");
             }
