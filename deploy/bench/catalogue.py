@@ -239,10 +239,13 @@ def main():
     # DEEP entries (the first exercises) get REVISIONS revisions each: a long editorial history, the last one published
     deep, depth = (int(sys.argv[4]), int(sys.argv[5])) if len(sys.argv) > 5 else (0, 1)
     approval_template, revision_template, bases, ids = read_seed(folder)
-    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")
+    started = datetime.datetime.now(datetime.timezone.utc)
     entries, revisions, approvals, facet_rows, search_rows = [], [], [], [], []
     for kind, count in (("EXERCISE", exercises), ("CONDITION", conditions)):
         for i in range(count):
+            # each copy published a second after the one before, as a catalogue grows: sorts by publication (and their
+            # cursors) meet distinct instants, not 100,000 ties
+            now = (started - datetime.timedelta(seconds=count - i)).strftime("%Y-%m-%d %H:%M:%S.%f")
             base = bases[kind][i % len(bases[kind])]
             content = json.loads(json.dumps(base))  # a deep copy
             content["slug"] = f"{base['slug']}-bench-{i}"
