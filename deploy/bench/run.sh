@@ -388,7 +388,9 @@ q-rare|q=${rare##*-}
 q-slug|q=$rare
 SHAPES
 explain() { # name, query string: each SQL the list sends, 5 times; a line per run with the sum of their execution times
-  java -cp "target/classes:$(cat "$work/classpath.txt")" "$bench/ListingSql.java" "$work/counts.tsv" exercises "$2" 2>/dev/null >"$work/sql-$1.sql"
+  # a shape this catalogue cannot ask (a cursor past its end: a small catalogue has no page 499 of list A) is left out
+  java -cp "target/classes:$(cat "$work/classpath.txt")" "$bench/ListingSql.java" "$work/counts.tsv" exercises "$2" \
+    2>"$work/sql-$1.err" >"$work/sql-$1.sql" || return 1
   for _ in 1 2 3 4 5; do
     : >"$work/sql-$1.plan"
     while IFS= read -r statement; do
@@ -398,10 +400,14 @@ explain() { # name, query string: each SQL the list sends, 5 times; a line per r
     sed -n 's/^Execution Time: \([0-9.]*\) ms$/\1/p' "$work/sql-$1.plan" | paste -sd+ | bc
   done >"$work/sql-$1.txt"
 }
+: >"$work/sql-shapes.txt"
 while IFS='|' read -r name query; do
-  explain "$name" "$query"
+  if explain "$name" "$query"; then
+    echo "$name|$query" >>"$work/sql-shapes.txt"
+  else
+    echo "  $name: not asked at this size ($(head -c 200 "$work/sql-$name.err"))"
+  fi
 done <"$work/shapes.txt"
-cp "$work/shapes.txt" "$work/sql-shapes.txt"
 
 # ---- boot with the whole catalogue: the time to ready must not depend on its size (nothing scans it at boot)
 say "restarting Sacrum on the full catalogue"
