@@ -99,7 +99,7 @@ public class PublicationHistory {
         return em.createNativeQuery("SELECT DISTINCT p.slug FROM publication p JOIN approval_link l ON l.approval_id = p.approval_id"
                         + LINKING_AT + " ORDER BY p.slug FETCH FIRST " + limit + " ROWS ONLY")
                 .setParameter(1, target.name()).setParameter(2, slug).setParameter(3, type.name()).setParameter(4, locale)
-                .setParameter(5, at).setParameter(6, at).getResultList().stream().map(Object::toString).toList();
+                .setParameter(5, java.sql.Timestamp.from(at)).setParameter(6, java.sql.Timestamp.from(at)).getResultList().stream().map(Object::toString).toList();
     }
 
     /** How many {@link #linkingAt} would give without a limit. */
@@ -107,7 +107,7 @@ public class PublicationHistory {
         return ((Number) em.createNativeQuery("SELECT COUNT(DISTINCT p.slug) FROM publication p JOIN approval_link l"
                         + " ON l.approval_id = p.approval_id" + LINKING_AT)
                 .setParameter(1, target.name()).setParameter(2, slug).setParameter(3, type.name()).setParameter(4, locale)
-                .setParameter(5, at).setParameter(6, at).getSingleResult()).longValue();
+                .setParameter(5, java.sql.Timestamp.from(at)).setParameter(6, java.sql.Timestamp.from(at)).getSingleResult()).longValue();
     }
 
     private static final String LINKING_AT = " WHERE l.link_type = ? AND l.slug = ? AND p.content_type = ? AND p.locale = ?"
