@@ -21,7 +21,6 @@ import org.sacrum.content.control.ContentCodec;
 import org.sacrum.content.entity.ContentType;
 import org.sacrum.content.control.Facets;
 import org.sacrum.delivery.control.SearchIndex;
-import org.sacrum.delivery.control.SearchText;
 import jakarta.enterprise.event.Event;
 import org.sacrum.entries.entity.EntriesReplaced;
 import org.sacrum.identity.entity.Role;
@@ -402,13 +401,8 @@ public class Importer {
                         insert.executeUpdate();
                     }
                     // q's index, as SearchIndex writes it (V14)
-                    search.setString(1, rs.getString(1));
-                    search.setString(2, rs.getString(2));
-                    search.setString(3, rs.getString(4));
-                    search.setString(4, rs.getString(5));
-                    search.setTimestamp(5, rs.getTimestamp(6));
-                    search.setString(6, SearchText.document(rs.getString(5), ContentCodec.toJsonObject(rs.getString(3))));
-                    search.executeUpdate();
+                    SearchIndex.insert(search, rs.getString(1), rs.getString(2), rs.getString(4), rs.getString(5), rs.getTimestamp(6),
+                            rs.getString(3));
                 }
             }
             try (PreparedStatement clear = db.prepareStatement("DELETE FROM facet_count");

@@ -24,6 +24,21 @@ public class SearchIndex {
     @PersistenceContext
     EntityManager em;
 
+    /**
+     * One row through JDBC, for those that write the index outside a publication (V14's backfill, a backup import):
+     * the entry's id, type, locale, slug and publication instant, and its published revision's canonical JSON.
+     */
+    public static void insert(java.sql.PreparedStatement insert, String id, String type, String locale, String slug,
+                              Timestamp publishedAt, String content) throws java.sql.SQLException {
+        insert.setString(1, id);
+        insert.setString(2, type);
+        insert.setString(3, locale);
+        insert.setString(4, slug);
+        insert.setTimestamp(5, publishedAt);
+        insert.setString(6, SearchText.document(slug, ContentCodec.toJsonObject(content)));
+        insert.executeUpdate();
+    }
+
     public void published(@Observes EntryPublished event) {
         Entry entry = event.entry();
         String words = SearchText.document(entry.slug(), ContentCodec.toJsonObject(ContentCodec.write(event.content())));

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.Dependent;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
-import org.sacrum.content.control.ContentCodec;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -78,13 +77,8 @@ public class SearchIndexMigration implements JavaMigration {
             published.setFetchSize(500); // streamed (PostgreSQL would otherwise hold every published revision in memory)
             ResultSet rs = published.executeQuery();
             while (rs.next()) {
-                insert.setString(1, rs.getString(1));
-                insert.setString(2, rs.getString(2));
-                insert.setString(3, rs.getString(3));
-                insert.setString(4, rs.getString(4));
-                insert.setTimestamp(5, rs.getTimestamp(5));
-                insert.setString(6, SearchText.document(rs.getString(4), ContentCodec.toJsonObject(rs.getString(6))));
-                insert.executeUpdate();
+                SearchIndex.insert(insert, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5),
+                        rs.getString(6));
             }
         }
     }
