@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class DeliveryQueryFuzzTest {
     static final Set<String> RULES = Set.of("unknown-parameter", "filter-not-supported", "repeated", "locale", "one-of", "boolean",
-            "detail-only", "max-length", "integer", "range", "max-depth", "values", "value", "instant", "not-future", "not-with-preview");
+            "detail-only", "max-length", "integer", "range", "max-depth", "values", "value", "instant", "not-future", "not-with-preview",
+            "cursor", "cursor-sort", "not-with-page", "has-word", "max-words");
 
     @FuzzTest(maxDuration = "30s")
     void parse(byte[] input) {
