@@ -206,19 +206,16 @@ public record DeliveryQuery(ContentType type, boolean list, String locale, Map<S
 
     /** This query at another page, as a relative link (RFC 8288 allows it: a cached response must carry no caller's host). */
     public String pageLink(String path, int otherPage) {
-        SortedMap<String, String> params = new TreeMap<>();
-        for (String pair : canonical().split("&")) {
-            if (!pair.isEmpty() && !pair.startsWith("page=") && !pair.startsWith("after=")) {
-                int eq = pair.indexOf('=');
-                params.put(pair.substring(0, eq), pair.substring(eq + 1));
-            }
-        }
-        params.put("page", Integer.toString(otherPage));
-        return path + "?" + params.entrySet().stream().map(p -> p.getKey() + "=" + p.getValue()).collect(Collectors.joining("&"));
+        return link(path, "page", Integer.toString(otherPage));
     }
 
     /** This query continued after the cursor (the next link of a page): no page number, the cursor in its place. */
     public String cursorLink(String path, ListCursor next) {
+        return link(path, "after", next.token());
+    }
+
+    /** The canonical query with its position (page or cursor) replaced by this one. */
+    private String link(String path, String position, String value) {
         SortedMap<String, String> params = new TreeMap<>();
         for (String pair : canonical().split("&")) {
             if (!pair.isEmpty() && !pair.startsWith("page=") && !pair.startsWith("after=")) {
@@ -226,7 +223,7 @@ public record DeliveryQuery(ContentType type, boolean list, String locale, Map<S
                 params.put(pair.substring(0, eq), pair.substring(eq + 1));
             }
         }
-        params.put("after", next.token());
+        params.put(position, value);
         return path + "?" + params.entrySet().stream().map(p -> p.getKey() + "=" + p.getValue()).collect(Collectors.joining("&"));
     }
 
