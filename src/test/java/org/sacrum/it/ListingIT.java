@@ -36,7 +36,7 @@ abstract class ListingIT extends OnSharedDeployment {
         }
         for (String shape : SHAPES) {
             List<String> byNumber = new ArrayList<>();
-            for (int page = 1; ; page++) {
+            for (int page = 1; ; page++) { // this deployment's lists are far shorter than the 1,000 results page numbers reach
                 JsonObject body = team.anonymous.get(shape + "&page=" + page).expect(200).json();
                 List<String> slugs = slugs(body);
                 if (slugs.isEmpty()) {
@@ -84,6 +84,23 @@ abstract class ListingIT extends OnSharedDeployment {
             JsonObject violation = reply.json().getJsonArray("violations").getJsonObject(0);
             assertEquals("after", violation.getString("field"), bad[0]);
             assertEquals(bad[1], violation.getString("rule"), bad[0]);
+        }
+    }
+
+    @Test
+    void pageNumbersReachTheFirstThousandResultsAndPointToTheNextLinkBeyond() {
+        for (String deep : List.of("page=51", "size=100&page=11", "size=1&page=1001", "page=500&equipment=wall", "page=2147483647")) {
+            Api.Reply reply = team.anonymous.get("/api/v1/exercises?" + deep).expect(400);
+            assertEquals("application/problem+json", reply.mediaType());
+            JsonObject violation = reply.json().getJsonArray("violations").getJsonObject(0);
+            assertEquals("page", violation.getString("field"), deep);
+            assertEquals("max-depth", violation.getString("rule"), deep);
+            assertTrue(violation.getString("message").contains("next link") && violation.getString("message").contains("after="),
+                    violation.toString());
+        }
+        for (String deepest : List.of("page=50", "size=100&page=10", "size=1&page=1000")) {
+            JsonObject body = team.anonymous.get("/api/v1/exercises?" + deepest).expect(200).json();
+            assertTrue(body.getInt("total") > 0 && body.containsKey("pages"), deepest + ": the total and pages as always");
         }
     }
 

@@ -41,8 +41,11 @@ public record DeliveryQuery(ContentType type, boolean list, String locale, Map<S
     static final Set<String> ENTRY_PARAMETERS = Set.of("locale", "include", "format", "preview", "asOf");
     public static final String DEFAULT_LOCALE = "en-GB";
     public static final int MAX_SIZE = 100;
-    /** The deepest result a list reaches: page × size may not exceed this (deep offsets cost the database most). */
-    public static final int MAX_DEPTH = 10_000;
+    /**
+     * The deepest result a page number reaches: page × size may not exceed this. A page number skips what it passes
+     * (OFFSET), so its cost grows with depth; beyond, the next link's cursor reads on at one page's cost (issue #17).
+     */
+    public static final int MAX_DEPTH = 1_000;
     static final int MAX_Q = 200;
     static final int MAX_VALUE = 100;
     static final int MAX_FILTER_VALUES = 20;
@@ -136,11 +139,13 @@ public record DeliveryQuery(ContentType type, boolean list, String locale, Map<S
             if (!SORTS.contains(sort)) {
                 bad.add("sort", "one-of", "must be one of " + String.join(", ", SORTS));
             }
-            page = integer("page", single.get("page"), 1, 1, MAX_DEPTH, bad);
+            // any page number that fits is checked against the depth, so a deep one is told how to read on
+            page = integer("page", single.get("page"), 1, 1, Integer.MAX_VALUE, bad);
             size = integer("size", single.get("size"), 20, 1, MAX_SIZE, bad);
             Violation tooDeep = Paging.tooDeep(page, size, MAX_DEPTH);
             if (tooDeep != null) {
-                bad.add(tooDeep.field(), tooDeep.rule(), tooDeep.message());
+                bad.add(tooDeep.field(), tooDeep.rule(), tooDeep.message() + "; to read further, follow the next link"
+                        + " (an after= cursor) from an earlier page");
             }
             if (single.containsKey("after")) { // keyset paging: the page after the item the cursor names
                 if (single.containsKey("page")) {

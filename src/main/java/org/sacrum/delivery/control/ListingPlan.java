@@ -26,8 +26,8 @@ import java.util.Map;
  * entries (all read and sorted); otherwise a single-valued filter drives, or the unfiltered listing, each checked
  * in-row.</li>
  * <li><b>Deep pages by cursor.</b> With {@code after} ({@link ListCursor}) the page starts after the last item's sort
- * key in the index (keyset), reading one page whatever the depth; page numbers still read and skip (OFFSET), bounded
- * by {@link DeliveryQuery#MAX_DEPTH}. Each page's next link carries a cursor.</li>
+ * key in the index (keyset), reading one page whatever the depth; page numbers still read and skip (OFFSET), so they
+ * reach the first {@link DeliveryQuery#MAX_DEPTH} results only. Each page's next link carries a cursor.</li>
  * </ul>
  * Totals come from the maintained counts when the filter is one value or none (exact); otherwise the page itself
  * tells (it reads one row more than it shows: a page that is not full ends the list), and only a full page before

@@ -86,17 +86,29 @@ class DeliveryQueryTest {
 
     @Test
     void pageAndSizeBounds() {
-        assertTrue(has(refused(ContentType.EXERCISE, true, params("page", "2147483647")), "page", "range"));
+        assertTrue(has(refused(ContentType.EXERCISE, true, params("page", "2147483648")), "page", "range"));
         assertTrue(has(refused(ContentType.EXERCISE, true, params("page", "99999999999999999999")), "page", "range"));
         assertTrue(has(refused(ContentType.EXERCISE, true, params("page", "abc")), "page", "integer"));
         assertTrue(has(refused(ContentType.EXERCISE, true, params("page", "")), "page", "integer"));
         assertTrue(has(refused(ContentType.EXERCISE, true, params("page", "-1")), "page", "range"));
         assertTrue(has(refused(ContentType.EXERCISE, true, params("size", "0")), "size", "range"));
         assertTrue(has(refused(ContentType.EXERCISE, true, params("size", "1e2")), "size", "integer"));
-        assertTrue(has(refused(ContentType.EXERCISE, true, params("size", "100", "page", "101")), "page", "max-depth"));
-        DeliveryQuery deepest = DeliveryQuery.parseList(ContentType.EXERCISE, params("size", "100", "page", "100"));
-        assertEquals(100, deepest.page());
-        assertEquals(10_000, DeliveryQuery.parseList(ContentType.EXERCISE, params("size", "1", "page", "10000")).page());
+    }
+
+    @Test
+    void pageNumbersReachTheFirstThousandResultsAndPointToTheCursorBeyond() {
+        assertTrue(has(refused(ContentType.EXERCISE, true, params("size", "100", "page", "11")), "page", "max-depth"));
+        assertTrue(has(refused(ContentType.EXERCISE, true, params("page", "51")), "page", "max-depth")); // the default size is 20
+        assertTrue(has(refused(ContentType.EXERCISE, true, params("size", "1", "page", "1001")), "page", "max-depth"));
+        assertTrue(has(refused(ContentType.EXERCISE, true, params("page", "2147483647")), "page", "max-depth"));
+        Violation deep = refused(ContentType.EXERCISE, true, params("page", "500")).get(0);
+        assertEquals("page", deep.field());
+        assertTrue(deep.message().contains("the last page you may ask for is 50") && deep.message().contains("next link")
+                && deep.message().contains("after="), deep.message());
+        assertEquals(10, DeliveryQuery.parseList(ContentType.EXERCISE, params("size", "100", "page", "10")).page());
+        assertEquals(50, DeliveryQuery.parseList(ContentType.EXERCISE, params("page", "50")).page());
+        assertEquals(1_000, DeliveryQuery.parseList(ContentType.EXERCISE, params("size", "1", "page", "1000")).page());
+        assertEquals(1_000, DeliveryQuery.MAX_DEPTH);
     }
 
     @Test
