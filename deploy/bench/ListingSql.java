@@ -18,6 +18,8 @@ import java.util.regex.Matcher;
  * exactly that. Usage: java -cp target/classes deploy/bench/ListingSql.java COUNTS.tsv TYPE 'query string'
  * (COUNTS.tsv: "name TAB value TAB total TAB id" lines of facet_count for the type and locale). Prints the page's SQL on one
  * line and, when a full page of it needs its total counted (not maintained, not told by the page), the count's SQL.
+ * An optional fourth argument, an offset, replaces the page number's: the page starting that deep, further than page
+ * numbers reach (DeliveryQuery.MAX_DEPTH); the benchmark reads the item a deep cursor starts after from it.
  */
 public class ListingSql {
     public static void main(String[] args) throws Exception {
@@ -35,7 +37,8 @@ public class ListingSql {
         }
         DeliveryQuery query = DeliveryQuery.parseList(ContentType.byPlural(args[1]).orElseThrow(), params);
         ListingPlan plan = ListingPlan.of(query.type().name(), query.locale(), query.facets(), query.q() == null ? null : SearchMatch.of(SearchText.words(query.q()), true),
-                query.sort(), (query.page() - 1) * query.size(), query.size(), query.after(), counts, ids);
+                query.sort(), args.length > 3 ? Integer.parseInt(args[3]) : (query.page() - 1) * query.size(), query.size(),
+                query.after(), counts, ids);
         if (plan.empty()) {
             throw new IllegalArgumentException("a value filtered on has no facet_count row: Sacrum answers without SQL");
         }

@@ -153,7 +153,14 @@ psql -d "$db" -At -c "SELECT '/api/v1/exercises/' || slug FROM entry WHERE conte
 psql -d "$db" -At -c "SELECT '/api/v1/exercises/' || slug || '?include=conditions,warnings' FROM entry WHERE content_type = 'EXERCISE'
   AND slug LIKE '%-bench-%' ORDER BY md5(slug) OFFSET 1500 LIMIT 500" >"$work/cold-include.paths"
 for p in $(seq 1 "$pages1"); do echo "/api/v1/exercises?$list1&page=$p"; done >"$work/list1.paths"
-for p in $(seq "$first2" "$last2"); do echo "/api/v1/exercises?$list2&page=$p"; done >"$work/list2.paths"
+# list B is deep: page numbers reach the first 1,000 results (page 50 of 20), so beyond page 50 it reads on as a
+# reader must, by the next link's cursor (the paths are those links, fetched once here in order)
+next_of() { curl -fs "$sacrum$1" | python3 -c 'import json, sys; n = json.load(sys.stdin).get("next"); print(n[n.index("/api/"):] if n else "")'; }
+{
+  path=""
+  for p in $(seq "$first2" $(( last2 < 50 ? last2 : 50 ))); do path="/api/v1/exercises?$list2&page=$p"; echo "$path"; done
+  for _ in $(seq 51 "$last2"); do path=$(next_of "$path"); [[ -n "$path" ]] || break; echo "$path"; done
+} >"$work/list2.paths"
 # uncached lists: other filters and pages, parameters in another order, so no cache has seen them
 for equipment in none chair mat wall countertop resistance-band pillow; do
   for stage in trimester-1 trimester-2 trimester-3 postpartum; do
@@ -166,7 +173,7 @@ done >"$work/cold-lists.paths"
   echo "threads=$threads"; echo "connections=$connections"; echo "duration=$duration"; echo "warmup=$warmup"
   echo "detail=1,000 slugs in turn"
   echo "list1=$list1&page=1..$pages1 in turn ($n1 matches)"
-  echo "list2=$list2&page=$first2..$last2 in turn ($n2 matches)"
+  echo "list2=$list2&page=$first2..$(( last2 < 50 ? last2 : 50 ))$( (( last2 > 50 )) && echo ", then pages 51..$last2 by the next link's after=") in turn ($n2 matches)"
   echo "cold_detail=500 other slugs"
   echo "cold_lists=stage=(4 stages)&equipment=(7 kinds)&page=(1,3,..29)&size=20, 420 queries"
 } >"$work/facts.txt"
@@ -350,23 +357,24 @@ psql -d "$db" -At -F $'\t' -c "SELECT name, val, total, id FROM facet_count WHER
 [[ -f "$work/classpath.txt" ]] || mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$work/classpath.txt" -Dmdep.includeScope=compile >/dev/null
 top() { psql -d "$db" -At -c "SELECT val FROM facet_count WHERE content_type = 'EXERCISE' AND locale = 'en-GB' AND name = '$1' ORDER BY total DESC, val LIMIT 1"; }
 rare=$(psql -d "$db" -At -c "SELECT slug FROM entry WHERE content_type = 'EXERCISE' AND slug LIKE '%-bench-%' ORDER BY md5(slug) DESC LIMIT 1 OFFSET 7")
-# after=<the last item of page 499>, as Sacrum's next link would give it: the page-499 SQL's 20th row, encoded as
-# ListCursor.token does (base64url of "sort|published instant|slug")
-cursor() { # query string of page 499 (its sort, if any, in it)
+# after=<the last item of page 499>, as Sacrum's next link would give it after a walk of 499 pages: the 20th row of
+# the page at offset 9,960 (deeper than page numbers reach: ListingSql's offset argument), encoded as ListCursor.token
+# does (base64url of "sort|published instant|slug")
+cursor() { # query string of the list (its sort, if any, in it)
   local sort row at
   sort=$(sed -n 's/.*sort=\([-a-z]*\).*/\1/p' <<<"$1"); sort=${sort:-slug}
-  java -cp "target/classes:$(cat "$work/classpath.txt")" "$bench/ListingSql.java" "$work/counts.tsv" exercises "$1" 2>/dev/null | head -1 >"$work/cursor.sql"
+  java -cp "target/classes:$(cat "$work/classpath.txt")" "$bench/ListingSql.java" "$work/counts.tsv" exercises "$1" 9960 2>/dev/null | head -1 >"$work/cursor.sql"
   row=$(psql -d "$db" -At -F '|' -f "$work/cursor.sql" | sed -n 20p)
   at=""; [[ "$sort" == *published ]] && at=$(cut -d'|' -f3 <<<"$row" | tr ' ' T)
   printf '%s' "$sort|$at|$(cut -d'|' -f2 <<<"$row")" | base64 -w0 | tr '+/' '-_' | tr -d '='
 }
 cat >"$work/shapes.txt" <<SHAPES
 all|size=20
-all-deep|page=500
+all-page50|page=50
 slug-desc|sort=-slug
 published|sort=published
 published-desc|sort=-published
-published-desc-deep|sort=-published&page=500
+published-desc-page50|sort=-published&page=50
 topic|topic=stretching
 topic-deep|topic=stretching&page=50
 topic-subtopics|topic=back-pain
@@ -376,12 +384,12 @@ region|region=$(top region)
 condition|condition=$(top condition)
 warning|warning=$(top warning)
 listA|equipment=chair&stage=trimester-2
-listA-deep|equipment=chair&stage=trimester-2&page=500
+listA-page50|equipment=chair&stage=trimester-2&page=50
 three-filters|equipment=chair&stage=trimester-2&topic=stretching
 equipment-two|equipment=chair,mat
-all-deep-cursor|after=$(cursor page=499)
-published-desc-deep-cursor|sort=-published&after=$(cursor 'sort=-published&page=499')
-listA-deep-cursor|equipment=chair&stage=trimester-2&after=$(cursor 'equipment=chair&stage=trimester-2&page=499')
+all-deep-cursor|after=$(cursor size=20)
+published-desc-deep-cursor|sort=-published&after=$(cursor 'sort=-published')
+listA-deep-cursor|equipment=chair&stage=trimester-2&after=$(cursor 'equipment=chair&stage=trimester-2')
 q-common|q=stretch
 q-common-deep|q=stretch&page=50
 q-filter|q=stretch&equipment=chair
