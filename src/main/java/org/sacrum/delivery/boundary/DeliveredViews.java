@@ -2,8 +2,10 @@ package org.sacrum.delivery.boundary;
 
 import org.sacrum.delivery.control.DeliveryQueries;
 import org.sacrum.delivery.control.CareRoutes;
-import org.sacrum.delivery.control.MarkdownRenderer;
+import org.sacrum.delivery.control.RenderedRevisions;
 import org.sacrum.entries.control.Workflow;
+import org.sacrum.entries.control.WorkflowLoader;
+import org.sacrum.entries.entity.WorkflowDefinition;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -14,7 +16,6 @@ import jakarta.json.JsonObjectBuilder;
 import org.sacrum.content.control.ContentCodec;
 import org.sacrum.content.entity.ContentType;
 import org.sacrum.entries.entity.Entry;
-import org.sacrum.entries.entity.Revision;
 import org.sacrum.entries.control.Approvals;
 import org.sacrum.entries.entity.Approval;
 import org.sacrum.entries.entity.Currency;
@@ -29,7 +30,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -40,13 +44,8 @@ import java.util.Set;
 public class DeliveredViews {
     @Inject
     Workflow workflow;
-    /** Revisions never change, so their parsed content and rendered Markdown are kept (up to a bound). */
-    private static final int RENDERED_MAX = 50_000;
-    private static final Map<String, Rendered> RENDERED = new ConcurrentHashMap<>();
-
-    private record Rendered(JsonObject content, JsonObject html) {
-    }
-
+    @Inject
+    WorkflowLoader loader;
     @Inject
     DeliveryQueries queries;
     @Inject
@@ -56,40 +55,102 @@ public class DeliveredViews {
     @Inject
     PublicationHistory history;
 
-    public JsonObject entry(DeliveryQueries.Published published, boolean preview, Set<ContentType> include) {
-        JsonObjectBuilder b = base(published, preview);
-        if (published.entry().contentType() == ContentType.WARNING) {
-            linkedFrom(published.entry(), b);
-        }
-        if (!include.isEmpty()) {
-            JsonObjectBuilder included = Json.createObjectBuilder();
-            Map<ContentType, List<String>> links = ContentCodec.read(published.entry().contentType(), published.revision().content()).links();
-            for (ContentType type : include) {
-                JsonArrayBuilder items = Json.createArrayBuilder();
-                queries.publishedBySlugs(type, published.entry().locale(), links.getOrDefault(type, List.of()))
-                        .forEach(p -> items.add(base(p, false)));
-                included.add(type.plural(), items);
+    /**
+     * What a page of views needs beyond the entries themselves, read once for the page: the workflow's review
+     * intervals, the approvals published (one query) and today's review currency of each.
+     */
+    private record PageFacts(WorkflowDefinition definition, Map<String, Approval> approvals, Map<String, ReviewCurrency> currencies,
+                             LocalDate today) {
+    }
+
+    /** One published entry's view, with the published entries it links to of the types included. */
+    public JsonObject entry(DeliveryQueries.Published published, Set<ContentType> include) {
+        return entries(List.of(published), include).get(0);
+    }
+
+    /** An unreviewed preview of an entry's latest revision (links included as published). */
+    public JsonObject preview(DeliveryQueries.Published latest, Set<ContentType> include) {
+        return views(List.of(latest), true, include).get(0);
+    }
+
+    /**
+     * The views of a list's page, in its order: one transaction and a fixed number of queries for the page, whatever
+     * its size (the included entries of all items in one query, all their approvals in another).
+     */
+    public List<JsonObject> entries(List<DeliveryQueries.Published> page, Set<ContentType> include) {
+        return views(page, false, include);
+    }
+
+    private List<JsonObject> views(List<DeliveryQueries.Published> page, boolean preview, Set<ContentType> include) {
+        Map<ContentType, Map<String, DeliveryQueries.Published>> included = included(page, include);
+        List<Entry> shown = new ArrayList<>();
+        page.forEach(p -> shown.add(p.entry()));
+        included.values().forEach(of -> of.values().forEach(p -> shown.add(p.entry())));
+        PageFacts facts = facts(shown);
+        List<JsonObject> views = new ArrayList<>();
+        for (DeliveryQueries.Published published : page) {
+            JsonObjectBuilder b = base(published, preview, null, facts);
+            if (published.entry().contentType() == ContentType.WARNING) {
+                linkedFrom(published.entry(), b);
             }
-            b.add("included", included);
+            if (!include.isEmpty()) {
+                Map<ContentType, List<String>> links = RenderedRevisions.of(published.entry().contentType(), published.revision()).links();
+                JsonObjectBuilder of = Json.createObjectBuilder();
+                for (ContentType type : include) {
+                    JsonArrayBuilder items = Json.createArrayBuilder();
+                    Map<String, DeliveryQueries.Published> bySlug = included.getOrDefault(type, Map.of());
+                    links.getOrDefault(type, List.of()).stream().distinct().sorted().map(bySlug::get).filter(p -> p != null)
+                            .forEach(p -> items.add(base(p, false, null, facts)));
+                    of.add(type.plural(), items);
+                }
+                b.add("included", of);
+            }
+            views.add(b.build());
         }
-        return b.build();
+        return views;
+    }
+
+    /** The published entries the page links to, of the types included, by type and slug: one query for the page. */
+    private Map<ContentType, Map<String, DeliveryQueries.Published>> included(List<DeliveryQueries.Published> page, Set<ContentType> include) {
+        Map<ContentType, Map<String, DeliveryQueries.Published>> included = new EnumMap<>(ContentType.class);
+        if (include.isEmpty() || page.isEmpty()) {
+            return included;
+        }
+        Map<ContentType, Set<String>> wanted = new EnumMap<>(ContentType.class);
+        for (DeliveryQueries.Published p : page) {
+            Map<ContentType, List<String>> links = RenderedRevisions.of(p.entry().contentType(), p.revision()).links();
+            include.forEach(type -> wanted.computeIfAbsent(type, t -> new HashSet<>()).addAll(links.getOrDefault(type, List.of())));
+        }
+        String locale = page.get(0).entry().locale(); // a page is of one locale
+        queries.publishedBySlugs(locale, wanted).forEach((type, found) -> {
+            Map<String, DeliveryQueries.Published> bySlug = new HashMap<>();
+            found.forEach(p -> bySlug.put(p.entry().slug(), p));
+            included.put(type, bySlug);
+        });
+        return included;
+    }
+
+    private PageFacts facts(List<Entry> shown) {
+        Map<String, Approval> byId = approvals.load(shown);
+        return new PageFacts(loader.definition(), byId, workflow.currencies(shown, byId), clock.today());
     }
 
     /** What the public API showed at an instant: the revision and approval published then, links resolved as published then. */
     public JsonObject entryAsOf(DeliveryQueries.Published published, Publication shown, Instant at, Set<ContentType> include) {
-        JsonObjectBuilder b = base(published, false, snapshot(shown, at));
+        PageFacts facts = new PageFacts(loader.definition(), Map.of(), Map.of(), clock.today());
+        JsonObjectBuilder b = base(published, false, snapshot(shown, at), facts);
         if (published.entry().contentType() == ContentType.WARNING) {
             linkedFromAsOf(published.entry(), at, b);
         }
         if (!include.isEmpty()) {
             JsonObjectBuilder included = Json.createObjectBuilder();
-            Map<ContentType, List<String>> links = ContentCodec.read(published.entry().contentType(), published.revision().content()).links();
+            Map<ContentType, List<String>> links = RenderedRevisions.of(published.entry().contentType(), published.revision()).links();
             for (ContentType type : include) {
                 JsonArrayBuilder items = Json.createArrayBuilder();
                 List<Publication> rows = history.publicAt(type, published.entry().locale(), links.getOrDefault(type, List.of()), at);
-                Map<String, Publication> byEntry = new java.util.HashMap<>();
+                Map<String, Publication> byEntry = new HashMap<>();
                 rows.forEach(row -> byEntry.put(row.entryId(), row));
-                queries.shown(rows).forEach(p -> items.add(base(p, false, snapshot(byEntry.get(p.entry().id()), at))));
+                queries.shown(rows).forEach(p -> items.add(base(p, false, snapshot(byEntry.get(p.entry().id()), at), facts)));
                 included.add(type.plural(), items);
             }
             b.add("included", included);
@@ -161,14 +222,10 @@ public class DeliveredViews {
         }
     }
 
-    private JsonObjectBuilder base(DeliveryQueries.Published published, boolean preview) {
-        return base(published, preview, null);
-    }
-
     /** The entry's view; {@code then} (null: now) gives the publication date, approval and date of a point-in-time read. */
-    private JsonObjectBuilder base(DeliveryQueries.Published published, boolean preview, Snapshot then) {
+    private JsonObjectBuilder base(DeliveryQueries.Published published, boolean preview, Snapshot then, PageFacts facts) {
         Entry e = published.entry();
-        Rendered rendered = rendered(e, published.revision());
+        RenderedRevisions.Rendered rendered = RenderedRevisions.of(e.contentType(), published.revision());
         JsonObjectBuilder b = Json.createObjectBuilder()
                 .add("type", e.contentType().id())
                 .add("slug", e.slug())
@@ -179,9 +236,10 @@ public class DeliveredViews {
         if (!preview && publishedAt != null) {
             b.add("publishedAt", publishedAt.toString());
         }
-        int intervalMonths = workflow.reviewIntervalMonths(e.contentType(), rendered.content());
-        b.add("review", preview ? unreviewed() : then == null ? review(e, intervalMonths)
-                : review(e, then.approval(), then.today(), intervalMonths, false));
+        int intervalMonths = facts.definition().reviewIntervalMonths(e.contentType(), rendered.content());
+        b.add("review", preview ? unreviewed()
+                : then == null ? review(e, approvalOf(e, facts), facts.currencies().get(e.id()), facts.today(), intervalMonths, true)
+                : review(e, then.approval(), null, then.today(), intervalMonths, false));
         if (e.contentType() == ContentType.WARNING) {
             CareRoutes.route(e.locale(), rendered.content().getString("urgency", null)).ifPresent(r -> b.add("careRoute", r));
         }
@@ -191,30 +249,15 @@ public class DeliveredViews {
         return b;
     }
 
-    private static Rendered rendered(Entry entry, Revision revision) {
-        Rendered known = RENDERED.get(revision.id());
-        if (known != null) {
-            return known;
-        }
-        JsonObject content = ContentCodec.toJsonObject(revision.content());
-        Rendered fresh = new Rendered(content, MarkdownRenderer.render(entry.contentType(), content));
-        if (RENDERED.size() >= RENDERED_MAX) {
-            RENDERED.clear();
-        }
-        RENDERED.put(revision.id(), fresh);
-        return fresh;
+    private static Approval approvalOf(Entry e, PageFacts facts) {
+        return e.publishedApprovalId() == null ? null : facts.approvals().get(e.publishedApprovalId());
     }
 
-    private JsonObject review(Entry e, int intervalMonths) {
-        return review(e, approvals.published(e).orElse(null), clock.today(), intervalMonths, true);
-    }
-
-    /** The review block; currency and a pending re-review are today's facts, left out of a point-in-time read. */
-    private JsonObject review(Entry e, Approval a, LocalDate today, int intervalMonths, boolean current) {
+    /** The review block; currency and a pending re-review are today's facts, left out of a point-in-time read (currency null). */
+    private JsonObject review(Entry e, Approval a, ReviewCurrency currency, LocalDate today, int intervalMonths, boolean current) {
         if (a == null) {
             return unreviewed();
         }
-        ReviewCurrency currency = current ? workflow.currency(e).orElse(null) : null;
         JsonObjectBuilder b = Json.createObjectBuilder()
                 .add("status", a.demo() || e.sample() ? "sample-not-clinically-reviewed" : "clinically-reviewed")
                 .add("reviewedBy", a.printedName())

@@ -10,7 +10,7 @@ import org.sacrum.delivery.control.ResponseCache;
 import org.sacrum.delivery.control.DeliveryQuery;
 import org.sacrum.delivery.control.CompareQuery;
 import org.sacrum.delivery.control.DifferentialTable;
-import org.sacrum.content.control.ContentCodec;
+import org.sacrum.delivery.control.RenderedRevisions;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -111,7 +111,7 @@ public class DeliveryResource {
             if (p == null) {
                 throw notPublished(ContentType.CONDITION, slug);
             }
-            JsonObject content = ContentCodec.toJsonObject(p.revision().content());
+            JsonObject content = RenderedRevisions.of(ContentType.CONDITION, p.revision()).content();
             columns.add(new DifferentialTable.Column(slug, content.getString("title"), content.getJsonObject("features")));
             newest = newest == null || p.entry().publishedAt().isAfter(newest) ? p.entry().publishedAt() : newest;
         }
@@ -138,8 +138,8 @@ public class DeliveryResource {
         JsonArrayBuilder items = Json.createArrayBuilder();
         Instant newest = null;
         Set<ContentType> linked = EnumSet.noneOf(ContentType.class);
+        views.entries(result.items(), query.included()).forEach(items::add);
         for (DeliveryQueries.Published p : result.items()) {
-            items.add(views.entry(p, false, query.included()));
             linked.addAll(links(p).keySet());
             newest = newest == null || p.entry().publishedAt().isAfter(newest) ? p.entry().publishedAt() : newest;
         }
@@ -184,7 +184,9 @@ public class DeliveryResource {
             return asOf(query, slug, jsonLd, mediaType);
         }
         if (query.preview()) {
-            JsonObject body = render(query, slug, true, jsonLd).body();
+            Entry latest = entries.find(new EntryRef(type, slug, query.locale())).filter(e -> e.state() != State.ARCHIVED)
+                    .orElseThrow(() -> notPublished(type, slug));
+            JsonObject body = render(query, latest, true, jsonLd).body();
             return Response.ok(jsonLd ? JsonLd.text(body) : body.toString(), mediaType)
                     .cacheControl(noStore()).header("X-Sacrum-Preview", "unreviewed").build();
         }
@@ -201,7 +203,7 @@ public class DeliveryResource {
             }
             return gone(last).cacheControl(noStore()).build();
         }
-        Rendering rendering = render(query, slug, false, jsonLd);
+        Rendering rendering = render(query, current, false, jsonLd);
         return answer(cache.put(key, rendered(rendering.body(), rendering.lastModified(), mediaType, "", -1, rendering.keys())), "miss");
     }
 
@@ -255,18 +257,15 @@ public class DeliveryResource {
     }
 
     private static Map<ContentType, List<String>> links(DeliveryQueries.Published p) {
-        return ContentCodec.read(p.entry().contentType(), p.revision().content()).links();
+        return RenderedRevisions.of(p.entry().contentType(), p.revision()).links();
     }
 
-    private Rendering render(DeliveryQuery query, String slug, boolean latest, boolean jsonLd) {
-        ContentType type = query.type();
-        Entry entry = entries.find(new EntryRef(type, slug, query.locale()))
-                .filter(e -> latest ? e.state() != State.ARCHIVED : e.publishedRevision() != null)
-                .orElseThrow(() -> notPublished(type, slug));
+    /** The entry's view: its latest revision as an unreviewed preview, or the published one. */
+    private Rendering render(DeliveryQuery query, Entry entry, boolean latest, boolean jsonLd) {
         DeliveryQueries.Published published = queries.load(List.of(entry.id()), latest).get(0);
-        JsonObject body = views.entry(published, latest, query.included());
+        JsonObject body = latest ? views.preview(published, query.included()) : views.entry(published, query.included());
         return new Rendering(jsonLd ? JsonLd.of(body) : body, entry.publishedAt(),
-                SurrogateKeys.ofDetail(type, entry.slug(), links(published)));
+                SurrogateKeys.ofDetail(query.type(), entry.slug(), links(published)));
     }
 
     /** The decoded query parameters; a malformed percent-escape (JAX-RS cannot decode it) is a 400, not a 500. */

@@ -18,8 +18,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Reads what the public may see: only entries with a published revision, and only that revision. */
 @Stateless
@@ -138,13 +140,34 @@ public class DeliveryQueries {
 
     /** Published entries of a type among these slugs, in slug order: unpublished links are simply absent. */
     public List<Published> publishedBySlugs(ContentType type, String locale, Collection<String> slugs) {
-        if (slugs.isEmpty()) {
-            return List.of();
+        return publishedBySlugs(locale, Map.of(type, slugs)).getOrDefault(type, List.of());
+    }
+
+    /**
+     * Published entries of a locale among these slugs of each type, in one query (a page's includes: not a query per
+     * entry and type), by type in slug order; unpublished links are simply absent.
+     */
+    public Map<ContentType, List<Published>> publishedBySlugs(String locale, Map<ContentType, ? extends Collection<String>> wanted) {
+        Set<String> slugs = new HashSet<>();
+        List<ContentType> types = new ArrayList<>();
+        wanted.forEach((type, of) -> {
+            if (!of.isEmpty()) {
+                types.add(type);
+                slugs.addAll(of);
+            }
+        });
+        Map<ContentType, List<Published>> byType = new java.util.EnumMap<>(ContentType.class);
+        if (types.isEmpty()) {
+            return byType;
         }
-        List<String> ids = em.createQuery("SELECT e.id FROM Entry e WHERE e.contentType = :type AND e.locale = :locale"
-                        + " AND e.slug IN :slugs AND e.publishedRevision IS NOT NULL ORDER BY e.slug", String.class)
-                .setParameter("type", type).setParameter("locale", locale).setParameter("slugs", slugs).getResultList();
-        return load(ids, false);
+        List<Object[]> rows = em.createQuery("SELECT e, r FROM Entry e, Revision r WHERE r.entryId = e.id AND r.number = e.publishedRevision"
+                        + " AND e.locale = :locale AND e.contentType IN :types AND e.slug IN :slugs", Object[].class)
+                .setParameter("locale", locale).setParameter("types", types).setParameter("slugs", List.copyOf(slugs)).getResultList();
+        rows.stream().map(row -> new Published((Entry) row[0], (Revision) row[1]))
+                .filter(p -> wanted.get(p.entry().contentType()) != null && wanted.get(p.entry().contentType()).contains(p.entry().slug()))
+                .sorted(java.util.Comparator.comparing((Published p) -> p.entry().slug()))
+                .forEach(p -> byType.computeIfAbsent(p.entry().contentType(), t -> new ArrayList<>()).add(p));
+        return byType;
     }
 
     /** Back-links of one type: its first slugs in order and how many there are in all. */

@@ -211,6 +211,11 @@ public final class WorkflowDefinition {
         return currency.get(type).months(urgency);
     }
 
+    /** How many months an approval of this content holds: a warning's by its urgency, other types' by type alone. */
+    public int reviewIntervalMonths(ContentType type, JsonObject content) {
+        return reviewIntervalMonths(type, type == ContentType.WARNING ? content.getString("urgency", null) : null);
+    }
+
     /** The type's review currency policy. */
     public CurrencyPolicy currency(ContentType type) {
         return currency.get(type);
