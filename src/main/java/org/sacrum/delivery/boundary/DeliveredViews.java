@@ -236,7 +236,7 @@ public class DeliveredViews {
         if (!preview && publishedAt != null) {
             b.add("publishedAt", publishedAt.toString());
         }
-        int intervalMonths = facts.definition().reviewIntervalMonths(e.contentType(), rendered.content());
+        int intervalMonths = facts.definition().reviewIntervalMonthsOf(e.contentType(), rendered.content());
         b.add("review", preview ? unreviewed()
                 : then == null ? review(e, approvalOf(e, facts), facts.currencies().get(e.id()), facts.today(), intervalMonths, true)
                 : review(e, then.approval(), null, then.today(), intervalMonths, false));

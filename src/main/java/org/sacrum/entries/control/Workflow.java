@@ -429,7 +429,7 @@ public class Workflow {
 
     /** How often the entry is to be re-reviewed: workflow.json's interval for its type (warnings: by urgency); the default next review. */
     public int reviewIntervalMonths(ContentType type, JsonObject content) {
-        return workflow().reviewIntervalMonths(type, content);
+        return workflow().reviewIntervalMonthsOf(type, content);
     }
 
     /** The published entry's review currency today; empty when nothing of it is published. */

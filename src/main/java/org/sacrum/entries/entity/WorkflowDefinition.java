@@ -212,7 +212,7 @@ public final class WorkflowDefinition {
     }
 
     /** How many months an approval of this content holds: a warning's by its urgency, other types' by type alone. */
-    public int reviewIntervalMonths(ContentType type, JsonObject content) {
+    public int reviewIntervalMonthsOf(ContentType type, JsonObject content) {
         return reviewIntervalMonths(type, type == ContentType.WARNING ? content.getString("urgency", null) : null);
     }
 
