@@ -457,6 +457,19 @@ class ConsoleIT extends SacrumIT {
         List<String> found = team.author.api().get("/api/manage/exercises?search=" + slug.toUpperCase()).expect(200).json()
                 .getJsonArray("items").getValuesAs(JsonObject.class).stream().map(o -> o.getString("slug")).toList();
         assertEquals(List.of(slug), found, "the slug, in any case");
+        String second = slug + "-more"; // after slug in slug order; both contain it
+        team.create("exercises", Samples.exercise(second));
+        String pageOf = "/api/manage/exercises?search=" + slug + "&size=1&page=";
+        for (int page = 1; page <= 2; page++) {
+            List<String> one = team.author.api().get(pageOf + page).expect(200).json().getJsonArray("items")
+                    .getValuesAs(JsonObject.class).stream().map(o -> o.getString("slug")).toList();
+            assertEquals(List.of(page == 1 ? slug : second), one, "search results page in slug order");
+        }
+        assertEquals(0, team.author.api().get(pageOf + 3).expect(200).json().getJsonArray("items").size());
+        assertEquals(2, team.author.api().get("/api/manage/exercises?state=draft&search=" + slug).expect(200).json()
+                .getJsonArray("items").size(), "search narrows a state's list too");
+        assertEquals(0, team.author.api().get("/api/manage/exercises?state=published&search=" + slug).expect(200).json()
+                .getJsonArray("items").size(), "neither is published");
         assertEquals(0, team.author.api().get("/api/manage/exercises?search=%25").expect(200).json().getJsonArray("items").size(),
                 "% matches itself only");
         ContentDeliveryIT.assertRefused(team.author.api().get("/api/manage/exercises?search=" + "a".repeat(101)), "search", "max-length");
