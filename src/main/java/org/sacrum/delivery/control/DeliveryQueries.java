@@ -29,6 +29,10 @@ public class DeliveryQueries {
     @Resource(lookup = SacrumDataSource.JNDI_NAME)
     DataSource dataSource;
     private static volatile Boolean postgres;
+    /** How long the words' statistics are kept before they are read again (ANALYZE changes them seldom). */
+    static final long SHARES_AGE_MS = 5 * 60_000;
+    private static volatile SearchShares shares;
+    private static volatile long sharesReadAt;
 
     public record Filter(ContentType type, String locale, Map<String, List<String>> facets, String q) {
     }
@@ -49,7 +53,8 @@ public class DeliveryQueries {
         Map<String, Long> counts = new HashMap<>();
         Map<String, Long> facetIds = new HashMap<>();
         counts(filter, counts, facetIds);
-        SearchMatch match = filter.q() == null ? null : SearchMatch.of(SearchText.words(filter.q()), postgres());
+        SearchMatch match = filter.q() == null ? null
+                : SearchMatch.of(SearchText.words(filter.q()), postgres(), postgres() ? searchShares() : SearchShares.NONE);
         ListingPlan plan = ListingPlan.of(filter.type().name(), filter.locale(), filter.facets(), match,
                 sort, offset, limit, after, counts, facetIds);
         if (plan.empty()) {
@@ -85,6 +90,36 @@ public class DeliveryQueries {
             }
         }
         return postgres;
+    }
+
+    /**
+     * How common q's words are, from PostgreSQL's statistics of entry_search.doc (kept by ANALYZE, autovacuum), read
+     * at most every {@link #SHARES_AGE_MS} ms: one small catalogue query, not a scan.
+     */
+    private SearchShares searchShares() {
+        long now = System.currentTimeMillis();
+        if (shares == null || now - sharesReadAt > SHARES_AGE_MS) {
+            try (Connection connection = dataSource.getConnection();
+                 java.sql.PreparedStatement stats = connection.prepareStatement("SELECT CAST(most_common_elems AS TEXT),"
+                         + " most_common_elem_freqs FROM pg_stats WHERE tablename = 'entry_search' AND attname = 'doc'"
+                         + " AND schemaname = current_schema()");
+                 java.sql.ResultSet rs = stats.executeQuery()) {
+                SearchShares read = SearchShares.NONE;
+                if (rs.next() && rs.getString(1) != null && rs.getArray(2) != null) {
+                    Float[] frequencies = (Float[]) rs.getArray(2).getArray();
+                    float[] plain = new float[frequencies.length];
+                    for (int i = 0; i < plain.length; i++) {
+                        plain[i] = frequencies[i];
+                    }
+                    read = SearchShares.of(SearchShares.lexemes(rs.getString(1)), plain);
+                }
+                shares = read;
+            } catch (SQLException e) { // statistics are an optimisation: without them every word is taken as rare
+                shares = SearchShares.NONE;
+            }
+            sharesReadAt = now;
+        }
+        return shares;
     }
 
     /**
