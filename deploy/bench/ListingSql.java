@@ -2,6 +2,7 @@ import org.sacrum.content.entity.ContentType;
 import org.sacrum.delivery.control.DeliveryQuery;
 import org.sacrum.delivery.control.ListingPlan;
 import org.sacrum.delivery.control.SearchMatch;
+import org.sacrum.delivery.control.SearchShares;
 import org.sacrum.delivery.control.SearchText;
 
 import java.nio.file.Files;
@@ -16,7 +17,8 @@ import java.util.regex.Matcher;
  * Prints the SQL Sacrum's DeliveryQueries.search sends for a list query, with its parameters inlined, built by
  * Sacrum's own classes (DeliveryQuery parses the query string, ListingPlan writes the SQL): the benchmark EXPLAINs
  * exactly that. Usage: java -cp target/classes deploy/bench/ListingSql.java COUNTS.tsv TYPE 'query string'
- * (COUNTS.tsv: "name TAB value TAB total TAB id" lines of facet_count for the type and locale). Prints the page's SQL on one
+ * [STATS.tsv] (COUNTS.tsv: "name TAB value TAB total TAB id" lines of facet_count for the type and locale; STATS.tsv:
+ * pg_stats' most_common_elems TAB most_common_elem_freqs of entry_search.doc, what q's plan is chosen by). Prints the page's SQL on one
  * line and, when a full page of it needs its total counted (not maintained, not told by the page), the count's SQL.
  */
 public class ListingSql {
@@ -34,7 +36,18 @@ public class ListingSql {
             params.put(kv[0], List.of(java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8)));
         }
         DeliveryQuery query = DeliveryQuery.parseList(ContentType.byPlural(args[1]).orElseThrow(), params);
-        ListingPlan plan = ListingPlan.of(query.type().name(), query.locale(), query.facets(), query.q() == null ? null : SearchMatch.of(SearchText.words(query.q()), true),
+        SearchShares shares = SearchShares.NONE;
+        if (args.length > 3 && Files.size(Path.of(args[3])) > 0) { // pg_stats of entry_search.doc, as DeliveryQueries reads it
+            String[] stats = Files.readString(Path.of(args[3])).strip().split("\t");
+            String[] f = stats[1].replaceAll("[{}]", "").split(",");
+            float[] frequencies = new float[f.length];
+            for (int i = 0; i < f.length; i++) {
+                frequencies[i] = Float.parseFloat(f[i]);
+            }
+            shares = SearchShares.of(SearchShares.lexemes(stats[0]), frequencies);
+        }
+        ListingPlan plan = ListingPlan.of(query.type().name(), query.locale(), query.facets(),
+                query.q() == null ? null : SearchMatch.of(SearchText.words(query.q()), true, shares),
                 query.sort(), (query.page() - 1) * query.size(), query.size(), query.after(), counts, ids);
         if (plan.empty()) {
             throw new IllegalArgumentException("a value filtered on has no facet_count row: Sacrum answers without SQL");
