@@ -52,15 +52,32 @@ public class ListingSql {
         if (plan.empty()) {
             throw new IllegalArgumentException("a value filtered on has no facet_count row: Sacrum answers without SQL");
         }
-        System.out.println(inline(plan.sql(), plan.params()));
+        if (plan.budget() != null) {
+            // a walk with q: the sort key at its budget's depth, then the page up to it (here as a subquery each); when
+            // that page is not full Sacrum asks plan.budget().fallback() (the GIN plan), which this does not print
+            String last = inline(plan.budget().sql(), plan.budget().params());
+            System.out.println(last);
+            Object[] key = last.startsWith("SELECT d.slug, d.published_at")
+                    ? new Object[] {new Raw("(" + last.replace("SELECT d.slug, d.published_at", "SELECT d.slug") + ")"),
+                            new Raw("(" + last.replace("SELECT d.slug, d.published_at", "SELECT d.published_at") + ")")}
+                    : new Object[] {new Raw("(" + last + ")")};
+            ListingPlan bounded = plan.upTo(key);
+            System.out.println(inline(bounded.sql(), bounded.params()));
+        } else {
+            System.out.println(inline(plan.sql(), plan.params()));
+        }
         if (plan.countsFullPage()) {
             System.out.println(inline(plan.countSql(), plan.countParams()));
         }
     }
 
+    /** SQL inlined as it is, not as a quoted value. */
+    record Raw(String sql) {
+    }
+
     private static String inline(String sql, List<Object> params) {
         for (Object p : params) {
-            sql = sql.replaceFirst("\\?", Matcher.quoteReplacement("'" + p.toString().replace("'", "''") + "'"));
+            sql = sql.replaceFirst("\\?", Matcher.quoteReplacement(p instanceof Raw raw ? raw.sql() : "'" + p.toString().replace("'", "''") + "'"));
         }
         return sql;
     }

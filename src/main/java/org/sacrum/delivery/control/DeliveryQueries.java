@@ -54,17 +54,32 @@ public class DeliveryQueries {
         Map<String, Long> facetIds = new HashMap<>();
         counts(filter, counts, facetIds);
         SearchMatch match = filter.q() == null ? null
-                : SearchMatch.of(SearchText.words(filter.q()), postgres(), postgres() ? searchShares() : SearchShares.NONE);
+                : SearchMatch.of(SearchText.words(filter.q()), postgres(), postgres() ? searchShares() : SearchShares.ALL_COMMON);
         ListingPlan plan = ListingPlan.of(filter.type().name(), filter.locale(), filter.facets(), match,
                 sort, offset, limit, after, counts, facetIds);
         if (plan.empty()) {
             return new Page(List.of(), 0, true, null);
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = bind(em.createNativeQuery(plan.sql()), plan.params()).getResultList();
+        List<Object[]> rows;
+        if (plan.budget() == null) {
+            rows = page(plan);
+        } else { // a walk with q reads at most the budget's rows; when they hold no full page, the GIN index answers
+            List<?> last = bind(em.createNativeQuery(plan.budget().sql()), plan.budget().params()).getResultList();
+            if (last.isEmpty()) {
+                rows = page(plan); // the driver ends within the budget
+            } else {
+                Object key = last.get(0);
+                rows = page(plan.upTo(key instanceof Object[] pair ? pair : new Object[] {key}));
+                if (rows.size() <= limit) {
+                    plan = plan.budget().fallback();
+                    rows = page(plan);
+                }
+            }
+        }
+        ListingPlan answered = plan;
         List<String> ids = rows.stream().limit(limit).map(r -> r[0].toString()).toList();
-        ListingPlan.Total total = plan.total(rows.size(),
-                () -> ((Number) bind(em.createNativeQuery(plan.countSql()), plan.countParams()).getSingleResult()).longValue());
+        ListingPlan.Total total = answered.total(rows.size(),
+                () -> ((Number) bind(em.createNativeQuery(answered.countSql()), answered.countParams()).getSingleResult()).longValue());
         ListCursor next = null;
         if (rows.size() > limit) { // the last item shown is where the next page starts
             Object[] last = rows.get(limit - 1);
@@ -74,6 +89,11 @@ public class DeliveryQueries {
             }
         }
         return new Page(load(ids, false), total.value(), total.exact(), next);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> page(ListingPlan plan) {
+        return bind(em.createNativeQuery(plan.sql()), plan.params()).getResultList();
     }
 
     private static java.time.LocalDateTime stored(Object instant) {

@@ -48,7 +48,50 @@ import java.util.Map;
  * @param keyset       whether the page starts at a cursor (its offset is then unknown)
  */
 public record ListingPlan(String sql, List<Object> params, String countSql, List<Object> countParams, long exactTotal, int cap,
-                          int offset, int limit, boolean keyset) {
+                          int offset, int limit, boolean keyset, Budget budget) {
+    /**
+     * A walk with q read in order may meet its matches late (a word of the slugs, sorted by slug, sits in one stretch
+     * of the list): it reads at most {@code rows} driver rows, up to the sort key {@link #sql} gives (the row at that
+     * depth, read from the index alone), and when those hold no full page the GIN plan {@code fallback} answers.
+     *
+     * @param sql      the sort key (slug, and the instant when sorted by it) of the last driver row the walk may read;
+     *                 no row: the driver ends sooner, and the walk is complete
+     * @param params   its parameters
+     * @param rows     how many driver rows that is
+     * @param fallback the plan through the GIN index
+     */
+    public record Budget(String sql, List<Object> params, long rows, ListingPlan fallback) {
+    }
+
+    /** A plan without a budget. */
+    public ListingPlan(String sql, List<Object> params, String countSql, List<Object> countParams, long exactTotal, int cap,
+                       int offset, int limit, boolean keyset) {
+        this(sql, params, countSql, countParams, exactTotal, cap, offset, limit, keyset, null);
+    }
+
+    /** The walk, reading no further than the budget's last row ({@code key}: slug, and instant when sorted by it). */
+    public ListingPlan upTo(Object[] key) {
+        boolean published = key.length > 1;
+        if (published && key[1] == null) {
+            return this; // an entry without an instant (none is published so): no bound, the walk is the driver's
+        }
+        int at = sql.lastIndexOf(" ORDER BY ");
+        String order = sql.substring(at);
+        String bound;
+        List<Object> bounded = new ArrayList<>(params);
+        if (published) {
+            boolean up = order.startsWith(" ORDER BY d.published_at,");
+            bound = up ? " AND (d.published_at < ? OR d.published_at = ? AND d.slug <= ?)"
+                    : " AND (d.published_at > ? OR d.published_at = ? AND d.slug <= ?)";
+            bounded.addAll(List.of(key[1], key[1], key[0]));
+        } else {
+            bound = order.startsWith(" ORDER BY d.slug DESC") ? " AND d.slug >= ?" : " AND d.slug <= ?";
+            bounded.add(key[0]);
+        }
+        return new ListingPlan(sql.substring(0, at) + bound + order, List.copyOf(bounded), countSql, countParams, exactTotal, cap,
+                offset, limit, keyset, budget);
+    }
+
     /** The driver's marker row: every published entry has one. */
     public static final String ALL = "*";
     /**
@@ -61,6 +104,8 @@ public record ListingPlan(String sql, List<Object> params, String countSql, List
      * single-valued filter or the unfiltered listing drives and each row is checked.
      */
     static final long SORT_BOUND = 5_000;
+    /** A walk with q may always read this many driver rows before the GIN plan is asked instead. */
+    static final long MIN_BUDGET = 500;
 
     /** A plan without a cursor (page numbers). */
     public static ListingPlan of(String type, String locale, Map<String, List<String>> facets, SearchMatch search,
@@ -89,6 +134,12 @@ public record ListingPlan(String sql, List<Object> params, String countSql, List
     public static ListingPlan of(String type, String locale, Map<String, List<String>> facets, SearchMatch search,
                                  String sort, int offset, int limit, ListCursor after, Map<String, Long> counts,
                                  Map<String, Long> ids) {
+        return build(type, locale, facets, search, sort, offset, limit, after, counts, ids, false);
+    }
+
+    private static ListingPlan build(String type, String locale, Map<String, List<String>> facets, SearchMatch search,
+                                     String sort, int offset, int limit, ListCursor after, Map<String, Long> counts,
+                                     Map<String, Long> ids, boolean forceGin) {
         Map<String, List<String>> indexed = indexed(facets);
         if (indexed.entrySet().stream().anyMatch(e -> e.getValue().stream().noneMatch(v -> ids.containsKey(key(e.getKey(), v))))) {
             // a filter none of whose values any entry ever had (no count row, no id): nothing matches, nothing is read
@@ -105,7 +156,7 @@ public record ListingPlan(String sql, List<Object> params, String countSql, List
         String canDrive = byMatches.stream()
                 .filter(name -> indexed.get(name).size() == 1 || matchesOf.get(name) <= SORT_BOUND).findFirst().orElse(null);
         int skip = after == null ? offset : 0;
-        boolean gin = search != null && ginReadsLess(search, all, canDrive, indexed, matchesOf, skip + limit + 1);
+        boolean gin = search != null && (forceGin || ginReadsLess(search, all, canDrive, indexed, matchesOf, skip + limit + 1));
         String driver = gin ? null : canDrive;
         long driverMatches = driver == null ? all : matchesOf.get(driver);
         List<String> driverValues = driver == null ? List.of(ALL) : indexed.get(driver);
@@ -187,8 +238,35 @@ public record ListingPlan(String sql, List<Object> params, String countSql, List
         // q with many matches is not counted: counting 200 of them would read ten pages' worth of rows (the page tells)
         boolean counted = !exact && (search == null || gin);
         String countSql = !counted ? null : "SELECT COUNT(*) FROM (SELECT d.entry_id" + where + group + " FETCH FIRST " + (cap + 1) + " ROWS ONLY) t";
+        Budget budget = null;
+        if (search != null && !gin && ordered && !forceGin) {
+            long rows = budgetRows(walkRows(search, all, driver, indexed, matchesOf, skip + limit + 1), all * search.share());
+            if (rows < driverMatches) { // else the walk ends with the driver anyway
+                StringBuilder last = new StringBuilder(sort.endsWith("published") ? "SELECT d.slug, d.published_at" : "SELECT d.slug");
+                List<Object> lastParams = new ArrayList<>(List.of(type, locale));
+                if (searchDrives) {
+                    last.append(" FROM entry_search d WHERE d.content_type = ? AND d.locale = ?");
+                } else {
+                    last.append(" FROM entry_facet d WHERE d.content_type = ? AND d.locale = ? AND d.name = ? AND d.val = ?");
+                    lastParams.addAll(List.of(driver == null ? ALL : driver, driverValues.get(0)));
+                }
+                String lastKeyset = after == null ? "" : keyset(sort, after, lastParams);
+                last.append(lastKeyset).append(order).append(" OFFSET ").append(rows - 1).append(" ROWS FETCH NEXT 1 ROWS ONLY");
+                budget = new Budget(last.toString(), List.copyOf(lastParams), rows,
+                        build(type, locale, facets, search, sort, offset, limit, after, counts, ids, true));
+            }
+        }
         return new ListingPlan(sql, List.copyOf(pageParams), countSql, List.copyOf(params), exact ? driverMatches : -1, cap, skip, limit,
-                after != null);
+                after != null, budget);
+    }
+
+    /**
+     * How many driver rows a walk with q may read before the GIN plan answers instead: four times what it is expected
+     * to read (at least {@link #MIN_BUDGET}), and no more than the GIN plan would read (then that one would have been
+     * cheaper: at worst the two cost twice the better).
+     */
+    static long budgetRows(double expectedWalk, double ginRows) {
+        return (long) Math.ceil(Math.max(MIN_BUDGET, Math.min(4 * expectedWalk, ginRows)));
     }
 
     /**
@@ -200,7 +278,12 @@ public record ListingPlan(String sql, List<Object> params, String countSql, List
      */
     static boolean ginReadsLess(SearchMatch search, long all, String canDrive, Map<String, List<String>> indexed,
                                 Map<String, Long> matchesOf, int wanted) {
-        double ginRows = all * search.share();
+        return all * search.share() < walkRows(search, all, canDrive, indexed, matchesOf, wanted);
+    }
+
+    /** The driver rows a walk with q is expected to read (see {@link #ginReadsLess}). */
+    static double walkRows(SearchMatch search, long all, String canDrive, Map<String, List<String>> indexed,
+                           Map<String, Long> matchesOf, int wanted) {
         long driverRows = canDrive == null ? all : matchesOf.get(canDrive);
         double matching = search.share();
         for (String name : indexed.keySet()) {
@@ -209,8 +292,7 @@ public record ListingPlan(String sql, List<Object> params, String countSql, List
             }
         }
         boolean ordered = canDrive == null || indexed.get(canDrive).size() == 1;
-        double walkRows = !ordered ? driverRows : matching <= 0 ? driverRows : Math.min(driverRows, wanted / matching);
-        return ginRows < walkRows;
+        return !ordered ? driverRows : matching <= 0 ? driverRows : Math.min(driverRows, wanted / matching);
     }
 
     /**

@@ -12,12 +12,22 @@ import java.util.TreeMap;
  * A whole word (a number) has its own frequency; a prefix the sum of the frequencies of the listed words it starts
  * (at most 1). A word the statistics do not list is rarer than all they list: it gets half their lowest frequency, as
  * PostgreSQL's planner assumes ({@code ts_selfuncs.c}), and without statistics (never analysed, H2) the planner's
- * default of 0.5%.
+ * default of 0.5% ({@link #NONE}: few matches, the GIN index drives).
  */
-public final class SearchShares {
+public class SearchShares {
     /** PostgreSQL's DEFAULT_TS_MATCH_SEL: what a word is taken to match when nothing is known. */
     static final double UNKNOWN = 0.005;
     public static final SearchShares NONE = new SearchShares(new TreeMap<>(), UNKNOWN * 2);
+    /**
+     * Every word in every entry: H2 has no statistics and no GIN index (its q is a LIKE per word either way), so a
+     * page is read in order and q checked per row, as PostgreSQL does for common words.
+     */
+    public static final SearchShares ALL_COMMON = new SearchShares(new TreeMap<>(), UNKNOWN * 2) {
+        @Override
+        public double of(String word, boolean whole) {
+            return 1;
+        }
+    };
 
     private final TreeMap<String, Double> frequencies;
     private final double unlisted;

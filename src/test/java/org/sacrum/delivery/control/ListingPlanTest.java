@@ -213,6 +213,32 @@ class ListingPlanTest {
     }
 
     @Test
+    void aWalkWithQReadsAtMostItsBudgetUpToTheSortKeyAtThatDepthThenTheGinPlanAnswers() {
+        ListingPlan plan = plan(Map.of(), "stretch", "-published", 0, null); // about 35 rows expected: 500 allowed
+        ListingPlan.Budget budget = plan.budget();
+        assertEquals(500, budget.rows());
+        assertEquals("SELECT d.slug, d.published_at FROM entry_search d WHERE d.content_type = ? AND d.locale = ?"
+                + " ORDER BY d.published_at DESC, d.slug OFFSET 499 ROWS FETCH NEXT 1 ROWS ONLY", budget.sql());
+        assertEquals(List.of("EXERCISE", "en-GB"), budget.params());
+        java.sql.Timestamp at = java.sql.Timestamp.valueOf("2026-01-02 03:04:05");
+        ListingPlan bounded = plan.upTo(new Object[] {"m-bench-1", at});
+        assertTrue(bounded.sql().endsWith(" AND ts_match_vq(d.doc, CAST(? AS tsquery)) AND (d.published_at > ? OR d.published_at = ? AND d.slug <= ?)"
+                + " ORDER BY d.published_at DESC, d.slug OFFSET 0 ROWS FETCH NEXT 21 ROWS ONLY"), bounded.sql());
+        assertEquals(List.of("EXERCISE", "en-GB", "'stretch':*", at, at, "m-bench-1"), bounded.params());
+        assertTrue(budget.fallback().sql().contains("s.doc @@ CAST(? AS tsquery)"), "the GIN plan: " + budget.fallback().sql());
+        assertTrue(budget.fallback().countSql() != null && budget.fallback().budget() == null);
+        // with a filter the budget counts the driver's rows, after the cursor
+        ListingPlan chair = plan(Map.of("equipment", List.of("chair")), "knee", "-slug", 0, new ListCursor("-slug", null, "p-bench-9"));
+        assertEquals("SELECT d.slug FROM entry_facet d WHERE d.content_type = ? AND d.locale = ? AND d.name = ? AND d.val = ?"
+                + " AND d.slug < ? ORDER BY d.slug DESC OFFSET 839 ROWS FETCH NEXT 1 ROWS ONLY", chair.budget().sql(), "4 × 21 / 0.1 rows");
+        assertEquals(List.of("EXERCISE", "en-GB", "equipment", "chair", "p-bench-9"), chair.budget().params());
+        assertTrue(chair.upTo(new Object[] {"k"}).sql().contains(" AND d.slug >= ? ORDER BY d.slug DESC"), chair.upTo(new Object[] {"k"}).sql());
+        assertEquals(ListingPlan.MIN_BUDGET, ListingPlan.budgetRows(10, 100_000));
+        assertEquals(2_000, ListingPlan.budgetRows(3_000, 2_000), "never more than the GIN plan would read");
+        assertNull(plan(Map.of("condition", List.of("sciatica")), "knee", "slug", 0, null).budget(), "12 driver rows: the walk ends anyway");
+    }
+
+    @Test
     void aCursorPageOfACommonQStartsAfterItsItemAndTellsOnlyALowerBound() {
         ListingPlan plan = plan(Map.of(), "stretch", "-published", 0,
                 new ListCursor("-published", java.time.LocalDateTime.of(2026, 1, 2, 3, 4, 5), "knee-bench-7"));

@@ -30,6 +30,13 @@ class SearchSharesTest {
     }
 
     @Test
+    void onH2EveryWordIsTakenAsCommonSoThePageIsReadInOrder() {
+        assertEquals(1.0, SearchShares.ALL_COMMON.of("zebra", true), 1e-9);
+        assertEquals(false, ListingPlan.ginReadsLess(SearchMatch.of(java.util.List.of("zebra"), false, SearchShares.ALL_COMMON),
+                100_000, null, java.util.Map.of(), java.util.Map.of(), 21));
+    }
+
+    @Test
     void theLexemesAreReadAsPostgresqlPrintsTheArray() {
         assertArrayEquals(new String[] {"bench", "null", "übung", "2012"}, SearchShares.lexemes("{bench,\"null\",übung,2012}"));
         assertArrayEquals(new String[0], SearchShares.lexemes("{}"));
