@@ -239,7 +239,8 @@ public record ListingPlan(String sql, List<Object> params, String countSql, List
         boolean counted = !exact && (search == null || gin);
         String countSql = !counted ? null : "SELECT COUNT(*) FROM (SELECT d.entry_id" + where + group + " FETCH FIRST " + (cap + 1) + " ROWS ONLY) t";
         Budget budget = null;
-        if (search != null && !gin && ordered && !forceGin) {
+        // a page by number skips what it passes, as without q: read on (the GIN plan would read every match of the word)
+        if (search != null && !gin && ordered && !forceGin && skip == 0) {
             long rows = budgetRows(walkRows(search, all, driver, indexed, matchesOf, skip + limit + 1), all * search.share());
             if (rows < driverMatches) { // else the walk ends with the driver anyway
                 StringBuilder last = new StringBuilder(sort.endsWith("published") ? "SELECT d.slug, d.published_at" : "SELECT d.slug");

@@ -236,6 +236,7 @@ class ListingPlanTest {
         assertEquals(ListingPlan.MIN_BUDGET, ListingPlan.budgetRows(10, 100_000));
         assertEquals(2_000, ListingPlan.budgetRows(3_000, 2_000), "never more than the GIN plan would read");
         assertNull(plan(Map.of("condition", List.of("sciatica")), "knee", "slug", 0, null).budget(), "12 driver rows: the walk ends anyway");
+        assertNull(plan(Map.of(), "stretch", "slug", 980, null).budget(), "a page by number reads on, as without q");
     }
 
     @Test
