@@ -46,6 +46,8 @@ import java.util.Map;
  * @param exactTotal   the maintained count of the single facet value (or of all), or -1 when it must be counted
  * @param cap          above this many matches the total is "at least cap + 1"
  * @param keyset       whether the page starts at a cursor (its offset is then unknown)
+ * @param budget       for a walk with q from the start or a cursor: how far it may read before the GIN plan answers;
+ *                     otherwise null
  */
 public record ListingPlan(String sql, List<Object> params, String countSql, List<Object> countParams, long exactTotal, int cap,
                           int offset, int limit, boolean keyset, Budget budget) {
