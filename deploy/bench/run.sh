@@ -354,6 +354,9 @@ jcmd "$sacrum_pid" GC.heap_info | sed -n 's/.* total \([0-9]*\)K, used \([0-9]*\
 # Sacrum's own classes (deploy/bench/ListingSql.java), timed by PostgreSQL: EXPLAIN (ANALYZE, BUFFERS), median of 5
 say "EXPLAIN (ANALYZE, BUFFERS) of every list shape"
 psql -d "$db" -At -F $'\t' -c "SELECT name, val, total, id FROM facet_count WHERE content_type = 'EXERCISE' AND locale = 'en-GB'" >"$work/counts.tsv"
+# q's plan is chosen by the words' statistics (SearchShares, from pg_stats as DeliveryQueries reads them)
+psql -d "$db" -At -F $'\t' -c "SELECT CAST(most_common_elems AS TEXT), most_common_elem_freqs FROM pg_stats
+  WHERE tablename = 'entry_search' AND attname = 'doc'" >"$work/stats.tsv"
 [[ -f "$work/classpath.txt" ]] || mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$work/classpath.txt" -Dmdep.includeScope=compile >/dev/null
 top() { psql -d "$db" -At -c "SELECT val FROM facet_count WHERE content_type = 'EXERCISE' AND locale = 'en-GB' AND name = '$1' ORDER BY total DESC, val LIMIT 1"; }
 rare=$(psql -d "$db" -At -c "SELECT slug FROM entry WHERE content_type = 'EXERCISE' AND slug LIKE '%-bench-%' ORDER BY md5(slug) DESC LIMIT 1 OFFSET 7")
@@ -363,7 +366,7 @@ rare=$(psql -d "$db" -At -c "SELECT slug FROM entry WHERE content_type = 'EXERCI
 cursor() { # query string of the list (its sort, if any, in it)
   local sort row at
   sort=$(sed -n 's/.*sort=\([-a-z]*\).*/\1/p' <<<"$1"); sort=${sort:-slug}
-  java -cp "target/classes:$(cat "$work/classpath.txt")" "$bench/ListingSql.java" "$work/counts.tsv" exercises "$1" 9960 2>/dev/null | head -1 >"$work/cursor.sql"
+  java -cp "target/classes:$(cat "$work/classpath.txt")" "$bench/ListingSql.java" "$work/counts.tsv" exercises "$1" 9960 "$work/stats.tsv" 2>/dev/null | head -1 >"$work/cursor.sql"
   row=$(psql -d "$db" -At -F '|' -f "$work/cursor.sql" | sed -n 20p)
   at=""; [[ "$sort" == *published ]] && at=$(cut -d'|' -f3 <<<"$row" | tr ' ' T)
   printf '%s' "$sort|$at|$(cut -d'|' -f2 <<<"$row")" | base64 -w0 | tr '+/' '-_' | tr -d '='
@@ -400,7 +403,7 @@ q-slug|q=$rare
 SHAPES
 explain() { # name, query string: each SQL the list sends, 5 times; a line per run with the sum of their execution times
   # a shape this catalogue cannot ask (a cursor past its end: a small catalogue has no page 499 of list A) is left out
-  java -cp "target/classes:$(cat "$work/classpath.txt")" "$bench/ListingSql.java" "$work/counts.tsv" exercises "$2" \
+  java -cp "target/classes:$(cat "$work/classpath.txt")" "$bench/ListingSql.java" "$work/counts.tsv" exercises "$2" "$work/stats.tsv" \
     2>"$work/sql-$1.err" >"$work/sql-$1.sql" || return 1
   for _ in 1 2 3 4 5; do
     : >"$work/sql-$1.plan"

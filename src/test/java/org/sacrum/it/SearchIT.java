@@ -66,6 +66,42 @@ abstract class SearchIT extends OnSharedDeployment {
     }
 
     @Test
+    void aListWithQIsWalkedByCursorAndItsTotalIsExactOrALowerBound() {
+        String tag = word("walk");
+        List<String> mine = new java.util.ArrayList<>();
+        List<String> onChair = new java.util.ArrayList<>();
+        for (String letter : List.of("c", "a", "d", "b")) {
+            String slug = team.slug("search-walk-" + letter);
+            publish(slug, "Stretch with " + tag + ".", letter.equals("d") ? "mat" : "chair");
+            mine.add(slug);
+            if (!letter.equals("d")) {
+                onChair.add(slug);
+            }
+        }
+        List<String> chair = onChair.stream().sorted().toList();
+        for (String filter : List.of("", "&equipment=chair")) {
+            List<String> expected = filter.isEmpty() ? mine.stream().sorted().toList() : chair;
+            List<String> walked = new java.util.ArrayList<>();
+            String next = "/api/v1/exercises?size=1&" + q("stretch " + tag) + filter;
+            for (int pages = 0; next != null; pages++) {
+                assertTrue(pages <= expected.size(), "a walk ends: " + walked);
+                JsonObject body = team.anonymous.get(next.substring(next.indexOf("/api/"))).expect(200).json();
+                walked.addAll(ContentDeliveryIT.slugs(body));
+                int total = body.getInt("total");
+                // exact (counted: few matches), or a lower bound when q matches many (then never counted)
+                assertTrue(body.getBoolean("totalExact") ? total == expected.size() : total >= 1 && total <= expected.size(),
+                        body.toString());
+                next = body.getString("next", null);
+                assertTrue(next == null || next.contains("after=") && next.contains("q="), "the cursor keeps q: " + next);
+            }
+            assertEquals(expected, walked, "every match once, in order" + filter);
+        }
+        JsonObject last = team.anonymous.get("/api/v1/exercises?size=2&page=2&" + q(tag)).expect(200).json();
+        assertEquals(4, last.getInt("total"), "the last page by number tells the exact total");
+        assertTrue(last.getBoolean("totalExact"));
+    }
+
+    @Test
     void draftsAreNeverSearchedAndPublicationKeepsTheIndexCurrent() {
         String old = word("oldword");
         String fresh = word("freshword");

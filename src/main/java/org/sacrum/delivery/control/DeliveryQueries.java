@@ -31,6 +31,10 @@ public class DeliveryQueries {
     @Resource(lookup = SacrumDataSource.JNDI_NAME)
     DataSource dataSource;
     private static volatile Boolean postgres;
+    /** How long the words' statistics are kept before they are read again (ANALYZE changes them seldom). */
+    static final long SHARES_AGE_MS = 5 * 60_000;
+    private static volatile SearchShares shares;
+    private static volatile long sharesReadAt;
 
     public record Filter(ContentType type, String locale, Map<String, List<String>> facets, String q) {
     }
@@ -51,17 +55,33 @@ public class DeliveryQueries {
         Map<String, Long> counts = new HashMap<>();
         Map<String, Long> facetIds = new HashMap<>();
         counts(filter, counts, facetIds);
-        SearchMatch match = filter.q() == null ? null : SearchMatch.of(SearchText.words(filter.q()), postgres());
+        SearchMatch match = filter.q() == null ? null
+                : SearchMatch.of(SearchText.words(filter.q()), postgres(), postgres() ? searchShares() : SearchShares.ALL_COMMON);
         ListingPlan plan = ListingPlan.of(filter.type().name(), filter.locale(), filter.facets(), match,
                 sort, offset, limit, after, counts, facetIds);
         if (plan.empty()) {
             return new Page(List.of(), 0, true, null);
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = bind(em.createNativeQuery(plan.sql()), plan.params()).getResultList();
+        List<Object[]> rows;
+        if (plan.budget() == null) {
+            rows = page(plan);
+        } else { // a walk with q reads at most the budget's rows; when they hold no full page, the GIN index answers
+            List<?> last = bind(em.createNativeQuery(plan.budget().sql()), plan.budget().params()).getResultList();
+            if (last.isEmpty()) {
+                rows = page(plan); // the driver ends within the budget
+            } else {
+                Object key = last.get(0);
+                rows = page(plan.upTo(key instanceof Object[] pair ? pair : new Object[] {key}));
+                if (rows.size() <= limit) {
+                    plan = plan.budget().fallback();
+                    rows = page(plan);
+                }
+            }
+        }
+        ListingPlan answered = plan;
         List<String> ids = rows.stream().limit(limit).map(r -> r[0].toString()).toList();
-        ListingPlan.Total total = plan.total(rows.size(),
-                () -> ((Number) bind(em.createNativeQuery(plan.countSql()), plan.countParams()).getSingleResult()).longValue());
+        ListingPlan.Total total = answered.total(rows.size(),
+                () -> ((Number) bind(em.createNativeQuery(answered.countSql()), answered.countParams()).getSingleResult()).longValue());
         ListCursor next = null;
         if (rows.size() > limit) { // the last item shown is where the next page starts
             Object[] last = rows.get(limit - 1);
@@ -71,6 +91,11 @@ public class DeliveryQueries {
             }
         }
         return new Page(load(ids, false), total.value(), total.exact(), next);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> page(ListingPlan plan) {
+        return bind(em.createNativeQuery(plan.sql()), plan.params()).getResultList();
     }
 
     private static java.time.LocalDateTime stored(Object instant) {
@@ -87,6 +112,36 @@ public class DeliveryQueries {
             }
         }
         return postgres;
+    }
+
+    /**
+     * How common q's words are, from PostgreSQL's statistics of entry_search.doc (kept by ANALYZE, autovacuum), read
+     * at most every {@link #SHARES_AGE_MS} ms: one small catalogue query, not a scan.
+     */
+    private SearchShares searchShares() {
+        long now = System.currentTimeMillis();
+        if (shares == null || now - sharesReadAt > SHARES_AGE_MS) {
+            try (Connection connection = dataSource.getConnection();
+                 java.sql.PreparedStatement stats = connection.prepareStatement("SELECT CAST(most_common_elems AS TEXT),"
+                         + " most_common_elem_freqs FROM pg_stats WHERE tablename = 'entry_search' AND attname = 'doc'"
+                         + " AND schemaname = current_schema()");
+                 java.sql.ResultSet rs = stats.executeQuery()) {
+                SearchShares read = SearchShares.NONE;
+                if (rs.next() && rs.getString(1) != null && rs.getArray(2) != null) {
+                    Float[] frequencies = (Float[]) rs.getArray(2).getArray();
+                    float[] plain = new float[frequencies.length];
+                    for (int i = 0; i < plain.length; i++) {
+                        plain[i] = frequencies[i];
+                    }
+                    read = SearchShares.of(SearchShares.lexemes(rs.getString(1)), plain);
+                }
+                shares = read;
+            } catch (SQLException e) { // statistics are an optimisation: without them every word is taken as rare
+                shares = SearchShares.NONE;
+            }
+            sharesReadAt = now;
+        }
+        return shares;
     }
 
     /**

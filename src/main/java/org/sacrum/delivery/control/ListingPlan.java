@@ -28,22 +28,72 @@ import java.util.Map;
  * <li><b>Deep pages by cursor.</b> With {@code after} ({@link ListCursor}) the page starts after the last item's sort
  * key in the index (keyset), reading one page whatever the depth; page numbers still read and skip (OFFSET), so they
  * reach the first {@link DeliveryQuery#MAX_DEPTH} results only. Each page's next link carries a cursor.</li>
+ * <li><b>q: the index that reads fewer rows drives</b> ({@link #ginReadsLess}, from PostgreSQL's statistics of the
+ * words, {@link SearchShares}): a rare word through the GIN index (asked for that word only; every word is then checked
+ * on its few matches), a common one by reading the list in order with q checked per row, a page's worth of matches.</li>
  * </ul>
  * Totals come from the maintained counts when the filter is one value or none (exact); otherwise the page itself
  * tells (it reads one row more than it shows: a page that is not full ends the list), and only a full page before
- * {@link #COUNT_BOUND} (or any full cursor page) is counted, up to that bound; beyond, a lower bound.
+ * {@link #COUNT_BOUND} (or any full cursor page) is counted, up to that bound; beyond, a lower bound. A q with many
+ * matches is never counted (that would read ten pages' worth of rows checking q): a full page gives a lower bound.
  *
  * @param sql          the page: entry id, slug (and, sorted by publication, its instant) in order, one more than
  *                     {@code limit} when there are more
  * @param params       its positional parameters
- * @param countSql     null when {@link #exactTotal} answers; otherwise the bounded count (at most {@link #cap} + 1)
+ * @param countSql     the bounded count (at most {@link #cap} + 1), or null: then {@link #exactTotal} answers, or when
+ *                     it is -1 (q with many matches) only the page tells
  * @param countParams  the count's positional parameters (the page's without the cursor's)
  * @param exactTotal   the maintained count of the single facet value (or of all), or -1 when it must be counted
  * @param cap          above this many matches the total is "at least cap + 1"
  * @param keyset       whether the page starts at a cursor (its offset is then unknown)
+ * @param budget       for a walk with q from the start or a cursor: how far it may read before the GIN plan answers;
+ *                     otherwise null
  */
 public record ListingPlan(String sql, List<Object> params, String countSql, List<Object> countParams, long exactTotal, int cap,
-                          int offset, int limit, boolean keyset) {
+                          int offset, int limit, boolean keyset, Budget budget) {
+    /**
+     * A walk with q read in order may meet its matches late (a word of the slugs, sorted by slug, sits in one stretch
+     * of the list): it reads at most {@code rows} driver rows, up to the sort key {@link #sql} gives (the row at that
+     * depth, read from the index alone), and when those hold no full page the GIN plan {@code fallback} answers.
+     *
+     * @param sql      the sort key (slug, and the instant when sorted by it) of the last driver row the walk may read;
+     *                 no row: the driver ends sooner, and the walk is complete
+     * @param params   its parameters
+     * @param rows     how many driver rows that is
+     * @param fallback the plan through the GIN index
+     */
+    public record Budget(String sql, List<Object> params, long rows, ListingPlan fallback) {
+    }
+
+    /** A plan without a budget. */
+    public ListingPlan(String sql, List<Object> params, String countSql, List<Object> countParams, long exactTotal, int cap,
+                       int offset, int limit, boolean keyset) {
+        this(sql, params, countSql, countParams, exactTotal, cap, offset, limit, keyset, null);
+    }
+
+    /** The walk, reading no further than the budget's last row ({@code key}: slug, and instant when sorted by it). */
+    public ListingPlan upTo(Object[] key) {
+        boolean published = key.length > 1;
+        if (published && key[1] == null) {
+            return this; // an entry without an instant (none is published so): no bound, the walk is the driver's
+        }
+        int at = sql.lastIndexOf(" ORDER BY ");
+        String order = sql.substring(at);
+        String bound;
+        List<Object> bounded = new ArrayList<>(params);
+        if (published) {
+            boolean up = order.startsWith(" ORDER BY d.published_at,");
+            bound = up ? " AND (d.published_at < ? OR d.published_at = ? AND d.slug <= ?)"
+                    : " AND (d.published_at > ? OR d.published_at = ? AND d.slug <= ?)";
+            bounded.addAll(List.of(key[1], key[1], key[0]));
+        } else {
+            bound = order.startsWith(" ORDER BY d.slug DESC") ? " AND d.slug >= ?" : " AND d.slug <= ?";
+            bounded.add(key[0]);
+        }
+        return new ListingPlan(sql.substring(0, at) + bound + order, List.copyOf(bounded), countSql, countParams, exactTotal, cap,
+                offset, limit, keyset, budget);
+    }
+
     /** The driver's marker row: every published entry has one. */
     public static final String ALL = "*";
     /**
@@ -56,11 +106,8 @@ public record ListingPlan(String sql, List<Object> params, String countSql, List
      * single-valued filter or the unfiltered listing drives and each row is checked.
      */
     static final long SORT_BOUND = 5_000;
-    /**
-     * With q, a filter whose values hold at most this many entries still drives (q is then checked per row by the
-     * entry_search primary key); above, entry_search drives and the filters are checked per row.
-     */
-    static final long SEARCH_FACET_BOUND = 1_000;
+    /** A walk with q may always read this many driver rows before the GIN plan is asked instead. */
+    static final long MIN_BUDGET = 500;
 
     /** A plan without a cursor (page numbers). */
     public static ListingPlan of(String type, String locale, Map<String, List<String>> facets, SearchMatch search,
@@ -79,14 +126,22 @@ public record ListingPlan(String sql, List<Object> params, String countSql, List
      * @param counts published entries per facet value of this type and locale ("name\tvalue" keys; ALL for all),
      *               as far as {@link #countKeys} asks; a value missing has none
      * @param ids     the facet_count id of each of those values (same keys): what the rows' tags carry
-     * @param search q's condition on the entry_search row, or null: with q, entry_search drives (PostgreSQL's planner
-     *               picks its GIN index for rare words or its ordered index for common ones) and every facet is checked,
-     *               unless a facet that can drive holds at most {@link #SEARCH_FACET_BOUND} entries: that one drives as
-     *               without q, and q is checked per row by entry_search's key
+     * @param search q's condition on the entry_search row, or null; with q the plan reads the fewer rows of two (see
+     *               {@link #ginReadsLess}): the GIN index gives every entry holding q's rarest word, all words are checked
+     *               on them, the filters looked up, and the rest sorted (counted up to the bound); or the page is read in
+     *               order as without q (entry_search's ordered index when there is no filter, else the listing's driver
+     *               with the filters in-row) and q is checked on each row, stopping after a page's worth of matches
+     *               (not counted: the page tells, a full one gives a lower bound)
      */
     public static ListingPlan of(String type, String locale, Map<String, List<String>> facets, SearchMatch search,
                                  String sort, int offset, int limit, ListCursor after, Map<String, Long> counts,
                                  Map<String, Long> ids) {
+        return build(type, locale, facets, search, sort, offset, limit, after, counts, ids, false);
+    }
+
+    private static ListingPlan build(String type, String locale, Map<String, List<String>> facets, SearchMatch search,
+                                     String sort, int offset, int limit, ListCursor after, Map<String, Long> counts,
+                                     Map<String, Long> ids, boolean forceGin) {
         Map<String, List<String>> indexed = indexed(facets);
         if (indexed.entrySet().stream().anyMatch(e -> e.getValue().stream().noneMatch(v -> ids.containsKey(key(e.getKey(), v))))) {
             // a filter none of whose values any entry ever had (no count row, no id): nothing matches, nothing is read
@@ -102,19 +157,36 @@ public record ListingPlan(String sql, List<Object> params, String countSql, List
                 .sorted(Comparator.comparing((String name) -> matchesOf.get(name)).thenComparing(name -> name)).toList();
         String canDrive = byMatches.stream()
                 .filter(name -> indexed.get(name).size() == 1 || matchesOf.get(name) <= SORT_BOUND).findFirst().orElse(null);
-        boolean searchDrives = search != null && (canDrive == null || matchesOf.get(canDrive) > SEARCH_FACET_BOUND);
-        String driver = searchDrives ? null : canDrive;
+        int skip = after == null ? offset : 0;
+        boolean gin = search != null && (forceGin || ginReadsLess(search, all, canDrive, indexed, matchesOf, skip + limit + 1));
+        String driver = gin ? null : canDrive;
         long driverMatches = driver == null ? all : matchesOf.get(driver);
         List<String> driverValues = driver == null ? List.of(ALL) : indexed.get(driver);
         boolean ordered = driverValues.size() == 1; // one value: its index gives the page in order
-        List<Object> params = new ArrayList<>(List.of(type, locale));
-        StringBuilder where = new StringBuilder(" FROM entry_facet d WHERE d.content_type = ? AND d.locale = ? AND d.name = ?");
+        // entry_search itself drives when q is all there is (its ordered indexes, q checked in the row) or when GIN does
+        boolean searchDrives = gin || search != null && indexed.isEmpty();
+        List<Object> params = new ArrayList<>();
+        StringBuilder where;
         String group = "";
-        if (searchDrives) { // entry_search has the listing columns, not the facet sets: every facet is looked up
-            where = new StringBuilder(" FROM entry_search d WHERE d.content_type = ? AND d.locale = ? AND ").append(search.sql("d"));
-            params.addAll(search.params());
+        if (gin) {
+            // the matches of q's rarest word first, all words checked on them (OFFSET 0: planned alone, so the GIN
+            // index reads them whatever the sort), then filtered and sorted: few matches, so few rows
+            where = new StringBuilder(" FROM (SELECT s.entry_id, s.content_type, s.locale, s.slug, s.published_at FROM entry_search s WHERE ")
+                    .append(search.indexed("s"));
+            params.addAll(search.indexedParams());
+            if (!search.indexedIsAll()) {
+                where.append(" AND ").append(search.check("s"));
+                params.addAll(search.checkParams());
+            }
+            where.append(" OFFSET 0 ROWS) d WHERE d.content_type = ? AND d.locale = ?");
+            params.addAll(List.of(type, locale));
+        } else if (searchDrives) { // many matches and no filter: read in order, q checked on each row, a page's worth
+            where = new StringBuilder(" FROM entry_search d WHERE d.content_type = ? AND d.locale = ? AND ").append(search.check("d"));
+            params.addAll(List.of(type, locale));
+            params.addAll(search.checkParams());
         } else {
-            params.add(driver == null ? ALL : driver);
+            where = new StringBuilder(" FROM entry_facet d WHERE d.content_type = ? AND d.locale = ? AND d.name = ?");
+            params.addAll(List.of(type, locale, driver == null ? ALL : driver));
             if (ordered) {
                 where.append(" AND d.val = ?");
                 params.add(driverValues.get(0));
@@ -146,9 +218,10 @@ public record ListingPlan(String sql, List<Object> params, String countSql, List
             params.add(name);
             params.addAll(indexed.get(name));
         }
-        if (search != null && !searchDrives) {
-            where.append(" AND EXISTS (SELECT 1 FROM entry_search s WHERE s.entry_id = d.entry_id AND ").append(search.sql("s")).append(")");
-            params.addAll(search.params());
+        if (search != null && !searchDrives) { // a listing row drives: q checked on its entry's search row, by key
+            where.append(" AND EXISTS (SELECT 1 FROM entry_search s WHERE s.entry_id = d.entry_id AND ").append(search.check("s"))
+                    .append(" OFFSET 0 ROWS)");
+            params.addAll(search.checkParams());
         }
         String order = switch (sort) {
             case "published" -> " ORDER BY d.published_at, d.slug";
@@ -158,16 +231,71 @@ public record ListingPlan(String sql, List<Object> params, String countSql, List
         };
         List<Object> pageParams = new ArrayList<>(params);
         String keyset = after == null ? "" : keyset(sort, after, pageParams);
-        int skip = after == null ? offset : 0;
         // the last row's sort key makes the next cursor; published_at only when sorted by it (else index-only by slug)
         String columns = sort.endsWith("published") ? "SELECT d.entry_id, d.slug, d.published_at" : "SELECT d.entry_id, d.slug";
         String sql = columns + where + keyset + group + order
                 + " OFFSET " + skip + " ROWS FETCH NEXT " + (limit + 1) + " ROWS ONLY";
         boolean exact = search == null && (indexed.isEmpty() || indexed.size() == 1 && driver != null && ordered);
         int cap = Math.max(COUNT_BOUND, skip + limit);
-        String countSql = exact ? null : "SELECT COUNT(*) FROM (SELECT d.entry_id" + where + group + " FETCH FIRST " + (cap + 1) + " ROWS ONLY) t";
+        // q with many matches is not counted: counting 200 of them would read ten pages' worth of rows (the page tells)
+        boolean counted = !exact && (search == null || gin);
+        String countSql = !counted ? null : "SELECT COUNT(*) FROM (SELECT d.entry_id" + where + group + " FETCH FIRST " + (cap + 1) + " ROWS ONLY) t";
+        Budget budget = null;
+        // a page by number skips what it passes, as without q: read on (the GIN plan would read every match of the word)
+        if (search != null && !gin && ordered && !forceGin && skip == 0) {
+            long rows = budgetRows(walkRows(search, all, driver, indexed, matchesOf, skip + limit + 1), all * search.share());
+            if (rows < driverMatches) { // else the walk ends with the driver anyway
+                StringBuilder last = new StringBuilder(sort.endsWith("published") ? "SELECT d.slug, d.published_at" : "SELECT d.slug");
+                List<Object> lastParams = new ArrayList<>(List.of(type, locale));
+                if (searchDrives) {
+                    last.append(" FROM entry_search d WHERE d.content_type = ? AND d.locale = ?");
+                } else {
+                    last.append(" FROM entry_facet d WHERE d.content_type = ? AND d.locale = ? AND d.name = ? AND d.val = ?");
+                    lastParams.addAll(List.of(driver == null ? ALL : driver, driverValues.get(0)));
+                }
+                String lastKeyset = after == null ? "" : keyset(sort, after, lastParams);
+                last.append(lastKeyset).append(order).append(" OFFSET ").append(rows - 1).append(" ROWS FETCH NEXT 1 ROWS ONLY");
+                budget = new Budget(last.toString(), List.copyOf(lastParams), rows,
+                        build(type, locale, facets, search, sort, offset, limit, after, counts, ids, true));
+            }
+        }
         return new ListingPlan(sql, List.copyOf(pageParams), countSql, List.copyOf(params), exact ? driverMatches : -1, cap, skip, limit,
-                after != null);
+                after != null, budget);
+    }
+
+    /**
+     * How many driver rows a walk with q may read before the GIN plan answers instead: four times what it is expected
+     * to read (at least {@link #MIN_BUDGET}), and no more than the GIN plan would read (then that one would have been
+     * cheaper: at worst the two cost twice the better).
+     */
+    static long budgetRows(double expectedWalk, double ginRows) {
+        return (long) Math.ceil(Math.max(MIN_BUDGET, Math.min(4 * expectedWalk, ginRows)));
+    }
+
+    /**
+     * With q: whether the GIN index reads fewer rows than the ordered walk. The GIN plan reads every entry holding q's
+     * rarest word (all of them × its estimated share); the walk reads rows in order until {@code wanted} match (the
+     * page, the rows it skips and one more), about {@code wanted} divided by the share of driver rows that match q and
+     * the other filters (taken as independent), and at most all of the driver's rows; a driver of several values is read
+     * whole. A cost in rows: each is one heap page either way (the walk's probe of q by key a few more).
+     */
+    static boolean ginReadsLess(SearchMatch search, long all, String canDrive, Map<String, List<String>> indexed,
+                                Map<String, Long> matchesOf, int wanted) {
+        return all * search.share() < walkRows(search, all, canDrive, indexed, matchesOf, wanted);
+    }
+
+    /** The driver rows a walk with q is expected to read (see {@link #ginReadsLess}). */
+    static double walkRows(SearchMatch search, long all, String canDrive, Map<String, List<String>> indexed,
+                           Map<String, Long> matchesOf, int wanted) {
+        long driverRows = canDrive == null ? all : matchesOf.get(canDrive);
+        double matching = search.share();
+        for (String name : indexed.keySet()) {
+            if (!name.equals(canDrive)) {
+                matching *= all == 0 ? 0 : Math.min(1.0, (double) matchesOf.get(name) / all);
+            }
+        }
+        boolean ordered = canDrive == null || indexed.get(canDrive).size() == 1;
+        return !ordered ? driverRows : matching <= 0 ? driverRows : Math.min(driverRows, wanted / matching);
     }
 
     /**
@@ -223,6 +351,13 @@ public record ListingPlan(String sql, List<Object> params, String countSql, List
         if (exactTotal >= 0) {
             return new Total(exactTotal, true);
         }
+        if (countSql == null) { // q with many matches: only the page tells
+            if (!keyset && fetched <= limit && (fetched > 0 || offset == 0)) {
+                return new Total(offset + (long) fetched, true); // the page holds the last match
+            }
+            long seen = Math.min(fetched, limit + 1L); // at least this page (and one more when full)
+            return new Total(keyset ? seen : offset + seen, false);
+        }
         if (keyset) { // where the page is in the list is unknown: the whole list is counted, up to the bound
             long counted = count.getAsLong();
             return new Total(Math.min(counted, cap + 1L), counted <= cap);
@@ -239,7 +374,7 @@ public record ListingPlan(String sql, List<Object> params, String countSql, List
 
     /** Whether a full page needs the count query (for tools showing what a list sends). */
     public boolean countsFullPage() {
-        return exactTotal < 0 && (keyset || offset + limit < COUNT_BOUND);
+        return exactTotal < 0 && countSql != null && (keyset || offset + limit < COUNT_BOUND);
     }
 
     /** A list's total; when not exact, a lower bound. */

@@ -166,24 +166,115 @@ class ListingPlanTest {
         assertTrue(plan.sql().contains(" AND (d.tags LIKE ? OR d.tags IS NULL AND EXISTS"), plan.sql());
     }
 
-    @Test
-    void qDrivesFromTheSearchIndexAndIsCountedUpToTheBound() {
-        ListingPlan plan = plan(Map.of(), "Stretch", "-published", 0);
-        assertEquals(List.of("EXERCISE", "en-GB", "'stretch':*"), plan.params());
-        assertTrue(plan.sql().startsWith("SELECT d.entry_id, d.slug, d.published_at FROM entry_search d WHERE d.content_type = ? AND d.locale = ?"
-                + " AND d.doc @@ CAST(? AS tsquery) ORDER BY d.published_at DESC, d.slug OFFSET 0 ROWS FETCH NEXT 21"), plan.sql());
-        assertFalse(plan.sql().contains("entry_facet"), plan.sql());
-        assertEquals(-1, plan.exactTotal());
-        assertTrue(plan.countSql().contains("FETCH FIRST 201 ROWS ONLY"), plan.countSql());
+    /** PostgreSQL's statistics as a catalogue would have them: words starting stretch in 60% of the entries, knee in 10%. */
+    static final SearchShares SHARES = SearchShares.of(new String[] {"bench", "knee", "stretch", "stretching"},
+            new float[] {1.0f, 0.1f, 0.3f, 0.3f, 0.1f, 1.0f, 0f});
+
+    static ListingPlan plan(Map<String, List<String>> facets, String q, String sort, int offset, ListCursor after) {
+        return ListingPlan.of("EXERCISE", "en-GB", facets, SearchMatch.of(SearchText.words(q), true, SHARES), sort, offset, 20,
+                after, COUNTS, IDS);
     }
 
     @Test
-    void withQAndCommonFiltersTheSearchIndexDrivesAndEveryFilterIsAPerRowCheck() {
+    void aRareQIsReadThroughTheGinIndexSortedAndCountedUpToTheBound() {
+        ListingPlan plan = plan(Map.of(), "Stretch", "-published", 0); // no statistics: a word is taken as rare (0.5%)
+        assertEquals(List.of("'stretch':*", "EXERCISE", "en-GB"), plan.params());
+        assertTrue(plan.sql().startsWith("SELECT d.entry_id, d.slug, d.published_at FROM (SELECT s.entry_id, s.content_type, s.locale,"
+                + " s.slug, s.published_at FROM entry_search s WHERE s.doc @@ CAST(? AS tsquery) OFFSET 0 ROWS) d"
+                + " WHERE d.content_type = ? AND d.locale = ? ORDER BY d.published_at DESC, d.slug OFFSET 0 ROWS FETCH NEXT 21"), plan.sql());
+        assertFalse(plan.sql().contains("entry_facet"), plan.sql());
+        assertEquals(-1, plan.exactTotal());
+        assertTrue(plan.countSql().contains("FETCH FIRST 201 ROWS ONLY"), plan.countSql());
+        assertEquals(new ListingPlan.Total(201, false), plan.total(21, () -> 201));
+    }
+
+    @Test
+    void theGinIndexIsAskedForTheRarestWordOnlyAndEveryWordIsCheckedOnItsMatches() {
+        ListingPlan plan = plan(Map.of(), "bench stretch 44477 knee", "slug", 0, null);
+        assertTrue(plan.sql().contains("FROM entry_search s WHERE s.doc @@ CAST(? AS tsquery) AND ts_match_vq(s.doc, CAST(? AS tsquery))"
+                + " OFFSET 0 ROWS) d"), plan.sql());
+        assertEquals(List.of("'44477'", "'bench':* & 'stretch':* & '44477' & 'knee':*", "EXERCISE", "en-GB"), plan.params(),
+                "the unlisted number is the rarest: the GIN index reads its entries only, not every bench and stretch");
+    }
+
+    @Test
+    void aCommonQReadsTheListInOrderChecksEachRowAndIsNotCounted() {
+        ListingPlan plan = plan(Map.of(), "stretch", "slug", 0, null); // 60% of 100,000: about 35 rows for a page
+        assertEquals("SELECT d.entry_id, d.slug FROM entry_search d WHERE d.content_type = ? AND d.locale = ?"
+                + " AND ts_match_vq(d.doc, CAST(? AS tsquery)) ORDER BY d.slug OFFSET 0 ROWS FETCH NEXT 21 ROWS ONLY", plan.sql());
+        assertEquals(List.of("EXERCISE", "en-GB", "'stretch':*"), plan.params());
+        assertNull(plan.countSql(), "counting 200 matches would read ten pages");
+        assertFalse(plan.countsFullPage());
+        assertEquals(new ListingPlan.Total(21, false), plan.total(21, NEVER), "a full page: at least this page and one more");
+        assertEquals(new ListingPlan.Total(7, true), plan.total(7, NEVER), "a page that is not full holds the last match");
+        ListingPlan deep = plan(Map.of(), "stretch", "slug", 100, null);
+        assertEquals(new ListingPlan.Total(121, false), deep.total(21, NEVER));
+        assertEquals(new ListingPlan.Total(105, true), deep.total(5, NEVER));
+    }
+
+    @Test
+    void aWalkWithQReadsAtMostItsBudgetUpToTheSortKeyAtThatDepthThenTheGinPlanAnswers() {
+        ListingPlan plan = plan(Map.of(), "stretch", "-published", 0, null); // about 35 rows expected: 500 allowed
+        ListingPlan.Budget budget = plan.budget();
+        assertEquals(500, budget.rows());
+        assertEquals("SELECT d.slug, d.published_at FROM entry_search d WHERE d.content_type = ? AND d.locale = ?"
+                + " ORDER BY d.published_at DESC, d.slug OFFSET 499 ROWS FETCH NEXT 1 ROWS ONLY", budget.sql());
+        assertEquals(List.of("EXERCISE", "en-GB"), budget.params());
+        java.sql.Timestamp at = java.sql.Timestamp.valueOf("2026-01-02 03:04:05");
+        ListingPlan bounded = plan.upTo(new Object[] {"m-bench-1", at});
+        assertTrue(bounded.sql().endsWith(" AND ts_match_vq(d.doc, CAST(? AS tsquery)) AND (d.published_at > ? OR d.published_at = ? AND d.slug <= ?)"
+                + " ORDER BY d.published_at DESC, d.slug OFFSET 0 ROWS FETCH NEXT 21 ROWS ONLY"), bounded.sql());
+        assertEquals(List.of("EXERCISE", "en-GB", "'stretch':*", at, at, "m-bench-1"), bounded.params());
+        assertTrue(budget.fallback().sql().contains("s.doc @@ CAST(? AS tsquery)"), "the GIN plan: " + budget.fallback().sql());
+        assertTrue(budget.fallback().countSql() != null && budget.fallback().budget() == null);
+        // with a filter the budget counts the driver's rows, after the cursor
+        ListingPlan chair = plan(Map.of("equipment", List.of("chair")), "knee", "-slug", 0, new ListCursor("-slug", null, "p-bench-9"));
+        assertEquals("SELECT d.slug FROM entry_facet d WHERE d.content_type = ? AND d.locale = ? AND d.name = ? AND d.val = ?"
+                + " AND d.slug < ? ORDER BY d.slug DESC OFFSET 839 ROWS FETCH NEXT 1 ROWS ONLY", chair.budget().sql(), "4 × 21 / 0.1 rows");
+        assertEquals(List.of("EXERCISE", "en-GB", "equipment", "chair", "p-bench-9"), chair.budget().params());
+        assertTrue(chair.upTo(new Object[] {"k"}).sql().contains(" AND d.slug >= ? ORDER BY d.slug DESC"), chair.upTo(new Object[] {"k"}).sql());
+        assertEquals(ListingPlan.MIN_BUDGET, ListingPlan.budgetRows(10, 100_000));
+        assertEquals(2_000, ListingPlan.budgetRows(3_000, 2_000), "never more than the GIN plan would read");
+        assertNull(plan(Map.of("condition", List.of("sciatica")), "knee", "slug", 0, null).budget(), "12 driver rows: the walk ends anyway");
+        assertNull(plan(Map.of(), "stretch", "slug", 980, null).budget(), "a page by number reads on, as without q");
+    }
+
+    @Test
+    void aCursorPageOfACommonQStartsAfterItsItemAndTellsOnlyALowerBound() {
+        ListingPlan plan = plan(Map.of(), "stretch", "-published", 0,
+                new ListCursor("-published", java.time.LocalDateTime.of(2026, 1, 2, 3, 4, 5), "knee-bench-7"));
+        assertTrue(plan.sql().contains(" AND ts_match_vq(d.doc, CAST(? AS tsquery)) AND d.published_at <= ? AND (d.published_at < ? OR d.slug > ?)"
+                + " ORDER BY d.published_at DESC, d.slug OFFSET 0 ROWS FETCH NEXT 21"), plan.sql());
+        assertNull(plan.countSql());
+        assertEquals(new ListingPlan.Total(21, false), plan.total(21, NEVER));
+        assertEquals(new ListingPlan.Total(3, false), plan.total(3, NEVER), "where the page is in the list is unknown");
+    }
+
+    @Test
+    void whichIndexDrivesFollowsWhichReadsFewerRows() {
+        // knee (10%) with chair (28%): a page in order reads about 21 / 0.1 chair rows, its GIN plan 10,000 entries
+        ListingPlan common = plan(Map.of("equipment", List.of("chair")), "knee", "slug", 0, null);
+        assertTrue(common.sql().startsWith("SELECT d.entry_id, d.slug FROM entry_facet d WHERE"), common.sql());
+        assertTrue(common.sql().contains(" AND EXISTS (SELECT 1 FROM entry_search s WHERE s.entry_id = d.entry_id"
+                + " AND ts_match_vq(s.doc, CAST(? AS tsquery)) OFFSET 0 ROWS) ORDER BY d.slug"), common.sql());
+        assertNull(common.countSql());
+        // page 400 of it would read about 80,000 rows, more than the chair rows (28,000) or the GIN plan's 10,000
+        assertTrue(plan(Map.of("equipment", List.of("chair")), "knee", "slug", 8_000, null).sql().contains("FROM (SELECT s.entry_id"));
+        // an unlisted word (0.5%: 500 entries) against a wall (1,000 entries) with chair: in order it would read them all
+        assertTrue(plan(Map.of("equipment", List.of("wall")), "zebra", "slug", 0, null).sql().contains("FROM (SELECT s.entry_id"));
+        // ... but 12 sciatica rows are fewer than 500
+        assertTrue(plan(Map.of("condition", List.of("sciatica")), "zebra", "slug", 0, null).sql().startsWith("SELECT d.entry_id, d.slug FROM entry_facet d"));
+        assertTrue(ListingPlan.ginReadsLess(SearchMatch.of(List.of("zebra"), true, SHARES), 100_000, null, Map.of(), Map.of(), 21));
+        assertFalse(ListingPlan.ginReadsLess(SearchMatch.of(List.of("stretch"), true, SHARES), 100_000, null, Map.of(), Map.of(), 21));
+    }
+
+    @Test
+    void withQAndCommonFiltersTheGinIndexDrivesAndEveryFilterIsAPerRowCheck() {
         ListingPlan plan = plan(Map.of("equipment", List.of("chair"), "topic", List.of("back-pain", "low-back-pain")), "knee", "slug", 0);
-        assertTrue(plan.sql().contains("FROM entry_search d"), plan.sql());
+        assertTrue(plan.sql().contains("FROM entry_search s WHERE s.doc @@ CAST(? AS tsquery) OFFSET 0 ROWS) d"), plan.sql());
         assertEquals(2, plan.sql().split("EXISTS \\(SELECT 1 FROM entry_facet f", -1).length - 1, plan.sql());
         // a topic is one value of topic-within (its sub-topics are listed under it); entry_search carries no facet sets
-        assertEquals(List.of("EXERCISE", "en-GB", "'knee':*", "topic-within", "back-pain", "equipment", "chair"), plan.params());
+        assertEquals(List.of("'knee':*", "EXERCISE", "en-GB", "topic-within", "back-pain", "equipment", "chair"), plan.params());
         assertFalse(plan.sql().contains("GROUP BY"), plan.sql());
     }
 
@@ -191,9 +282,10 @@ class ListingPlanTest {
     void withQARareFilterStillDrivesAndQIsCheckedPerRowByKey() {
         ListingPlan plan = plan(Map.of("condition", List.of("sciatica"), "equipment", List.of("chair")), "knee", "-slug", 0);
         assertTrue(plan.sql().startsWith("SELECT d.entry_id, d.slug FROM entry_facet d WHERE"), plan.sql());
-        assertTrue(plan.sql().contains(" AND EXISTS (SELECT 1 FROM entry_search s WHERE s.entry_id = d.entry_id AND s.doc @@ CAST(? AS tsquery))"
-                + " ORDER BY d.slug DESC"), plan.sql());
+        assertTrue(plan.sql().contains(" AND EXISTS (SELECT 1 FROM entry_search s WHERE s.entry_id = d.entry_id"
+                + " AND ts_match_vq(s.doc, CAST(? AS tsquery)) OFFSET 0 ROWS) ORDER BY d.slug DESC"), plan.sql());
         assertEquals(List.of("EXERCISE", "en-GB", "condition", "sciatica", "% 2 %", "equipment", "chair", "'knee':*"), plan.params());
         assertEquals(-1, plan.exactTotal(), "q is never a maintained count");
+        assertEquals(new ListingPlan.Total(4, true), plan.total(4, NEVER));
     }
 }
