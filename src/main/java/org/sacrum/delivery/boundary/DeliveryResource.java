@@ -186,7 +186,7 @@ public class DeliveryResource {
         if (query.preview()) {
             Entry latest = entries.find(new EntryRef(type, slug, query.locale())).filter(e -> e.state() != State.ARCHIVED)
                     .orElseThrow(() -> notPublished(type, slug));
-            JsonObject body = render(query, latest, true, jsonLd).body();
+            JsonObject body = render(query, queries.load(List.of(latest.id()), true).get(0), true, jsonLd).body();
             return Response.ok(jsonLd ? JsonLd.text(body) : body.toString(), mediaType)
                     .cacheControl(noStore()).header("X-Sacrum-Preview", "unreviewed").build();
         }
@@ -195,15 +195,17 @@ public class DeliveryResource {
         if (cached.isPresent()) {
             return answer(cached.get(), "hit");
         }
-        Entry current = entries.find(new EntryRef(type, slug, query.locale())).orElse(null);
-        if (current == null || current.publishedRevision() == null) { // not cached: a republication is a 200 at once
+        EntryRef ref = new EntryRef(type, slug, query.locale());
+        DeliveryQueries.Published published = queries.published(ref).orElse(null); // the entry with its revision, one query
+        if (published == null) { // not cached: a republication is a 200 at once
+            Entry current = entries.find(ref).orElse(null);
             Publication last = current == null ? null : history.latest(current.id()).orElse(null);
             if (last == null) {
                 throw notPublished(type, slug);
             }
             return gone(last).cacheControl(noStore()).build();
         }
-        Rendering rendering = render(query, current, false, jsonLd);
+        Rendering rendering = render(query, published, false, jsonLd);
         return answer(cache.put(key, rendered(rendering.body(), rendering.lastModified(), mediaType, "", -1, rendering.keys())), "miss");
     }
 
@@ -261,11 +263,11 @@ public class DeliveryResource {
     }
 
     /** The entry's view: its latest revision as an unreviewed preview, or the published one. */
-    private Rendering render(DeliveryQuery query, Entry entry, boolean latest, boolean jsonLd) {
-        DeliveryQueries.Published published = queries.load(List.of(entry.id()), latest).get(0);
-        JsonObject body = latest ? views.preview(published, query.included()) : views.entry(published, query.included());
+    private Rendering render(DeliveryQuery query, DeliveryQueries.Published shown, boolean latest, boolean jsonLd) {
+        JsonObject body = latest ? views.preview(shown, query.included()) : views.entry(shown, query.included());
+        Entry entry = shown.entry();
         return new Rendering(jsonLd ? JsonLd.of(body) : body, entry.publishedAt(),
-                SurrogateKeys.ofDetail(query.type(), entry.slug(), links(published)));
+                SurrogateKeys.ofDetail(query.type(), entry.slug(), links(shown)));
     }
 
     /** The decoded query parameters; a malformed percent-escape (JAX-RS cannot decode it) is a 400, not a 500. */

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import org.sacrum.content.entity.ContentType;
+import org.sacrum.content.entity.EntryRef;
 import org.sacrum.entries.entity.Entry;
 import org.sacrum.entries.entity.Publication;
 import org.sacrum.entries.entity.Revision;
@@ -177,6 +178,14 @@ public class DeliveryQueries {
         Map<String, Published> byId = new HashMap<>();
         rows.forEach(row -> byId.put(((Entry) row[0]).id(), new Published((Entry) row[0], (Revision) row[1])));
         return ids.stream().map(byId::get).filter(p -> p != null).toList();
+    }
+
+    /** The published entry with its published revision, in one query; empty when it is not published (or does not exist). */
+    public java.util.Optional<Published> published(EntryRef ref) {
+        return em.createQuery("SELECT e, r FROM Entry e, Revision r WHERE r.entryId = e.id AND r.number = e.publishedRevision"
+                        + " AND e.contentType = :type AND e.slug = :slug AND e.locale = :locale", Object[].class)
+                .setParameter("type", ref.type()).setParameter("slug", ref.slug()).setParameter("locale", ref.locale())
+                .getResultStream().findFirst().map(row -> new Published((Entry) row[0], (Revision) row[1]));
     }
 
     /** The entries with the revisions these past publications showed, in the order given. */
