@@ -46,12 +46,7 @@ public class ListingSql {
                 offset = Integer.parseInt(args[i]);
             } else if (Files.size(Path.of(args[i])) > 0) { // pg_stats of entry_search.doc, as DeliveryQueries reads it
                 String[] stats = Files.readString(Path.of(args[i])).strip().split("\t");
-                String[] f = stats[1].replaceAll("[{}]", "").split(",");
-                float[] frequencies = new float[f.length];
-                for (int j = 0; j < f.length; j++) {
-                    frequencies[j] = Float.parseFloat(f[j]);
-                }
-                shares = SearchShares.of(SearchShares.lexemes(stats[0]), frequencies);
+                shares = SearchShares.parse(stats[0], stats.length > 1 ? stats[1] : null);
             }
         }
         ListingPlan plan = ListingPlan.of(query.type().name(), query.locale(), query.facets(),

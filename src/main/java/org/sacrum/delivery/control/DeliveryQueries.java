@@ -124,19 +124,10 @@ public class DeliveryQueries {
         if (shares == null || now - sharesReadAt > SHARES_AGE_MS) {
             try (Connection connection = dataSource.getConnection();
                  java.sql.PreparedStatement stats = connection.prepareStatement("SELECT CAST(most_common_elems AS TEXT),"
-                         + " most_common_elem_freqs FROM pg_stats WHERE tablename = 'entry_search' AND attname = 'doc'"
+                         + " CAST(most_common_elem_freqs AS TEXT) FROM pg_stats WHERE tablename = 'entry_search' AND attname = 'doc'"
                          + " AND schemaname = current_schema()");
                  java.sql.ResultSet rs = stats.executeQuery()) {
-                SearchShares read = SearchShares.NONE;
-                if (rs.next() && rs.getString(1) != null && rs.getArray(2) != null) {
-                    Float[] frequencies = (Float[]) rs.getArray(2).getArray();
-                    float[] plain = new float[frequencies.length];
-                    for (int i = 0; i < plain.length; i++) {
-                        plain[i] = frequencies[i];
-                    }
-                    read = SearchShares.of(SearchShares.lexemes(rs.getString(1)), plain);
-                }
-                shares = read;
+                shares = rs.next() ? SearchShares.parse(rs.getString(1), rs.getString(2)) : SearchShares.NONE;
             } catch (SQLException e) { // statistics are an optimisation: without them every word is taken as rare
                 shares = SearchShares.NONE;
             }

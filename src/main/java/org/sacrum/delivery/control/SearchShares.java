@@ -56,11 +56,31 @@ public class SearchShares {
     }
 
     /**
+     * From pg_stats as text: most_common_elems and most_common_elem_freqs, each as PostgreSQL prints an array
+     * ({@code {bench,stretch}}, {@code {0.51,0.2,0.01,0.51,0}}); either null or empty: {@link #NONE}.
+     */
+    public static SearchShares parse(String lexemes, String frequencies) {
+        if (lexemes == null || frequencies == null) {
+            return NONE;
+        }
+        String inner = frequencies.strip().replaceAll("[{}]", "");
+        if (inner.isEmpty()) {
+            return NONE;
+        }
+        String[] f = inner.split(",");
+        float[] parsed = new float[f.length];
+        for (int i = 0; i < f.length; i++) {
+            parsed[i] = Float.parseFloat(f[i]);
+        }
+        return of(lexemes(lexemes), parsed);
+    }
+
+    /**
      * The lexemes of most_common_elems as PostgreSQL prints an array ({@code {bench,stretch,"null"}}): SearchText's
      * words are letters, digits and marks only, so an element is quoted only when it reads as NULL, and holds no
      * comma, quote or backslash.
      */
-    public static String[] lexemes(String array) {
+    static String[] lexemes(String array) {
         String inner = array.strip();
         if (inner.length() < 2) {
             return new String[0];

@@ -41,4 +41,14 @@ class SearchSharesTest {
         assertArrayEquals(new String[] {"bench", "null", "übung", "2012"}, SearchShares.lexemes("{bench,\"null\",übung,2012}"));
         assertArrayEquals(new String[0], SearchShares.lexemes("{}"));
     }
+
+    @Test
+    void pgStatsAsTextAreParsedAsDeliveryQueriesAndTheBenchReadThem() {
+        SearchShares read = SearchShares.parse("{2012,bench,stretch}", "{0.05,0.9,0.3,0.05,0.9,0}");
+        assertEquals(0.05, read.of("2012", true), 1e-6);
+        assertEquals(0.3, read.of("stretch", false), 1e-6);
+        assertEquals(0.005, read.of("zebra", false), 1e-9, "half the lowest listed (5%), at most 0.5%");
+        assertEquals(SearchShares.UNKNOWN, SearchShares.parse(null, null).of("x", true), 1e-9, "never analysed");
+        assertEquals(SearchShares.UNKNOWN, SearchShares.parse("{}", "{}").of("x", true), 1e-9);
+    }
 }
