@@ -61,8 +61,10 @@ public record ListingPlan(String sql, List<Object> params, String countSql, List
      * @param params   its parameters
      * @param rows     how many driver rows that is
      * @param fallback the plan through the GIN index
+     * @param bound    the page's condition "no further than that sort key" in the list's order: its placeholders take
+     *                 the slug, or the instant twice and then the slug when sorted by publication
      */
-    public record Budget(String sql, List<Object> params, long rows, ListingPlan fallback) {
+    public record Budget(String sql, List<Object> params, long rows, ListingPlan fallback, String bound) {
     }
 
     /** A plan without a budget. */
@@ -77,21 +79,11 @@ public record ListingPlan(String sql, List<Object> params, String countSql, List
         if (published && key[1] == null) {
             return this; // an entry without an instant (none is published so): no bound, the walk is the driver's
         }
-        int at = sql.lastIndexOf(" ORDER BY ");
-        String order = sql.substring(at);
-        String bound;
         List<Object> bounded = new ArrayList<>(params);
-        if (published) {
-            boolean up = order.startsWith(" ORDER BY d.published_at,");
-            bound = up ? " AND (d.published_at < ? OR d.published_at = ? AND d.slug <= ?)"
-                    : " AND (d.published_at > ? OR d.published_at = ? AND d.slug <= ?)";
-            bounded.addAll(List.of(key[1], key[1], key[0]));
-        } else {
-            bound = order.startsWith(" ORDER BY d.slug DESC") ? " AND d.slug >= ?" : " AND d.slug <= ?";
-            bounded.add(key[0]);
-        }
-        return new ListingPlan(sql.substring(0, at) + bound + order, List.copyOf(bounded), countSql, countParams, exactTotal, cap,
-                offset, limit, keyset, budget);
+        bounded.addAll(published ? List.of(key[1], key[1], key[0]) : List.of(key[0]));
+        int at = sql.lastIndexOf(" ORDER BY "); // the page's own order, which build() writes last; it takes no parameters
+        return new ListingPlan(sql.substring(0, at) + budget.bound() + sql.substring(at), List.copyOf(bounded), countSql, countParams,
+                exactTotal, cap, offset, limit, keyset, budget);
     }
 
     /** The driver's marker row: every published entry has one. */
@@ -229,6 +221,12 @@ public record ListingPlan(String sql, List<Object> params, String countSql, List
             case "-slug" -> " ORDER BY d.slug DESC";
             default -> " ORDER BY d.slug";
         };
+        String upToKey = switch (sort) { // a walk's budget: rows no further in this order than a sort key (see upTo)
+            case "published" -> " AND (d.published_at < ? OR d.published_at = ? AND d.slug <= ?)";
+            case "-published" -> " AND (d.published_at > ? OR d.published_at = ? AND d.slug <= ?)";
+            case "-slug" -> " AND d.slug >= ?";
+            default -> " AND d.slug <= ?";
+        };
         List<Object> pageParams = new ArrayList<>(params);
         String keyset = after == null ? "" : keyset(sort, after, pageParams);
         // the last row's sort key makes the next cursor; published_at only when sorted by it (else index-only by slug)
@@ -256,7 +254,7 @@ public record ListingPlan(String sql, List<Object> params, String countSql, List
                 String lastKeyset = after == null ? "" : keyset(sort, after, lastParams);
                 last.append(lastKeyset).append(order).append(" OFFSET ").append(rows - 1).append(" ROWS FETCH NEXT 1 ROWS ONLY");
                 budget = new Budget(last.toString(), List.copyOf(lastParams), rows,
-                        build(type, locale, facets, search, sort, offset, limit, after, counts, ids, true));
+                        build(type, locale, facets, search, sort, offset, limit, after, counts, ids, true), upToKey);
             }
         }
         return new ListingPlan(sql, List.copyOf(pageParams), countSql, List.copyOf(params), exact ? driverMatches : -1, cap, skip, limit,
