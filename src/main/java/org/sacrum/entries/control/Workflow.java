@@ -432,11 +432,6 @@ public class Workflow {
         return workflow().reviewIntervalMonthsOf(type, content);
     }
 
-    /** The published entry's review currency today; empty when nothing of it is published. */
-    public Optional<ReviewCurrency> currency(Entry entry) {
-        return currency(entry, today());
-    }
-
     private Optional<ReviewCurrency> currency(Entry entry, LocalDate day) {
         if (entry.publishedRevision() == null) {
             return Optional.empty();
@@ -523,7 +518,7 @@ public class Workflow {
         return judged;
     }
 
-    /** As {@link #currency(Entry)} for a list's page, given its approvals by id ({@link Approvals#load}); entries with none are left out. */
+    /** The published entries' review currency today for a list's page, given its approvals by id ({@link Approvals#load}); entries with none are left out. */
     public Map<String, ReviewCurrency> currencies(List<Entry> page, Map<String, Approval> approvals) {
         LocalDate today = today();
         Map<String, ReviewCurrency> currencies = new HashMap<>();
