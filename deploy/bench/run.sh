@@ -394,7 +394,8 @@ all-deep-cursor|after=$(cursor size=20)
 published-desc-deep-cursor|sort=-published&after=$(cursor 'sort=-published')
 listA-deep-cursor|equipment=chair&stage=trimester-2&after=$(cursor 'equipment=chair&stage=trimester-2')
 q-common|q=stretch
-q-common-deep|q=stretch&page=50
+q-common-deep|q=stretch&page=10
+q-common-deep-cursor|q=stretch&after=$(cursor 'q=stretch')
 q-filter|q=stretch&equipment=chair
 q-filter-rare|q=stretch&condition=$(top condition)
 q-published|q=stretch&sort=-published

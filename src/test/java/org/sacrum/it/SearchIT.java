@@ -99,6 +99,12 @@ abstract class SearchIT extends OnSharedDeployment {
         JsonObject last = team.anonymous.get("/api/v1/exercises?size=2&page=2&" + q(tag)).expect(200).json();
         assertEquals(4, last.getInt("total"), "the last page by number tells the exact total");
         assertTrue(last.getBoolean("totalExact"));
+        // with q, page numbers reach the first 200 results (without q, 1,000); the cursor above reads on at any depth
+        assertEquals(List.of(), ContentDeliveryIT.slugs(team.anonymous.get("/api/v1/exercises?size=20&page=10&" + q(tag)).expect(200).json()));
+        Api.Reply deep = team.anonymous.get("/api/v1/exercises?size=20&page=11&" + q(tag));
+        ContentDeliveryIT.assertRefused(deep, "page", "max-depth");
+        assertTrue(deep.text().contains("may not exceed 200") && deep.text().contains("after="), deep.toString());
+        assertEquals(200, team.anonymous.get("/api/v1/exercises?size=20&page=11").status(), "without q the window is wider");
     }
 
     @Test

@@ -27,7 +27,8 @@ import java.util.Map;
  * in-row.</li>
  * <li><b>Deep pages by cursor.</b> With {@code after} ({@link ListCursor}) the page starts after the last item's sort
  * key in the index (keyset), reading one page whatever the depth; page numbers still read and skip (OFFSET), so they
- * reach the first {@link DeliveryQuery#MAX_DEPTH} results only. Each page's next link carries a cursor.</li>
+ * reach the first {@link DeliveryQuery#MAX_DEPTH} results only ({@link DeliveryQuery#MAX_SEARCH_DEPTH} with q, whose walk
+ * checks every row it skips). Each page's next link carries a cursor.</li>
  * <li><b>q: the index that reads fewer rows drives</b> ({@link #ginReadsLess}, from PostgreSQL's statistics of the
  * words, {@link SearchShares}): a rare word through the GIN index (asked for that word only; every word is then checked
  * on its few matches), a common one by reading the list in order with q checked per row, a page's worth of matches.</li>

@@ -66,7 +66,7 @@ class DeliveryQueryFuzzTest {
 
     private static void assertWithinBounds(DeliveryQuery q) {
         assertTrue(q.page() >= 1 && q.size() >= 1 && q.size() <= DeliveryQuery.MAX_SIZE, q.toString());
-        assertTrue((long) q.page() * q.size() <= DeliveryQuery.MAX_DEPTH, q.toString());
+        assertTrue((long) q.page() * q.size() <= (q.q() == null ? DeliveryQuery.MAX_DEPTH : DeliveryQuery.MAX_SEARCH_DEPTH), q.toString());
         assertTrue(q.q() == null || q.q().length() <= DeliveryQuery.MAX_Q);
         assertTrue(q.locale().length() <= 5);
         q.facets().forEach((name, values) -> {
