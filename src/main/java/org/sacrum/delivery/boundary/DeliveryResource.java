@@ -12,7 +12,7 @@ import org.sacrum.delivery.control.CompareQuery;
 import org.sacrum.delivery.control.DifferentialTable;
 import org.sacrum.delivery.control.RenderedRevisions;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.sacrum.platform.control.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -62,7 +62,9 @@ import java.util.Optional;
  * a signed-in caller, the latest revision is returned instead, marked as an unreviewed preview.
  */
 @Path("v1")
-@RequestScoped
+// one instance: a request-scoped resource built a proxy for each EJB it injects, with a JNDI look-up each, per request
+// (the request's caller, URI and headers come through proxies)
+@ApplicationScoped
 @Produces({MediaType.APPLICATION_JSON, JsonLd.MEDIA_TYPE})
 public class DeliveryResource {
     /** The header marking a point-in-time read with the instant it shows. */

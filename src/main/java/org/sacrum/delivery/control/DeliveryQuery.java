@@ -150,7 +150,7 @@ public record DeliveryQuery(ContentType type, boolean list, String locale, Map<S
             size = integer("size", single.get("size"), 20, 1, MAX_SIZE, bad);
             Violation tooDeep = Paging.tooDeep(page, size, q == null ? MAX_DEPTH : MAX_SEARCH_DEPTH);
             if (tooDeep != null) {
-                bad.add(tooDeep.field(), tooDeep.rule(), tooDeep.message() + (q == null ? "" : " with q")
+                bad.add(tooDeep.field(), tooDeep.rule(), (q == null ? "" : "with q, ") + tooDeep.message()
                         + "; to read further, follow the next link (an after= cursor) from an earlier page");
             }
             if (single.containsKey("after")) { // keyset paging: the page after the item the cursor names
