@@ -1,6 +1,8 @@
 package org.sacrum.content.control;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import org.sacrum.content.entity.Content;
 import org.sacrum.content.entity.ContentType;
@@ -29,6 +31,30 @@ public final class LinkFields {
     /** Field path → the linked type, in the schema's field order. */
     public static Map<String, ContentType> of(ContentType type) {
         return FOUND.computeIfAbsent(type, LinkFields::find);
+    }
+
+    /**
+     * The slugs a content links to, by type, read from its JSON through the link fields ({@link #of}): what the Java
+     * model's {@code links()} gives, as sets in field order (each slug once per type), without binding the whole content
+     * to the model (JSON-B cost a delivery list most of a render when links were read that way).
+     */
+    public static Map<ContentType, List<String>> linksOf(ContentType type, JsonObject content) {
+        Map<ContentType, java.util.LinkedHashSet<String>> found = new EnumMap<>(ContentType.class);
+        of(type).forEach((path, linked) -> {
+            int inner = path.indexOf("[].");
+            String field = inner < 0 ? path : path.substring(0, inner);
+            JsonValue value = content.get(field);
+            List<JsonValue> values = value instanceof JsonArray array ? array : value == null ? List.of() : List.of(value);
+            for (JsonValue item : values) {
+                JsonValue slug = inner < 0 ? item : item instanceof JsonObject object ? object.get(path.substring(inner + 3)) : null;
+                if (slug instanceof JsonString text) {
+                    found.computeIfAbsent(linked, t -> new java.util.LinkedHashSet<>()).add(text.getString());
+                }
+            }
+        });
+        Map<ContentType, List<String>> links = new EnumMap<>(ContentType.class);
+        found.forEach((linked, slugs) -> links.put(linked, List.copyOf(slugs)));
+        return Collections.unmodifiableMap(links);
     }
 
     private static Map<String, ContentType> find(ContentType type) {

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.json.JsonObject;
 import org.sacrum.content.control.ContentCodec;
+import org.sacrum.content.control.LinkFields;
 import org.sacrum.content.entity.ContentType;
 import org.sacrum.entries.entity.Revision;
 
@@ -36,7 +37,7 @@ public final class RenderedRevisions {
 
     static Rendered render(ContentType type, Revision revision) {
         JsonObject content = ContentCodec.toJsonObject(revision.content());
-        return new Rendered(content, MarkdownRenderer.render(type, content), ContentCodec.read(type, revision.content()).links(),
+        return new Rendered(content, MarkdownRenderer.render(type, content), LinkFields.linksOf(type, content),
                 (int) Math.min(Integer.MAX_VALUE, 512L + 3L * revision.content().length()));
     }
 }

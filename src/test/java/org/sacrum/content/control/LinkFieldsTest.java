@@ -44,6 +44,30 @@ class LinkFieldsTest {
         assertEquals(ContentType.EXERCISE, LinkFields.of(ContentType.WARNING).get("exercises"));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1}")
+    @org.junit.jupiter.params.provider.MethodSource("org.sacrum.content.control.ContentModelAgreementTest#seedFiles")
+    void linksReadFromTheJsonAreTheModelsLinks(ContentType type, String file) throws java.io.IOException {
+        String json = java.nio.file.Files.readString(java.nio.file.Path.of("content-model/seed", type.plural(), file));
+        Map<ContentType, java.util.List<String>> model = ContentCodec.read(type, json).links();
+        Map<ContentType, java.util.List<String>> read = LinkFields.linksOf(type, ContentCodec.toJsonObject(json));
+        assertEquals(model.keySet(), read.keySet(), file);
+        model.forEach((linked, slugs) -> assertEquals(slugs.stream().distinct().toList(), read.get(linked), file + " " + linked));
+    }
+
+    @Test
+    void linksReadFromTheJsonFollowEveryLinkFieldAndSkipWhatIsNoSlug() {
+        JsonObject exercise = ContentCodec.toJsonObject("""
+                {"slug": "a", "warnings": ["w1", "w2", "w1"], "conditions": ["c1"], "topics": ["stretching"],
+                 "progressions": [{"exercise": "e2"}, {"note": "no slug"}], "regressions": [{"exercise": "e1"}, {"exercise": "e2"}]}
+                """);
+        Map<ContentType, java.util.List<String>> links = LinkFields.linksOf(ContentType.EXERCISE, exercise);
+        assertEquals(java.util.List.of("w1", "w2"), links.get(ContentType.WARNING));
+        assertEquals(java.util.List.of("c1"), links.get(ContentType.CONDITION));
+        assertEquals(java.util.List.of("e2", "e1"), links.get(ContentType.EXERCISE));
+        assertEquals(Set.of(ContentType.WARNING, ContentType.CONDITION, ContentType.EXERCISE), links.keySet(), "topics and the own slug are no links");
+        assertEquals(Map.of(), LinkFields.linksOf(ContentType.EXERCISE, ContentCodec.toJsonObject("{\"slug\": \"a\", \"warnings\": []}")));
+    }
+
     @Test
     void theSchemasUseOnlyKeywordsTheConsoleFormUnderstands() {
         Set<String> unknown = new TreeSet<>();
