@@ -128,8 +128,11 @@ public class DeliveryResource {
         DeliveryQuery query = DeliveryQuery.parseList(type, queryParameters());
         String key = ResponseCache.key(type, null, query.canonical(), MediaType.APPLICATION_JSON);
         Optional<EncodedResponse> cached = cache.wire(key);
-        return cached.isPresent() ? answer(cached.get(), "hit")
-                : answer(cache.put(key, renderList(query)), "miss");
+        if (cached.isPresent()) {
+            return answer(cached.get(), "hit");
+        }
+        ResponseCache.Served served = cache.renderOnce(key, () -> renderList(query)); // concurrent misses render it once
+        return answer(served.wire(), served.rendered() ? "miss" : "hit");
     }
 
     private ResponseCache.Cached renderList(DeliveryQuery query) {

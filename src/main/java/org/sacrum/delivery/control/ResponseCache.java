@@ -28,6 +28,8 @@ import org.sacrum.content.entity.ContentType;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -108,7 +110,10 @@ public class ResponseCache {
                 + " entries of at most " + sharedMaxEntryBytes + " bytes each) and locally (at most " + localMaxBytes + " bytes)."
                 : "No JCache available: delivery responses are cached by each instance for " + LOCAL_SECONDS + " s only.");
         try {
-            signal = ClusterSignal.join(local::invalidateAll);
+            signal = ClusterSignal.join(() -> { // another member published or withdrew
+                cleared.incrementAndGet();
+                local.invalidateAll();
+            });
         } catch (NamingException | RuntimeException | LinkageError e) {
             signal = null;
             LOG.info("No data grid topic (" + e + "); other members' local copies age out within " + LOCAL_SECONDS + " s.");
@@ -146,6 +151,51 @@ public class ResponseCache {
         local.put(key, wire);
         return Optional.of(wire);
     }
+
+    /** A response and whether this request rendered it (a miss) or another request's render, in progress, answered it. */
+    public record Served(EncodedResponse wire, boolean rendered) {
+    }
+
+    /**
+     * Renders a missed response once however many requests ask for it at the same moment: the first renders and caches
+     * it, the others wait for that render (a list over the shared level's entry size lives {@link #LOCAL_SECONDS} s
+     * here, and under load each expiry had every connection asking render it at once). A render begun before a
+     * publication or withdrawal cleared the cache is neither joined by later requests nor cached.
+     */
+    public Served renderOnce(String requestKey, Supplier<Cached> render) {
+        long generation = cleared.get();
+        String key = generation + "|" + onToday(requestKey);
+        CompletableFuture<EncodedResponse> mine = new CompletableFuture<>();
+        CompletableFuture<EncodedResponse> running = rendering.putIfAbsent(key, mine);
+        if (running != null) {
+            try {
+                return new Served(running.join(), false);
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e; // the same answer the render had (a 404, say)
+            }
+        }
+        try {
+            EncodedResponse meanwhile = local.getIfPresent(onToday(requestKey)); // a render that ended since this request missed
+            if (meanwhile != null) {
+                mine.complete(meanwhile);
+                return new Served(meanwhile, false);
+            }
+            Cached response = render.get();
+            EncodedResponse wire = cleared.get() == generation ? put(requestKey, response) : EncodedResponse.of(response);
+            mine.complete(wire);
+            return new Served(wire, true);
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            rendering.remove(key, mine);
+        }
+    }
+
+    /** Renders in progress by cache generation and key ({@link #renderOnce}). */
+    private final ConcurrentHashMap<String, CompletableFuture<EncodedResponse>> rendering = new ConcurrentHashMap<>();
+    /** How many times this instance's cache was cleared: a render begun before the last clearing is stale. */
+    private final AtomicLong cleared = new AtomicLong();
 
     public EncodedResponse put(String requestKey, Cached response) {
         String key = onToday(requestKey);
@@ -220,6 +270,7 @@ public class ResponseCache {
     }
 
     private void clear() {
+        cleared.incrementAndGet();
         local.invalidateAll();
         shared(() -> {
             cache.clear();
