@@ -436,13 +436,14 @@ public class Workflow {
         if (entry.publishedRevision() == null) {
             return Optional.empty();
         }
-        return approvals.published(entry).map(a -> currency(entry, a, day));
+        return approvals.published(entry).map(a -> currency(workflow(), entry, a, day));
     }
 
-    private ReviewCurrency currency(Entry entry, Approval published, LocalDate day) {
-        CurrencyPolicy policy = workflow().currency(entry.contentType());
+    /** {@code definition}: the workflow, read once by a caller judging a page (each read is a call through the singleton's proxy). */
+    private static ReviewCurrency currency(WorkflowDefinition definition, Entry entry, Approval published, LocalDate day) {
+        CurrencyPolicy policy = definition.currency(entry.contentType());
         Integer grace = entry.contentType() == ContentType.WARNING ? null : policy.withdrawalGraceDays(); // never a red flag
-        return ReviewCurrency.of(entry.reReviewPending(), published.nextReviewDue(), day, workflow().dueSoonDays(), grace);
+        return ReviewCurrency.of(entry.reReviewPending(), published.nextReviewDue(), day, definition.dueSoonDays(), grace);
     }
 
     /** A page of a type's published entries with this review currency today (the console's review queue groups). */
@@ -497,10 +498,11 @@ public class Workflow {
                                                        Map<String, List<LinkedRevision>> manifests) {
         Map<String, Transition.RevisionFacts> latest = revisions.latestFacts(page);
         Map<Entry, List<LinkedRevision>> publishable = new HashMap<>();
+        Set<State> publishableFrom = workflow().step(Action.PUBLISH).from();
         for (Entry entry : page) {
             Approval approval = entry.approvalId() == null ? null : approvals.get(entry.approvalId());
             // the linked entries are read only where publishing is a step the state allows (else taken as unchanged)
-            if (approval != null && workflow().step(Action.PUBLISH).from().contains(entry.state())) {
+            if (approval != null && publishableFrom.contains(entry.state())) {
                 publishable.put(entry, manifests.containsKey(approval.id()) ? manifests.get(approval.id()) : linked.recorded(approval));
             }
         }
@@ -521,11 +523,12 @@ public class Workflow {
     /** The published entries' review currency today for a list's page, given its approvals by id ({@link Approvals#load}); entries with none are left out. */
     public Map<String, ReviewCurrency> currencies(List<Entry> page, Map<String, Approval> approvals) {
         LocalDate today = today();
+        WorkflowDefinition definition = workflow();
         Map<String, ReviewCurrency> currencies = new HashMap<>();
         for (Entry entry : page) {
             Approval published = entry.publishedApprovalId() == null ? null : approvals.get(entry.publishedApprovalId());
             if (entry.publishedRevision() != null && published != null) {
-                currencies.put(entry.id(), currency(entry, published, today));
+                currencies.put(entry.id(), currency(definition, entry, published, today));
             }
         }
         return currencies;
