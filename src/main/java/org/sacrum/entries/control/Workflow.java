@@ -436,13 +436,13 @@ public class Workflow {
         if (entry.publishedRevision() == null) {
             return Optional.empty();
         }
-        return approvals.published(entry).map(a -> currency(entry, a, day));
+        return approvals.published(entry).map(a -> currency(entry, a, day, workflow()));
     }
 
-    private ReviewCurrency currency(Entry entry, Approval published, LocalDate day) {
-        CurrencyPolicy policy = workflow().currency(entry.contentType());
+    private static ReviewCurrency currency(Entry entry, Approval published, LocalDate day, WorkflowDefinition workflow) {
+        CurrencyPolicy policy = workflow.currency(entry.contentType());
         Integer grace = entry.contentType() == ContentType.WARNING ? null : policy.withdrawalGraceDays(); // never a red flag
-        return ReviewCurrency.of(entry.reReviewPending(), published.nextReviewDue(), day, workflow().dueSoonDays(), grace);
+        return ReviewCurrency.of(entry.reReviewPending(), published.nextReviewDue(), day, workflow.dueSoonDays(), grace);
     }
 
     /** A page of a type's published entries with this review currency today (the console's review queue groups). */
@@ -521,11 +521,14 @@ public class Workflow {
     /** The published entries' review currency today for a list's page, given its approvals by id ({@link Approvals#load}); entries with none are left out. */
     public Map<String, ReviewCurrency> currencies(List<Entry> page, Map<String, Approval> approvals) {
         LocalDate today = today();
+        // read once for the page: each read is a call into the WorkflowLoader EJB, and the container's proxy makes
+        // every such call build (and drop) an exception with the whole stack (profiled: two per entry shown)
+        WorkflowDefinition workflow = workflow();
         Map<String, ReviewCurrency> currencies = new HashMap<>();
         for (Entry entry : page) {
             Approval published = entry.publishedApprovalId() == null ? null : approvals.get(entry.publishedApprovalId());
             if (entry.publishedRevision() != null && published != null) {
-                currencies.put(entry.id(), currency(entry, published, today));
+                currencies.put(entry.id(), currency(entry, published, today, workflow));
             }
         }
         return currencies;
