@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import org.sacrum.platform.control.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -85,6 +86,8 @@ public class DeliveryResource {
     UriInfo uri;
     @Context
     HttpHeaders headers;
+    @Context
+    HttpServletRequest request;
 
     @GET
     @Path("topics")
@@ -125,7 +128,7 @@ public class DeliveryResource {
         ContentType type = ContentType.byPluralOrNotFound(typeName);
         DeliveryQuery query = DeliveryQuery.parseList(type, queryParameters());
         String key = ResponseCache.key(type, null, query.canonical(), MediaType.APPLICATION_JSON);
-        Optional<EncodedResponse> cached = cache.wire(key);
+        Optional<EncodedResponse> cached = lookUp(key);
         return cached.isPresent() ? answer(cached.get(), "hit")
                 : answer(cache.put(key, renderList(query)), "miss");
     }
@@ -191,7 +194,7 @@ public class DeliveryResource {
                     .cacheControl(noStore()).header("X-Sacrum-Preview", "unreviewed").build();
         }
         String key = ResponseCache.key(type, slug, query.canonical(), mediaType);
-        Optional<EncodedResponse> cached = cache.wire(key);
+        Optional<EncodedResponse> cached = lookUp(key);
         if (cached.isPresent()) {
             return answer(cached.get(), "hit");
         }
@@ -278,6 +281,11 @@ public class DeliveryResource {
             throw ProblemException.badRequest("invalid-query", "The query string is not validly percent-encoded.",
                     List.of(new Violation("", "encoding", "escape '%' as %25; every %XX must be two hexadecimal digits")));
         }
+    }
+
+    /** The cached response, unless {@link CachedDeliveryFilter} has just asked the cache for it in vain. */
+    private Optional<EncodedResponse> lookUp(String key) {
+        return CachedDeliveryFilter.missed(request, key) ? Optional.empty() : cache.wire(key);
     }
 
     private static ProblemException notPublished(ContentType type, String slug) {
