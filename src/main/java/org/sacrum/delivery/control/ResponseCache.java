@@ -151,7 +151,8 @@ public class ResponseCache {
         String key = onToday(requestKey);
         EncodedResponse wire = EncodedResponse.of(response);
         local.put(key, wire);
-        if (cache != null) {
+        // a body longer in chars than the bound is longer in UTF-8 bytes too: not encoded only to be refused
+        if (cache != null && response.body().length() <= sharedMaxEntryBytes) {
             String encoded = response.encode();
             if (encoded.length() <= sharedMaxEntryBytes && encoded.getBytes(StandardCharsets.UTF_8).length <= sharedMaxEntryBytes) {
                 shared(() -> {
