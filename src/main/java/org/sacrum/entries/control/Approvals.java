@@ -7,6 +7,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -32,8 +33,19 @@ public class Approvals {
             }
         });
         Map<String, Approval> byId = new HashMap<>();
-        if (!ids.isEmpty()) {
-            em.createQuery("SELECT a FROM Approval a WHERE a.id IN :ids", Approval.class).setParameter("ids", List.copyOf(ids))
+        // approvals never change and JPA's shared cache keeps them: only those it lacks are queried (often none)
+        jakarta.persistence.Cache shared = em.getEntityManagerFactory().getCache();
+        List<String> missing = new ArrayList<>();
+        for (String id : ids) {
+            Approval cached = shared.contains(Approval.class, id) ? em.find(Approval.class, id) : null;
+            if (cached != null) {
+                byId.put(id, cached);
+            } else {
+                missing.add(id);
+            }
+        }
+        if (!missing.isEmpty()) {
+            em.createQuery("SELECT a FROM Approval a WHERE a.id IN :ids", Approval.class).setParameter("ids", missing)
                     .getResultList().forEach(a -> byId.put(a.id(), a));
         }
         return byId;
