@@ -47,6 +47,7 @@ import org.sacrum.platform.entity.PointInTime;
 import org.sacrum.platform.entity.Problem;
 import jakarta.json.JsonObjectBuilder;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -96,8 +97,8 @@ public class DeliveryResource {
             throw ProblemException.badRequest("invalid-query", "The topic list takes no parameters.",
                     List.of(new Violation("", "unknown-parameter", "the topic list takes no query parameters")));
         }
-        return answer(EncodedResponse.of(rendered(Json.createObjectBuilder().add("items", ContentModel.topics()).build(), null,
-                MediaType.APPLICATION_JSON, "", -1, Set.of(SurrogateKeys.TOPICS))), null);
+        return answer(rendered(Json.createObjectBuilder().add("items", ContentModel.topics()).build(), null,
+                MediaType.APPLICATION_JSON, "", -1, Set.of(SurrogateKeys.TOPICS)).encoded(), null);
     }
 
     /** Conditions side by side by their differential features; published entries only, a missing one is a 404 naming it. */
@@ -118,8 +119,8 @@ public class DeliveryResource {
             columns.add(new DifferentialTable.Column(slug, content.getString("title"), content.getJsonObject("features")));
             newest = newest == null || p.entry().publishedAt().isAfter(newest) ? p.entry().publishedAt() : newest;
         }
-        return answer(EncodedResponse.of(rendered(DifferentialTable.of(columns), newest, MediaType.APPLICATION_JSON, "", -1,
-                SurrogateKeys.ofComparison(query.slugs()))), null);
+        return answer(rendered(DifferentialTable.of(columns), newest, MediaType.APPLICATION_JSON, "", -1,
+                SurrogateKeys.ofComparison(query.slugs())).encoded(), null);
     }
 
     @GET
@@ -133,7 +134,7 @@ public class DeliveryResource {
                 : answer(cache.put(key, renderList(query)), "miss");
     }
 
-    private ResponseCache.Cached renderList(DeliveryQuery query) {
+    private ResponseCache.Fresh renderList(DeliveryQuery query) {
         int page = query.page();
         int size = query.size();
         DeliveryQueries.Page result = queries.search(new DeliveryQueries.Filter(query.type(), query.locale(), query.facets(), query.q()),
@@ -292,11 +293,11 @@ public class DeliveryResource {
         return ProblemException.notFound("No published " + type.id() + " '" + (slug.length() > 100 ? slug.substring(0, 100) + "…" : slug) + "'.");
     }
 
-    private static ResponseCache.Cached rendered(JsonObject body, Instant lastModified, String mediaType, String link, long total,
-                                                 Set<String> keys) {
-        String json = JsonLd.MEDIA_TYPE.equals(mediaType) ? JsonLd.text(body) : body.toString();
-        return new ResponseCache.Cached(Hashes.sha256(json).substring(0, 32), lastModified == null ? 0 : lastModified.toEpochMilli(),
-                mediaType, link, total, SurrogateKeys.header(keys), json);
+    private static ResponseCache.Fresh rendered(JsonObject body, Instant lastModified, String mediaType, String link, long total,
+                                                Set<String> keys) {
+        byte[] utf8 = JsonLd.MEDIA_TYPE.equals(mediaType) ? JsonLd.text(body).getBytes(StandardCharsets.UTF_8) : Json.utf8(body);
+        return new ResponseCache.Fresh(new ResponseCache.Cached(Hashes.sha256(utf8).substring(0, 32),
+                lastModified == null ? 0 : lastModified.toEpochMilli(), mediaType, link, total, SurrogateKeys.header(keys), ""), utf8);
     }
 
     /** Strong ETag over the exact body; 304 when the client has it; public caching with revalidation. The cache status (hit, miss) is sent when given. */

@@ -100,6 +100,17 @@ public class ResponseCache {
         }
     }
 
+    /**
+     * A response just rendered: what is cached about it, and its body as UTF-8 bytes, encoded once (hashed for the
+     * ETag and sent as they are); the body is made a String again only for the shared level, and only when it fits.
+     */
+    public record Fresh(Cached response, byte[] body) {
+        /** The response to send as it is, uncached. */
+        public EncodedResponse encoded() {
+            return EncodedResponse.of(response, body);
+        }
+    }
+
     @PostConstruct
     void connect() {
         local = LocalLevel.create(localMaxBytes, LOCAL_SECONDS);
@@ -147,13 +158,15 @@ public class ResponseCache {
         return Optional.of(wire);
     }
 
-    public EncodedResponse put(String requestKey, Cached response) {
+    public EncodedResponse put(String requestKey, Fresh fresh) {
         String key = onToday(requestKey);
-        EncodedResponse wire = EncodedResponse.of(response);
+        EncodedResponse wire = fresh.encoded();
         local.put(key, wire);
-        // a body longer in chars than the bound is longer in UTF-8 bytes too: not encoded only to be refused
-        if (cache != null && response.body().length() <= sharedMaxEntryBytes) {
-            String encoded = response.encode();
+        // a body over the bound alone is not made a String and encoded only to be refused
+        if (cache != null && fresh.body().length <= sharedMaxEntryBytes) {
+            Cached response = fresh.response();
+            String encoded = new Cached(response.etag(), response.lastModified(), response.mediaType(), response.link(), response.total(),
+                    response.surrogateKeys(), new String(fresh.body(), StandardCharsets.UTF_8)).encode();
             if (encoded.length() <= sharedMaxEntryBytes && encoded.getBytes(StandardCharsets.UTF_8).length <= sharedMaxEntryBytes) {
                 shared(() -> {
                     cache.put(key, encoded);
