@@ -48,8 +48,18 @@ public class CachedDeliveryFilter extends HttpFilter {
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumWeight(4_000_000)
                     .weigher((String raw, Optional<String> key) -> raw.length() + key.map(String::length).orElse(0))
                     .executor(Runnable::run).build();
+    /**
+     * The request attribute naming the cache key both levels were just asked for in vain: the resource renders
+     * without asking them again (a data-grid read is a thread hand-off, and on a miss it was paid twice).
+     */
+    private static final String MISSED = CachedDeliveryFilter.class.getName() + ".missed";
     @Inject
     ResponseCache cache;
+
+    /** Whether this request's look-up of the key already missed here, so that the cache need not be asked again. */
+    static boolean missed(HttpServletRequest request, String key) {
+        return request != null && key.equals(request.getAttribute(MISSED));
+    }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -67,12 +77,18 @@ public class CachedDeliveryFilter extends HttpFilter {
         String path = request.getRequestURI();
         String query = request.getQueryString();
         Optional<EncodedResponse> hit;
+        String key = null;
         try {
-            hit = rememberedKey(request, path, query).flatMap(cache::wire);
+            key = rememberedKey(request, path, query).orElse(null);
+            hit = key == null ? Optional.empty() : cache.wire(key);
         } catch (RuntimeException e) {
+            key = null;
             hit = Optional.empty(); // whatever went wrong here, JAX-RS answers the request (a problem, or rendered uncached)
         }
         if (hit.isEmpty()) {
+            if (key != null) {
+                request.setAttribute(MISSED, key);
+            }
             chain.doFilter(request, response);
             return;
         }

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import org.sacrum.platform.control.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -46,6 +47,7 @@ import org.sacrum.platform.entity.PointInTime;
 import org.sacrum.platform.entity.Problem;
 import jakarta.json.JsonObjectBuilder;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -87,6 +89,8 @@ public class DeliveryResource {
     UriInfo uri;
     @Context
     HttpHeaders headers;
+    @Context
+    HttpServletRequest request;
 
     @GET
     @Path("topics")
@@ -95,8 +99,8 @@ public class DeliveryResource {
             throw ProblemException.badRequest("invalid-query", "The topic list takes no parameters.",
                     List.of(new Violation("", "unknown-parameter", "the topic list takes no query parameters")));
         }
-        return answer(EncodedResponse.of(rendered(Json.createObjectBuilder().add("items", ContentModel.topics()).build(), null,
-                MediaType.APPLICATION_JSON, "", -1, Set.of(SurrogateKeys.TOPICS))), null);
+        return answer(rendered(Json.createObjectBuilder().add("items", ContentModel.topics()).build(), null,
+                MediaType.APPLICATION_JSON, "", -1, Set.of(SurrogateKeys.TOPICS)).encoded(), null);
     }
 
     /** Conditions side by side by their differential features; published entries only, a missing one is a 404 naming it. */
@@ -117,8 +121,8 @@ public class DeliveryResource {
             columns.add(new DifferentialTable.Column(slug, content.getString("title"), content.getJsonObject("features")));
             newest = newest == null || p.entry().publishedAt().isAfter(newest) ? p.entry().publishedAt() : newest;
         }
-        return answer(EncodedResponse.of(rendered(DifferentialTable.of(columns), newest, MediaType.APPLICATION_JSON, "", -1,
-                SurrogateKeys.ofComparison(query.slugs()))), null);
+        return answer(rendered(DifferentialTable.of(columns), newest, MediaType.APPLICATION_JSON, "", -1,
+                SurrogateKeys.ofComparison(query.slugs())).encoded(), null);
     }
 
     @GET
@@ -127,7 +131,7 @@ public class DeliveryResource {
         ContentType type = ContentType.byPluralOrNotFound(typeName);
         DeliveryQuery query = DeliveryQuery.parseList(type, queryParameters());
         String key = ResponseCache.key(type, null, query.canonical(), MediaType.APPLICATION_JSON);
-        Optional<EncodedResponse> cached = cache.wire(key);
+        Optional<EncodedResponse> cached = lookUp(key);
         if (cached.isPresent()) {
             return answer(cached.get(), "hit");
         }
@@ -135,7 +139,7 @@ public class DeliveryResource {
         return answer(served.wire(), served.rendered() ? "miss" : "hit");
     }
 
-    private ResponseCache.Cached renderList(DeliveryQuery query) {
+    private ResponseCache.Fresh renderList(DeliveryQuery query) {
         int page = query.page();
         int size = query.size();
         DeliveryQueries.Page result = queries.search(new DeliveryQueries.Filter(query.type(), query.locale(), query.facets(), query.q()),
@@ -196,7 +200,7 @@ public class DeliveryResource {
                     .cacheControl(noStore()).header("X-Sacrum-Preview", "unreviewed").build();
         }
         String key = ResponseCache.key(type, slug, query.canonical(), mediaType);
-        Optional<EncodedResponse> cached = cache.wire(key);
+        Optional<EncodedResponse> cached = lookUp(key);
         if (cached.isPresent()) {
             return answer(cached.get(), "hit");
         }
@@ -285,15 +289,20 @@ public class DeliveryResource {
         }
     }
 
+    /** The cached response, unless {@link CachedDeliveryFilter} has just asked the cache for it in vain. */
+    private Optional<EncodedResponse> lookUp(String key) {
+        return CachedDeliveryFilter.missed(request, key) ? Optional.empty() : cache.wire(key);
+    }
+
     private static ProblemException notPublished(ContentType type, String slug) {
         return ProblemException.notFound("No published " + type.id() + " '" + (slug.length() > 100 ? slug.substring(0, 100) + "…" : slug) + "'.");
     }
 
-    private static ResponseCache.Cached rendered(JsonObject body, Instant lastModified, String mediaType, String link, long total,
-                                                 Set<String> keys) {
-        String json = JsonLd.MEDIA_TYPE.equals(mediaType) ? JsonLd.text(body) : body.toString();
-        return new ResponseCache.Cached(Hashes.sha256(json).substring(0, 32), lastModified == null ? 0 : lastModified.toEpochMilli(),
-                mediaType, link, total, SurrogateKeys.header(keys), json);
+    private static ResponseCache.Fresh rendered(JsonObject body, Instant lastModified, String mediaType, String link, long total,
+                                                Set<String> keys) {
+        byte[] utf8 = JsonLd.MEDIA_TYPE.equals(mediaType) ? JsonLd.text(body).getBytes(StandardCharsets.UTF_8) : Json.utf8(body);
+        return new ResponseCache.Fresh(new ResponseCache.Cached(Hashes.sha256(utf8).substring(0, 32),
+                lastModified == null ? 0 : lastModified.toEpochMilli(), mediaType, link, total, SurrogateKeys.header(keys), ""), utf8);
     }
 
     /** Strong ETag over the exact body; 304 when the client has it; public caching with revalidation. The cache status (hit, miss) is sent when given. */

@@ -171,10 +171,14 @@ public class DeliveryQueries {
         return ids.stream().map(byId::get).filter(p -> p != null).toList();
     }
 
-    /** The published entry with its published revision, in one query; empty when it is not published (or does not exist). */
+    /**
+     * The published entry with its published revision, in one query; empty when it is not published (or does not exist).
+     * The same query reads the approval it was published with, unused here: JPA's shared cache keeps it, so that the
+     * view's {@link org.sacrum.entries.control.Approvals#load} finds it there instead of in a query of its own.
+     */
     public java.util.Optional<Published> published(EntryRef ref) {
-        return em.createQuery("SELECT e, r FROM Entry e, Revision r WHERE r.entryId = e.id AND r.number = e.publishedRevision"
-                        + " AND e.contentType = :type AND e.slug = :slug AND e.locale = :locale", Object[].class)
+        return em.createQuery("SELECT e, r, a FROM Entry e JOIN Revision r ON r.entryId = e.id LEFT JOIN Approval a ON a.id = e.publishedApprovalId"
+                        + " WHERE r.number = e.publishedRevision AND e.contentType = :type AND e.slug = :slug AND e.locale = :locale", Object[].class)
                 .setParameter("type", ref.type()).setParameter("slug", ref.slug()).setParameter("locale", ref.locale())
                 .getResultStream().findFirst().map(row -> new Published((Entry) row[0], (Revision) row[1]));
     }

@@ -28,6 +28,11 @@ public record EncodedResponse(ResponseCache.Cached response, List<Map.Entry<Stri
     static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
 
     public static EncodedResponse of(ResponseCache.Cached cached) {
+        return of(cached, cached.body().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** As {@link #of(ResponseCache.Cached)}, with the body given as its UTF-8 bytes (the cached one's body is not read). */
+    public static EncodedResponse of(ResponseCache.Cached cached, byte[] body) {
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         headers.add(Map.entry("ETag", quoted(cached.etag())));
         headers.add(Map.entry("Cache-Control", CACHE_CONTROL));
@@ -47,7 +52,7 @@ public record EncodedResponse(ResponseCache.Cached response, List<Map.Entry<Stri
         }
         // the body is kept once, encoded: the record keeps no second copy of it as a String
         return new EncodedResponse(new ResponseCache.Cached(cached.etag(), cached.lastModified(), cached.mediaType(), cached.link(), cached.total(), cached.surrogateKeys(), ""),
-                List.copyOf(headers), cached.body().getBytes(StandardCharsets.UTF_8));
+                List.copyOf(headers), body);
     }
 
     /**

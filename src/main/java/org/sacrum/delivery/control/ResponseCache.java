@@ -102,6 +102,17 @@ public class ResponseCache {
         }
     }
 
+    /**
+     * A response just rendered: what is cached about it, and its body as UTF-8 bytes, encoded once (hashed for the
+     * ETag and sent as they are); the body is made a String again only for the shared level, and only when it fits.
+     */
+    public record Fresh(Cached response, byte[] body) {
+        /** The response to send as it is, uncached. */
+        public EncodedResponse encoded() {
+            return EncodedResponse.of(response, body);
+        }
+    }
+
     @PostConstruct
     void connect() {
         local = LocalLevel.create(localMaxBytes, LOCAL_SECONDS);
@@ -162,7 +173,7 @@ public class ResponseCache {
      * here, and under load each expiry had every connection asking render it at once). A render begun before a
      * publication or withdrawal cleared the cache is neither joined by later requests nor cached.
      */
-    public Served renderOnce(String requestKey, Supplier<Cached> render) {
+    public Served renderOnce(String requestKey, Supplier<Fresh> render) {
         long generation = cleared.get();
         String key = generation + "|" + onToday(requestKey);
         CompletableFuture<EncodedResponse> mine = new CompletableFuture<>();
@@ -180,8 +191,8 @@ public class ResponseCache {
                 mine.complete(meanwhile);
                 return new Served(meanwhile, false);
             }
-            Cached response = render.get();
-            EncodedResponse wire = cleared.get() == generation ? put(requestKey, response) : EncodedResponse.of(response);
+            Fresh response = render.get();
+            EncodedResponse wire = cleared.get() == generation ? put(requestKey, response) : response.encoded();
             mine.complete(wire);
             return new Served(wire, true);
         } catch (RuntimeException | Error e) {
@@ -197,12 +208,15 @@ public class ResponseCache {
     /** How many times this instance's cache was cleared: a render begun before the last clearing is stale. */
     private final AtomicLong cleared = new AtomicLong();
 
-    public EncodedResponse put(String requestKey, Cached response) {
+    public EncodedResponse put(String requestKey, Fresh fresh) {
         String key = onToday(requestKey);
-        EncodedResponse wire = EncodedResponse.of(response);
+        EncodedResponse wire = fresh.encoded();
         local.put(key, wire);
-        if (cache != null) {
-            String encoded = response.encode();
+        // a body over the bound alone is not made a String and encoded only to be refused
+        if (cache != null && fresh.body().length <= sharedMaxEntryBytes) {
+            Cached response = fresh.response();
+            String encoded = new Cached(response.etag(), response.lastModified(), response.mediaType(), response.link(), response.total(),
+                    response.surrogateKeys(), new String(fresh.body(), StandardCharsets.UTF_8)).encode();
             if (encoded.length() <= sharedMaxEntryBytes && encoded.getBytes(StandardCharsets.UTF_8).length <= sharedMaxEntryBytes) {
                 shared(() -> {
                     cache.put(key, encoded);

@@ -7,6 +7,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -21,6 +22,9 @@ public class Approvals {
     EntityManager em;
 
     /** The approvals these entries point at (current and published), by id, in one query: a list's page, not a query per entry. */
+    /** Approvals are immutable: the shared cache's instances as they are, not a copy of each for this persistence context. */
+    private static final Map<String, Object> READ_ONLY = Map.of("eclipselink.read-only", true);
+
     public Map<String, Approval> load(List<Entry> entries) {
         Set<String> ids = new HashSet<>();
         entries.forEach(e -> {
@@ -32,9 +36,19 @@ public class Approvals {
             }
         });
         Map<String, Approval> byId = new HashMap<>();
-        if (!ids.isEmpty()) {
-            // approvals are immutable and in the shared cache: its instances as they are, not a copy of each for this persistence context
-            em.createQuery("SELECT a FROM Approval a WHERE a.id IN :ids", Approval.class).setParameter("ids", List.copyOf(ids))
+        // approvals never change and JPA's shared cache keeps them: only those it lacks are queried (often none)
+        jakarta.persistence.Cache shared = em.getEntityManagerFactory().getCache();
+        List<String> missing = new ArrayList<>();
+        for (String id : ids) {
+            Approval cached = shared.contains(Approval.class, id) ? em.find(Approval.class, id, READ_ONLY) : null;
+            if (cached != null) {
+                byId.put(id, cached);
+            } else {
+                missing.add(id);
+            }
+        }
+        if (!missing.isEmpty()) {
+            em.createQuery("SELECT a FROM Approval a WHERE a.id IN :ids", Approval.class).setParameter("ids", missing)
                     .setHint("eclipselink.read-only", true).getResultList().forEach(a -> byId.put(a.id(), a));
         }
         return byId;

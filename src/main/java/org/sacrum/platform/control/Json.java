@@ -5,6 +5,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
+import jakarta.json.JsonWriter;
 import jakarta.json.spi.JsonProvider;
 
 import java.io.InputStream;
@@ -38,6 +39,15 @@ public final class Json {
 
     public static JsonReader createReader(InputStream in) {
         return PROVIDER.createReader(in);
+    }
+
+    /** The JSON text of a value as UTF-8 bytes, written straight from the tree: the same text as toString(), no String of it. */
+    public static byte[] utf8(JsonObject value) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(8192);
+        try (JsonWriter writer = PROVIDER.createWriter(out)) {
+            writer.write(value);
+        }
+        return out.toByteArray();
     }
 
     public static JsonString createValue(String value) {

@@ -22,8 +22,9 @@ class ResponseCacheTest {
         return cache;
     }
 
-    private static ResponseCache.Cached body(String text) {
-        return new ResponseCache.Cached(text, 0, "application/json", "", 1, "", text);
+    private static ResponseCache.Fresh body(String text) {
+        return new ResponseCache.Fresh(new ResponseCache.Cached(text, 0, "application/json", "", 1, "", ""),
+                text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test
