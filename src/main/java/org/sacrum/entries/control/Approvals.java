@@ -5,7 +5,9 @@ import org.sacrum.entries.entity.Entry;
 
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceUnit;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +22,9 @@ import java.util.Set;
 public class Approvals {
     @PersistenceContext
     EntityManager em;
+    /** The shared cache is asked through the factory: asked through em outside a transaction, Payara closed that em twice. */
+    @PersistenceUnit
+    EntityManagerFactory factory;
 
     /** The approvals these entries point at (current and published), by id, in one query: a list's page, not a query per entry. */
     /** Approvals are immutable: the shared cache's instances as they are, not a copy of each for this persistence context. */
@@ -37,7 +42,7 @@ public class Approvals {
         });
         Map<String, Approval> byId = new HashMap<>();
         // approvals never change and JPA's shared cache keeps them: only those it lacks are queried (often none)
-        jakarta.persistence.Cache shared = em.getEntityManagerFactory().getCache();
+        jakarta.persistence.Cache shared = factory.getCache();
         List<String> missing = new ArrayList<>();
         for (String id : ids) {
             Approval cached = shared.contains(Approval.class, id) ? em.find(Approval.class, id, READ_ONLY) : null;
