@@ -204,6 +204,7 @@ public class DeliveryResource {
         if (cached.isPresent()) {
             return answer(cached.get(), "hit");
         }
+        long generation = cache.generation(); // read before the database: a publication committing meanwhile voids the render's caching
         EntryRef ref = new EntryRef(type, slug, query.locale());
         DeliveryQueries.Published published = queries.published(ref).orElse(null); // the entry with its revision, one query
         if (published == null) { // not cached: a republication is a 200 at once
@@ -215,7 +216,7 @@ public class DeliveryResource {
             return gone(last).cacheControl(noStore()).build();
         }
         Rendering rendering = render(query, published, false, jsonLd);
-        return answer(cache.put(key, rendered(rendering.body(), rendering.lastModified(), mediaType, "", -1, rendering.keys())), "miss");
+        return answer(cache.put(key, rendered(rendering.body(), rendering.lastModified(), mediaType, "", -1, rendering.keys()), generation), "miss");
     }
 
     /**

@@ -51,8 +51,7 @@ public record EncodedResponse(ResponseCache.Cached response, List<Map.Entry<Stri
             headers.add(Map.entry(SurrogateKeys.HEADER, cached.surrogateKeys()));
         }
         // the body is kept once, encoded: the record keeps no second copy of it as a String
-        return new EncodedResponse(new ResponseCache.Cached(cached.etag(), cached.lastModified(), cached.mediaType(), cached.link(), cached.total(), cached.surrogateKeys(), ""),
-                List.copyOf(headers), body);
+        return new EncodedResponse(cached.withBody(""), List.copyOf(headers), body);
     }
 
     /**

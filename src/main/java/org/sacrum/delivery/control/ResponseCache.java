@@ -89,6 +89,11 @@ public class ResponseCache {
         /** Marks this encoding; a value another version of Sacrum wrote (a rolling upgrade) is a miss, not an error. */
         private static final String FORMAT = "2";
 
+        /** The same response with another body (the sent form keeps none; the shared level keeps it as text). */
+        Cached withBody(String text) {
+            return new Cached(etag, lastModified, mediaType, link, total, surrogateKeys, text);
+        }
+
         String encode() {
             return String.join("\n", FORMAT, etag, Long.toString(lastModified), mediaType, link, Long.toString(total), surrogateKeys, body);
         }
@@ -174,7 +179,7 @@ public class ResponseCache {
      * publication or withdrawal cleared the cache is neither joined by later requests nor cached.
      */
     public Served renderOnce(String requestKey, Supplier<Fresh> render) {
-        long generation = cleared.get();
+        long generation = generation();
         String key = generation + "|" + onToday(requestKey);
         CompletableFuture<EncodedResponse> mine = new CompletableFuture<>();
         CompletableFuture<EncodedResponse> running = rendering.putIfAbsent(key, mine);
@@ -191,8 +196,7 @@ public class ResponseCache {
                 mine.complete(meanwhile);
                 return new Served(meanwhile, false);
             }
-            Fresh response = render.get();
-            EncodedResponse wire = cleared.get() == generation ? put(requestKey, response) : response.encoded();
+            EncodedResponse wire = put(requestKey, render.get(), generation);
             mine.complete(wire);
             return new Served(wire, true);
         } catch (RuntimeException | Error e) {
@@ -208,15 +212,25 @@ public class ResponseCache {
     /** How many times this instance's cache was cleared: a render begun before the last clearing is stale. */
     private final AtomicLong cleared = new AtomicLong();
 
-    public EncodedResponse put(String requestKey, Fresh fresh) {
-        String key = onToday(requestKey);
+    /** This instance's count of clearings now: read it before rendering a response, give it to {@link #put}. */
+    public long generation() {
+        return cleared.get();
+    }
+
+    /**
+     * Caches a response rendered since {@code generation} ({@link #generation()}) and returns it ready to send; when the
+     * cache was cleared meanwhile (a publication or withdrawal committed while it was being rendered) it is only sent.
+     */
+    public EncodedResponse put(String requestKey, Fresh fresh, long generation) {
         EncodedResponse wire = fresh.encoded();
+        if (cleared.get() != generation) {
+            return wire;
+        }
+        String key = onToday(requestKey);
         local.put(key, wire);
         // a body over the bound alone is not made a String and encoded only to be refused
         if (cache != null && fresh.body().length <= sharedMaxEntryBytes) {
-            Cached response = fresh.response();
-            String encoded = new Cached(response.etag(), response.lastModified(), response.mediaType(), response.link(), response.total(),
-                    response.surrogateKeys(), new String(fresh.body(), StandardCharsets.UTF_8)).encode();
+            String encoded = fresh.response().withBody(new String(fresh.body(), StandardCharsets.UTF_8)).encode();
             if (encoded.length() <= sharedMaxEntryBytes && encoded.getBytes(StandardCharsets.UTF_8).length <= sharedMaxEntryBytes) {
                 shared(() -> {
                     cache.put(key, encoded);

@@ -26,10 +26,10 @@ public class Approvals {
     @PersistenceUnit
     EntityManagerFactory factory;
 
-    /** The approvals these entries point at (current and published), by id, in one query: a list's page, not a query per entry. */
     /** Approvals are immutable: the shared cache's instances as they are, not a copy of each for this persistence context. */
-    private static final Map<String, Object> READ_ONLY = Map.of("eclipselink.read-only", true);
+    private static final String READ_ONLY = "eclipselink.read-only";
 
+    /** The approvals these entries point at (current and published), by id, in one query at most: a list's page, not a query per entry. */
     public Map<String, Approval> load(List<Entry> entries) {
         Set<String> ids = new HashSet<>();
         entries.forEach(e -> {
@@ -45,7 +45,7 @@ public class Approvals {
         jakarta.persistence.Cache shared = factory.getCache();
         List<String> missing = new ArrayList<>();
         for (String id : ids) {
-            Approval cached = shared.contains(Approval.class, id) ? em.find(Approval.class, id, READ_ONLY) : null;
+            Approval cached = shared.contains(Approval.class, id) ? em.find(Approval.class, id, Map.of(READ_ONLY, true)) : null;
             if (cached != null) {
                 byId.put(id, cached);
             } else {
@@ -54,7 +54,7 @@ public class Approvals {
         }
         if (!missing.isEmpty()) {
             em.createQuery("SELECT a FROM Approval a WHERE a.id IN :ids", Approval.class).setParameter("ids", missing)
-                    .setHint("eclipselink.read-only", true).getResultList().forEach(a -> byId.put(a.id(), a));
+                    .setHint(READ_ONLY, true).getResultList().forEach(a -> byId.put(a.id(), a));
         }
         return byId;
     }

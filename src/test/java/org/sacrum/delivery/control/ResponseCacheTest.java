@@ -107,6 +107,18 @@ class ResponseCacheTest {
         assertTrue(cache.wire("v1/exercises?page=1").isPresent());
     }
 
+    @Test
+    void aDetailRenderedAcrossAClearingIsSentButNotCached() {
+        ResponseCache cache = cache();
+        long before = cache.generation();
+        cache.withdrawn(null); // the entry is withdrawn while its old revision is being rendered
+        EncodedResponse sent = cache.put("v1/exercises/cat-cow?|application/json", body("{\"old\":true}"), before);
+        assertEquals("{\"old\":true}", new String(sent.body(), java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(cache.wire("v1/exercises/cat-cow?|application/json").isEmpty());
+        cache.put("v1/exercises/cat-cow?|application/json", body("{\"new\":true}"), cache.generation());
+        assertTrue(cache.wire("v1/exercises/cat-cow?|application/json").isPresent());
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             assertTrue(latch.await(5, TimeUnit.SECONDS));
