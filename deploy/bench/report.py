@@ -235,6 +235,9 @@ def main():
         print()
         print(f"time to ready: {boot.get('ready_empty', '?')} s on an empty database (first boot, seeding), "
               f"{boot.get('ready_full', '?')} s restarted on the full catalogue")
+        if "uncached_jit_s" in boot:
+            print(f"JIT compiling during the uncached requests: {boot['uncached_jit_s']} s of compile time in their "
+                  f"{boot['uncached_s']} s (one compiler thread busy the whole time would be {boot['uncached_s']} s)")
         if "heap_used_kb" in boot:
             print(f"heap after a full GC at the end of the load: {int(boot['heap_used_kb']) / 1024:.0f} MB "
                   f"(of {int(boot['heap_total_kb']) / 1024:.0f} MB committed)")

@@ -6,7 +6,7 @@
 # and PASS/FAIL against the targets. A benchmark prints figures; it is not a test and exits 0 whatever they are.
 #
 #   bash deploy/bench/run.sh                    # builds first (mvn package); SKIP_BUILD=true reuses target/
-#   DURATION=15s WARMUP=5s JIT_WARMUP=10s CONNECTIONS=32 THREADS=2 CACHED=true PROFILE=false bash deploy/bench/run.sh
+#   DURATION=15s WARMUP=5s JIT_WARMUP=10s COLD_WARMUP=20s CONNECTIONS=32 THREADS=2 CACHED=true PROFILE=false bash deploy/bench/run.sh
 #
 # Needs root on Debian 12 (installs wrk and nginx-light), Java 17 and Maven, and PostgreSQL on 127.0.0.1:5432 for
 # user postgres without a password; it (re)creates the database sacrum_bench. Only loopback traffic; every wrk run
@@ -152,6 +152,16 @@ psql -d "$db" -At -c "SELECT '/api/v1/exercises/' || slug FROM entry WHERE conte
   AND slug LIKE '%-bench-%' ORDER BY md5(slug) OFFSET 1000 LIMIT 500" >"$work/cold-detail.paths"
 psql -d "$db" -At -c "SELECT '/api/v1/exercises/' || slug || '?include=conditions,warnings' FROM entry WHERE content_type = 'EXERCISE'
   AND slug LIKE '%-bench-%' ORDER BY md5(slug) OFFSET 1500 LIMIT 500" >"$work/cold-include.paths"
+# the uncached paths' own JIT warm-up: other slugs and other page sizes than any request timed below, so what is
+# timed stays unseen by every cache while the code that renders it has been compiled, as in a server long in service
+psql -d "$db" -At -c "SELECT '/api/v1/exercises/' || slug || '?include=conditions,warnings' FROM entry WHERE content_type = 'EXERCISE'
+  AND slug LIKE '%-bench-%' ORDER BY md5(slug) OFFSET 2000 LIMIT 20000" >"$work/warm-include.paths"
+for topic in strengthening stretching mobility sciatica si-joint-pain low-back-pain pelvic-pain pelvic-floor \
+  breathing-and-relaxation self-massage posture-and-daily-movement; do
+  for region in glutes hips lower-back pelvis core hamstrings hip-rotators shoulders upper-back sacroiliac-joint pelvic-floor quadriceps; do
+    for p in $(seq 1 15); do echo "/api/v1/exercises?topic=$topic&region=$region&sort=-slug&page=$p&size=20"; done
+  done
+done | shuf --random-source=<(yes) >"$work/warm-lists.paths"
 for p in $(seq 1 "$pages1"); do echo "/api/v1/exercises?$list1&page=$p"; done >"$work/list1.paths"
 # list B is deep: page numbers reach the first 1,000 results (page 50 of 20), so beyond page 50 it reads on as a
 # reader must, by the next link's cursor (the paths are those links, fetched once here in order)
@@ -275,10 +285,20 @@ for file in detail list1 list2; do
   wrk -t"$threads" -c"$connections" -d"${JIT_WARMUP:-10s}" --timeout 10s -s "$bench/paths.lua" "$sacrum" -- "$work/$file.paths" >/dev/null
 done
 
+say "warming the uncached paths' JIT up: ${COLD_WARMUP:-20s} on each of other includes and other lists, 4 connections"
+for file in warm-include warm-lists; do
+  wrk -t"$threads" -c4 -d"${COLD_WARMUP:-20s}" --timeout 10s -s "$bench/paths.lua" "$sacrum" -- "$work/$file.paths" >/dev/null
+done
+
 say "uncached requests, one at a time"
+# the JIT's compile time (jstat's 4th column, seconds) while they run: how much of the machine it still took
+jit_before=$(jstat -compiler "$sacrum_pid" | awk 'NR == 2 { print $4 }') cold_started=$(date +%s.%N)
 cold detail "$work/cold-detail.paths"
 cold include "$work/cold-include.paths"
 cold lists "$work/cold-lists.paths"
+jit_after=$(jstat -compiler "$sacrum_pid" | awk 'NR == 2 { print $4 }')
+python3 -c "import sys; print(f'uncached_jit_s={float(sys.argv[2]) - float(sys.argv[1]):.1f}\nuncached_s={float(sys.argv[4]) - float(sys.argv[3]):.1f}')" \
+  "$jit_before" "$jit_after" "$cold_started" "$(date +%s.%N)" >>"$work/boot.txt"
 
 # ---- management at scale: one request per list and for the review queue, with a token (no PBKDF2 per request)
 say "management lists, review queue and a long revision history, one request at a time"
