@@ -285,8 +285,7 @@ def main():
               f"{verdict(share >= CONTAINER_SHARE_TARGET)}")
         pairs = container_pairs(work)
         if pairs:
-            shares = sorted([share] + [s for _, _, s in pairs])
-            median = shares[len(shares) // 2]
+            median = statistics.median([share] + [s for _, _, s in pairs])
             print(f"target: the same, median of the main run and {len(pairs)} back-to-back pairs "
                   f"({', '.join(f'{s:.1%}' for s in [share] + [s for _, _, s in pairs])}): {median:.1%}: "
                   f"{verdict(median >= CONTAINER_SHARE_TARGET)}")

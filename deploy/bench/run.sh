@@ -6,7 +6,7 @@
 # and PASS/FAIL against the targets. A benchmark prints figures; it is not a test and exits 0 whatever they are.
 #
 #   bash deploy/bench/run.sh                    # builds first (mvn package); SKIP_BUILD=true reuses target/
-#   DURATION=15s WARMUP=5s JIT_WARMUP=10s COLD_WARMUP=20s PAIRS=3 CONNECTIONS=32 THREADS=2 CACHED=true PROFILE=false bash deploy/bench/run.sh
+#   DURATION=15s WARMUP=5s JIT_WARMUP=10s COLD_WARMUP=20s PAIRS=4 CONNECTIONS=32 THREADS=2 CACHED=true PROFILE=false bash deploy/bench/run.sh
 #
 # Needs root on Debian 12 (installs wrk and nginx-light), Java 17 and Maven, and PostgreSQL on 127.0.0.1:5432 for
 # user postgres without a password; it (re)creates the database sacrum_bench. Only loopback traffic; every wrk run
@@ -343,7 +343,7 @@ fi
 # the container's rate moved by up to half between runs (13k-24k req/s): the detail/static ratio again in PAIRS more
 # back-to-back pairs, each Sacrum run followed at once by the static file, so that a drift of the machine hits both
 if [[ "${PROFILE:-}" != "true" ]]; then
-  for pair in $(seq 1 "${PAIRS:-3}"); do
+  for pair in $(seq 1 "${PAIRS:-4}"); do
     measure "pair$pair-sacrum" "$sacrum" "$work/detail.paths"
     measure "pair$pair-container" "$sacrum" "$work/container.paths"
   done
