@@ -7,9 +7,7 @@ import org.flywaydb.core.api.migration.JavaMigration;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
-import java.util.logging.Logger;
 
 /**
  * V16 (issue #17): the management list's {@code ?search=} (slug contains, any case) through a trigram index on
@@ -21,7 +19,6 @@ import java.util.logging.Logger;
  */
 @Dependent
 public class SlugSearchMigration implements JavaMigration {
-    private static final Logger LOG = Logger.getLogger(SlugSearchMigration.class.getName());
     /** What EntryQueries.ofType tested until V19 ({@code LOWER(slug) LIKE}), which remakes the index on the column. */
     static final String INDEX = "CREATE INDEX entry_slug_trigram ON entry USING gin (lower(slug) gin_trgm_ops)";
 
@@ -51,19 +48,6 @@ public class SlugSearchMigration implements JavaMigration {
         try (Statement ddl = db.createStatement()) {
             ddl.execute("CREATE INDEX publication_approval ON publication (approval_id)");
         }
-        if (!"PostgreSQL".equals(db.getMetaData().getDatabaseProductName())) {
-            return;
-        }
-        Savepoint before = db.setSavepoint();
-        try (Statement ddl = db.createStatement()) {
-            ddl.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm");
-            ddl.execute(INDEX);
-            db.releaseSavepoint(before);
-        } catch (SQLException refused) { // a failed statement would abort the migration's transaction: undo to the savepoint
-            db.rollback(before);
-            LOG.warning(() -> "No trigram index for the management search (" + refused.getMessage()
-                    + "): ?search= stays correct but reads every slug of a type; run CREATE EXTENSION pg_trgm as a superuser and "
-                    + INDEX);
-        }
+        TrigramIndex.create(db, INDEX);
     }
 }

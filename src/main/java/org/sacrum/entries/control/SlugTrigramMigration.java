@@ -5,11 +5,7 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
-import java.sql.Statement;
-import java.util.logging.Logger;
 
 /**
  * V19 (issue #17): the link picker's {@code ?search=} tests the slug itself, not {@code LOWER(slug)}. Slugs are lower
@@ -21,7 +17,6 @@ import java.util.logging.Logger;
  */
 @Dependent
 public class SlugTrigramMigration implements JavaMigration {
-    private static final Logger LOG = Logger.getLogger(SlugTrigramMigration.class.getName());
     /** Matches EntryQueries.ofType's {@code slug LIKE}: the expression must be the same for the planner. */
     static final String INDEX = "CREATE INDEX entry_slug_trigram_plain ON entry USING gin (slug gin_trgm_ops)";
 
@@ -47,21 +42,6 @@ public class SlugTrigramMigration implements JavaMigration {
 
     @Override
     public void migrate(Context context) throws SQLException {
-        Connection db = context.getConnection();
-        if (!"PostgreSQL".equals(db.getMetaData().getDatabaseProductName())) {
-            return;
-        }
-        Savepoint before = db.setSavepoint();
-        try (Statement ddl = db.createStatement()) {
-            ddl.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm");
-            ddl.execute(INDEX);
-            ddl.execute("DROP INDEX IF EXISTS entry_slug_trigram");
-            db.releaseSavepoint(before);
-        } catch (SQLException refused) { // a failed statement would abort the migration's transaction: undo to the savepoint
-            db.rollback(before);
-            LOG.warning(() -> "No trigram index for the management search (" + refused.getMessage()
-                    + "): ?search= stays correct but reads every slug of a type; run CREATE EXTENSION pg_trgm as a superuser and "
-                    + INDEX);
-        }
+        TrigramIndex.create(context.getConnection(), INDEX, "DROP INDEX IF EXISTS entry_slug_trigram");
     }
 }
