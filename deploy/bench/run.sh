@@ -150,12 +150,14 @@ psql -d "$db" -At -c "SELECT '/api/v1/exercises/' || slug FROM entry WHERE conte
   AND slug LIKE '%-bench-%' ORDER BY md5(slug) LIMIT 1000" >"$work/detail.paths"
 psql -d "$db" -At -c "SELECT '/api/v1/exercises/' || slug FROM entry WHERE content_type = 'EXERCISE'
   AND slug LIKE '%-bench-%' ORDER BY md5(slug) OFFSET 1000 LIMIT 500" >"$work/cold-detail.paths"
-psql -d "$db" -At -c "SELECT '/api/v1/exercises/' || slug || '?include=conditions,warnings' FROM entry WHERE content_type = 'EXERCISE'
-  AND slug LIKE '%-bench-%' ORDER BY md5(slug) OFFSET 1500 LIMIT 500" >"$work/cold-include.paths"
+include_paths() { # offset, limit: exercises with their linked conditions and warnings, in a fixed shuffled order
+  psql -d "$db" -At -c "SELECT '/api/v1/exercises/' || slug || '?include=conditions,warnings' FROM entry WHERE content_type = 'EXERCISE'
+    AND slug LIKE '%-bench-%' ORDER BY md5(slug) OFFSET $1 LIMIT $2"
+}
+include_paths 1500 500 >"$work/cold-include.paths"
 # the uncached paths' own JIT warm-up: other slugs and other page sizes than any request timed below, so what is
 # timed stays unseen by every cache while the code that renders it has been compiled, as in a server long in service
-psql -d "$db" -At -c "SELECT '/api/v1/exercises/' || slug || '?include=conditions,warnings' FROM entry WHERE content_type = 'EXERCISE'
-  AND slug LIKE '%-bench-%' ORDER BY md5(slug) OFFSET 2000 LIMIT 20000" >"$work/warm-include.paths"
+include_paths 2000 20000 >"$work/warm-include.paths"
 for topic in strengthening stretching mobility sciatica si-joint-pain low-back-pain pelvic-pain pelvic-floor \
   breathing-and-relaxation self-massage posture-and-daily-movement; do
   for region in glutes hips lower-back pelvis core hamstrings hip-rotators shoulders upper-back sacroiliac-joint pelvic-floor quadriceps; do

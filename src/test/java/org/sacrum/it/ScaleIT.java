@@ -3,7 +3,15 @@ package org.sacrum.it;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
+import org.sacrum.entries.control.EntryQueries;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -11,6 +19,7 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Issue #17: list totals come from counts maintained in the publishing transaction (one filter value or none) or are
@@ -147,5 +156,51 @@ abstract class ScaleIT extends OnSharedDeployment {
 
     private static Map<String, Integer> shifted(Map<String, Integer> before, int by) {
         return before.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue() + by));
+    }
+
+    /**
+     * V19: on PostgreSQL the link picker's slug test ({@link EntryQueries#SLUG_CONTAINS}, the very text the search
+     * sends) can be answered by the trigram index on the slug column, and V16's index on LOWER(slug), which that test
+     * no longer names, is gone. Plans are forced off sequential and ordered scans, so the test is about what the
+     * index serves (the slug test alone), not about what the planner picks for this small database.
+     */
+    @Test
+    void theLinkPickersSlugTestIsServedByTheTrigramIndexOnTheColumn() throws SQLException {
+        String url = System.getenv("SACRUM_DB_URL");
+        assumeTrue(url != null && url.startsWith("jdbc:postgresql:"), "the trigram index is PostgreSQL's");
+        String slug = team.slug("scale-trigram");
+        team.create("exercises", Samples.exercise(slug));
+        try (Connection db = DriverManager.getConnection(url, System.getenv("SACRUM_DB_USER"), System.getenv("SACRUM_DB_PASSWORD"))) {
+            List<String> indexes = new ArrayList<>();
+            try (Statement sql = db.createStatement();
+                 ResultSet rows = sql.executeQuery("SELECT indexname FROM pg_indexes WHERE tablename = 'entry' AND indexname LIKE 'entry_slug_trigram%'")) {
+                while (rows.next()) {
+                    indexes.add(rows.getString(1));
+                }
+            }
+            assertEquals(List.of("entry_slug_trigram_plain"), indexes);
+            db.setAutoCommit(false); // the SET LOCALs last until the rollback below
+            try (Statement sql = db.createStatement()) {
+                sql.execute("SET LOCAL enable_seqscan = off");
+                sql.execute("SET LOCAL enable_indexscan = off");
+                sql.execute("SET LOCAL enable_indexonlyscan = off");
+            }
+            StringBuilder plan = new StringBuilder();
+            // the slug test alone: with the type as well, this small table is read through the type's own index
+            try (PreparedStatement explain = db.prepareStatement("EXPLAIN SELECT id FROM entry WHERE " + EntryQueries.SLUG_CONTAINS)) {
+                explain.setString(1, "%" + slug + "%");
+                try (ResultSet rows = explain.executeQuery()) {
+                    while (rows.next()) {
+                        plan.append(rows.getString(1)).append('\n');
+                    }
+                }
+            } finally {
+                db.rollback();
+            }
+            assertTrue(plan.toString().contains("Bitmap Index Scan on entry_slug_trigram_plain"), plan.toString());
+        }
+        List<String> found = team.author.api().get("/api/manage/exercises?search=" + slug).expect(200).json()
+                .getJsonArray("items").getValuesAs(JsonObject.class).stream().map(o -> o.getString("slug")).toList();
+        assertEquals(List.of(slug), found);
     }
 }
