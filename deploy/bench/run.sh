@@ -158,6 +158,9 @@ include_paths 1500 500 >"$work/cold-include.paths"
 # the uncached paths' own JIT warm-up: other slugs and other page sizes than any request timed below, so what is
 # timed stays unseen by every cache while the code that renders it has been compiled, as in a server long in service
 include_paths 2000 20000 >"$work/warm-include.paths"
+# a catalogue of 2,000 exercises or fewer has none past those: then the timed detail slugs with include=, a request
+# no timed run makes (the detail runs ask them without it)
+[[ -s "$work/warm-include.paths" ]] || include_paths 0 1000 >"$work/warm-include.paths"
 for topic in strengthening stretching mobility sciatica si-joint-pain low-back-pain pelvic-pain pelvic-floor \
   breathing-and-relaxation self-massage posture-and-daily-movement; do
   for region in glutes hips lower-back pelvis core hamstrings hip-rotators shoulders upper-back sacroiliac-joint pelvic-floor quadriceps; do

@@ -50,6 +50,11 @@ public final class Json {
         return out.toByteArray();
     }
 
+    /** A generator writing to this writer (closing it closes the writer). */
+    public static jakarta.json.stream.JsonGenerator createGenerator(java.io.Writer writer) {
+        return PROVIDER.createGenerator(writer);
+    }
+
     public static JsonString createValue(String value) {
         return PROVIDER.createValue(value);
     }

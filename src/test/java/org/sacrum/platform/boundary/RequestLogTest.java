@@ -14,6 +14,19 @@ class RequestLogTest {
     }
 
     @Test
+    void aLineIsOneJsonObjectWhateverItsPathHolds() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        new RequestLog.Line("GET", "/api/v1/\"x\\\n", "token=secret&q=a", 200, 42, null).writeTo(out);
+        assertEquals(-1, out.toString().indexOf('\n'), "one line");
+        jakarta.json.JsonObject line = org.sacrum.platform.control.Json.createReader(new java.io.StringReader(out.toString())).readObject();
+        assertEquals("/api/v1/\"x\\\n", line.getString("path"));
+        assertEquals("token=REDACTED&q=a", line.getString("query"));
+        assertEquals(200, line.getInt("status"));
+        assertEquals(42, line.getInt("micros"));
+        assertEquals("anonymous", line.getString("caller"));
+    }
+
+    @Test
     void percentEncodedNamesAreRedactedToo() {
         assertEquals("%74oken=REDACTED", RequestLog.redact("%74oken=sacrum_abc"));
         assertEquals("access%5Ftoken=REDACTED", RequestLog.redact("access%5Ftoken=x"));
