@@ -1,69 +1,80 @@
 #!/usr/bin/env python3
-"""Summarises a JFR recording of Sacrum under load (run.sh with PROFILE=true): where the CPU samples fell.
+"""Where a cached detail read spends its CPU, against the container's static file (run.sh with PROFILE=true).
 
-Each execution sample goes to the category of the innermost frame (nearest the leaf) that belongs to a known
-component, so JDK code counts for whoever called it: the ServiceLoader scan a log line triggers counts as
-"request log line". Then the top leaf frames and the Sacrum methods on the stack (inclusive). Usage: profile.py SAMPLES.json (jfr print --json output).
+Reads two async-profiler recordings in collapsed form (one line per distinct stack, frames leaf-last, then the
+sample count; one sample per millisecond of CPU time of Sacrum's JVM, every thread) and the number of requests each
+run answered, and prints CPU microseconds per request: in total, by component, and the frames whose inclusive time
+differs most between the two. Each sample goes to the component of the innermost frame (nearest the leaf) that
+belongs to a known one, so JDK code counts for whoever called it (the log handler's file write counts as the
+request log). Usage: profile.py SACRUM.collapsed SACRUM_REQUESTS CONTAINER.collapsed CONTAINER_REQUESTS
 """
 import collections
-import json
 import sys
 
-CATEGORIES = [
-    ("request log line (RequestLog)", ["org.sacrum.platform.RequestLog"]),
-    ("response cache (ResponseCache, JCache/Hazelcast)", ["org.sacrum.delivery.ResponseCache", "com.hazelcast."]),
-    ("authentication and authorisation (JASPIC, Soteria, JACC)",
-     ["org.sacrum.identity.", "com.sun.web.security.", "org.glassfish.soteria.", "com.sun.enterprise.security."]),
-    ("request tracing / monitoring (Payara)", ["fish.payara.nucleus.requesttracing.", "fish.payara.opentracing.",
-                                               "fish.payara.telemetry.", "fish.payara.microprofile.metrics."]),
-    ("CDI and EJB proxies, injection, contexts (Weld, EJB container)", ["org.jboss.weld.", "com.sun.ejb."]),
-    ("other Sacrum code", ["org.sacrum."]),
-    ("JAX-RS (Jersey, HK2)", ["org.glassfish.jersey.", "org.jvnet.hk2.", "org.glassfish.hk2."]),
-    ("servlet container and HTTP (Catalina, Grizzly)", ["org.apache.catalina.", "com.sun.enterprise.web.",
-                                                         "org.glassfish.grizzly."]),
+COMPONENTS = [
+    ("request log (RequestLog and the log handler it calls)", ["org/sacrum/platform/boundary/RequestLog"]),
+    ("response cache (ResponseCache, Caffeine, JCache/Hazelcast)",
+     ["org/sacrum/delivery/control/ResponseCache", "com/github/benmanes/caffeine/", "com/hazelcast/"]),
+    ("Sacrum's cached-read filter (key, headers, body)", ["org/sacrum/delivery/"]),
+    ("authentication and authorisation (JASPIC, Soteria, JACC, Sacrum's mechanism)",
+     ["org/sacrum/identity/", "com/sun/web/security/", "org/glassfish/soteria/", "com/sun/enterprise/security/",
+      "org/glassfish/exousia/", "com/sun/jaspic/"]),
+    ("CDI proxies and contexts (Weld)", ["org/jboss/weld/"]),
+    ("other Sacrum code (security headers, ...)", ["org/sacrum/"]),
+    ("static file (DefaultServlet)", ["org/apache/catalina/servlets/DefaultServlet"]),
+    ("JAX-RS (Jersey, HK2)", ["org/glassfish/jersey/", "org/jvnet/hk2/", "org/glassfish/hk2/"]),
+    ("servlet container and HTTP (Catalina, Grizzly)",
+     ["org/apache/catalina/", "com/sun/enterprise/web/", "com/sun/enterprise/v3/services/", "org/glassfish/grizzly/"]),
+    ("JIT compiler", ["CompileBroker::", "C2Compiler::", "Compilation::", "Compile::"]),
+    ("garbage collector", ["G1", "GCTaskThread", "WorkerThread::"]),
 ]
 
 
-def category_of(name):
-    if "$Proxy$_$$_Weld" in name:  # Weld's client proxies carry the proxied bean's package
-        return CATEGORIES[4][0]
-    return next((label for label, markers in CATEGORIES if any(name.startswith(m) for m in markers)), None)
+def component_of(frame):
+    if "$Proxy$_$$_Weld" in frame:  # Weld's client proxies carry the proxied bean's package
+        return COMPONENTS[4][0]
+    return next((label for label, markers in COMPONENTS if any(frame.startswith(m) for m in markers)), None)
 
 
-def frames(event):
-    stack = event["values"].get("stackTrace") or {}
-    return [f["method"]["type"]["name"].replace("/", ".") + "." + f["method"]["name"] for f in stack.get("frames", [])]
+def read(path):
+    stacks = []
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            stack, _, count = line.rstrip("\n").rpartition(" ")
+            if stack and count.isdigit():
+                stacks.append((stack.split(";"), int(count)))
+    return stacks
+
+
+def per_request(stacks, requests):
+    components, inclusive = collections.Counter(), collections.Counter()
+    for frames, count in stacks:
+        component = next((c for c in map(component_of, reversed(frames)) if c), None) or "other (JDK, kernel, other threads)"
+        components[component] += count
+        for frame in set(frames):
+            inclusive[frame] += count
+    scale = 1000.0 / max(requests, 1)  # one sample is 1 ms = 1000 µs of CPU
+    return {k: v * scale for k, v in components.items()}, {k: v * scale for k, v in inclusive.items()}, \
+        sum(c for _, c in stacks) * scale
 
 
 def main():
-    with open(sys.argv[1], encoding="utf-8") as f:
-        events = json.load(f)["recording"]["events"]
-    if not events:
-        print("  no samples")
-        return
-    categories, leaves, sacrum = collections.Counter(), collections.Counter(), collections.Counter()
-    for event in events:
-        names = frames(event)
-        thread = (event["values"].get("sampledThread") or {}).get("javaName") or "?"
-        category = next((category_of(name) for name in names if category_of(name)), None)
-        if category is None:
-            category = "other threads: " + thread.rstrip("0123456789-() ") if "http-thread-pool" not in thread \
-                else "other request-thread work (JDK, I/O)"
-        categories[category] += 1
-        if names:
-            leaves[names[0]] += 1
-        for name in set(n for n in names if n.startswith("org.sacrum.")):
-            sacrum[name] += 1
-    total = len(events)
-    print(f"  {total} samples")
-    for label, count in categories.most_common():
-        print(f"  {count / total:6.1%}  {label}")
-    print("  top leaf frames:")
-    for name, count in leaves.most_common(12):
-        print(f"  {count / total:6.1%}  {name}")
-    print("  Sacrum methods on the stack (inclusive):")
-    for name, count in sacrum.most_common(10):
-        print(f"  {count / total:6.1%}  {name}")
+    sacrum, container = read(sys.argv[1]), read(sys.argv[3])
+    s_req, c_req = int(sys.argv[2]), int(sys.argv[4])
+    s_comp, s_incl, s_total = per_request(sacrum, s_req)
+    c_comp, c_incl, c_total = per_request(container, c_req)
+    print(f"  CPU µs per request (all of Sacrum's JVM; {s_req} and {c_req} requests)   cached detail   static file")
+    print(f"  {'total':70s} {s_total:9.1f} {c_total:13.1f}")
+    for label in sorted(set(s_comp) | set(c_comp), key=lambda k: -max(s_comp.get(k, 0), c_comp.get(k, 0))):
+        print(f"  {label[:70]:70s} {s_comp.get(label, 0):9.1f} {c_comp.get(label, 0):13.1f}")
+    frames = set(s_incl) | set(c_incl)
+    diff = sorted(frames, key=lambda k: s_incl.get(k, 0) - c_incl.get(k, 0))
+    print("  frames costing the detail read most over the static file (inclusive µs per request):")
+    for frame in reversed(diff[-12:]):
+        print(f"  {s_incl.get(frame, 0):7.1f} {c_incl.get(frame, 0):7.1f}  {frame[:110]}")
+    print("  and the static file over the detail read:")
+    for frame in diff[:6]:
+        print(f"  {s_incl.get(frame, 0):7.1f} {c_incl.get(frame, 0):7.1f}  {frame[:110]}")
 
 
 if __name__ == "__main__":

@@ -38,6 +38,7 @@ command -v nginx >/dev/null || missing+=(nginx-light)
 command -v psql >/dev/null || missing+=(postgresql-client)
 command -v curl >/dev/null || missing+=(curl)
 command -v flock >/dev/null || missing+=(util-linux)
+[[ "${PROFILE:-}" != "true" ]] || command -v unzip >/dev/null || missing+=(unzip)
 if [[ "${VARNISH:-true}" == "true" ]]; then
   bash deploy/install-varnish.sh >/dev/null
 fi
@@ -46,6 +47,10 @@ if [[ ${#missing[@]} -gt 0 ]]; then
   compgen -G '/var/lib/apt/lists/*_Packages*' >/dev/null || apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null ||
     { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; }
+fi
+
+if [[ "${PROFILE:-}" == "true" ]]; then # async-profiler's agent, from Maven Central (its jar holds the native library)
+  mvn -B -q dependency:copy -Dartifact=tools.profiler:async-profiler:4.1 -DoutputDirectory=target/bench-profiler
 fi
 
 # ---- one run at a time, and nothing else on our ports
@@ -67,6 +72,9 @@ fi
 
 work=$(mktemp -d /tmp/sacrum-bench.XXXXXX)
 chmod 755 "$work" # nginx's workers (not root) read the static copies from here
+if [[ "${PROFILE:-}" == "true" ]]; then
+  unzip -q -o target/bench-profiler/async-profiler-4.1.jar 'linux-x64/*' -d "$work/profiler"
+fi
 sacrum_pid=
 varnish_pid=
 cleanup() {
@@ -327,30 +335,32 @@ curl -s -K "$work/cold-manage.curl" -w '%{http_code} %{time_total} %{size_downlo
 echo "deep_history=$deep_slug, $deep_count revisions" >>"$work/facts.txt"
 
 say "wrk -t$threads -c$connections -d$duration --latency, each after a $warmup warm-up"
-if [[ "${PROFILE:-}" == "true" ]]; then
-  jcmd "$sacrum_pid" JFR.start name=bench settings=default filename="$work/detail-sacrum.jfr" >/dev/null
-fi
 measure detail-sacrum "$sacrum" "$work/detail.paths"
-if [[ "${PROFILE:-}" == "true" ]]; then
-  jcmd "$sacrum_pid" JFR.stop name=bench >/dev/null
-fi
 measure detail-nginx "$nginx" "$work/detail.paths"
 # the ceiling of the container Sacrum runs in, for reference: Payara Micro serving a static file of Sacrum's WAR
 echo /console/console.css >"$work/container.paths"
-# profiled like the detail run, so that "Sacrum / container" compares two runs under the same recording
-if [[ "${PROFILE:-}" == "true" ]]; then
-  jcmd "$sacrum_pid" JFR.start name=container settings=default filename="$work/detail-container.jfr" >/dev/null
-fi
 measure detail-container "$sacrum" "$work/container.paths"
-if [[ "${PROFILE:-}" == "true" ]]; then
-  jcmd "$sacrum_pid" JFR.stop name=container >/dev/null
-fi
 # the container's rate moved by up to half between runs (13k-24k req/s): the detail/static ratio again in PAIRS more
-# back-to-back pairs, each Sacrum run followed at once by the static file, so that a drift of the machine hits both
-if [[ "${PROFILE:-}" != "true" ]]; then
-  for pair in $(seq 1 "${PAIRS:-4}"); do
+# back-to-back pairs, so that a drift of the machine hits both; odd pairs run Sacrum first, even ones the static file
+# first, so that a steady drift of the machine within a pair favours neither side
+for pair in $(seq 1 "${PAIRS:-4}"); do
+  if (( pair % 2 == 1 )); then
     measure "pair$pair-sacrum" "$sacrum" "$work/detail.paths"
     measure "pair$pair-container" "$sacrum" "$work/container.paths"
+  else
+    measure "pair$pair-container" "$sacrum" "$work/container.paths"
+    measure "pair$pair-sacrum" "$sacrum" "$work/detail.paths"
+  fi
+done
+# PROFILE=true: one more pair, each run recorded by async-profiler (CPU time of every thread, a sample per ms) and
+# not judged; JFR slowed both runs of this pair eightfold on this machine, async-profiler by a few per cent
+if [[ "${PROFILE:-}" == "true" ]]; then
+  profiler() { java "$bench/Attach.java" "$sacrum_pid" "$work/profiler/linux-x64/libasyncProfiler.so" "$1"; }
+  for run in sacrum container; do
+    paths="$work/detail.paths"; [[ $run == container ]] && paths="$work/container.paths"
+    profiler "start,event=cpu,interval=1000000,file=$work/profiled-$run.collapsed"
+    measure "profiled-$run" "$sacrum" "$paths"
+    profiler "stop,file=$work/profiled-$run.collapsed,collapsed"
   done
 fi
 measure list1-sacrum "$sacrum" "$work/list1.paths"
@@ -477,13 +487,10 @@ echo "ready_full=$((SECONDS - boot_started))" >>"$work/boot.txt"
 python3 "$bench/report.py" "$work"
 if [[ "${PROFILE:-}" == "true" ]]; then
   echo
-  echo "where Sacrum's time went during 'detail: Sacrum' (JFR execution samples):"
-  jfr print --json --stack-depth 96 --events jdk.ExecutionSample "$work/detail-sacrum.jfr" >"$work/detail-sacrum.samples.json"
-  python3 "$bench/profile.py" "$work/detail-sacrum.samples.json"
-  echo
-  echo "and during 'Payara static file' (the container's reference, recorded the same way):"
-  jfr print --json --stack-depth 96 --events jdk.ExecutionSample "$work/detail-container.jfr" >"$work/detail-container.samples.json"
-  python3 "$bench/profile.py" "$work/detail-container.samples.json"
+  echo "where the CPU went: cached detail against the container's static file, one more pair recorded by async-profiler"
+  requests() { awk '/requests in/ { print $1 }' "$work/wrk-profiled-$1.txt"; }
+  python3 "$bench/profile.py" "$work/profiled-sacrum.collapsed" "$(requests sacrum)" \
+    "$work/profiled-container.collapsed" "$(requests container)"
 fi
 echo
 echo "finished in $((SECONDS - started_at)) s; logs, bodies and wrk outputs in $work"
