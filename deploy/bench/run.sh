@@ -353,7 +353,7 @@ for pair in $(seq 1 "${PAIRS:-4}"); do
   fi
 done
 # PROFILE=true: one more pair, each run recorded by async-profiler (CPU time of every thread, a sample per ms) and
-# not judged; JFR slowed both runs of this pair eightfold on this machine, async-profiler by a few per cent
+# not judged (JFR slowed both runs eightfold on this machine; async-profiler up to a third at 100k, see README.md)
 if [[ "${PROFILE:-}" == "true" ]]; then
   profiler() { java "$bench/Attach.java" "$sacrum_pid" "$work/profiler/linux-x64/libasyncProfiler.so" "$1"; }
   for run in sacrum container; do

@@ -13,6 +13,8 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
 
+import java.io.StringWriter;
+import java.io.Writer;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
@@ -43,7 +45,7 @@ public class RequestLog implements ContainerRequestFilter, ContainerResponseFilt
     private static final String STARTED = RequestLog.class.getName() + ".started";
     private static final int BATCH = 200;
     /** How long lines wait to be written: a line appears in the log at most this much after its request. */
-    static final long FLUSH_MILLIS = 100;
+    private static final long FLUSH_MILLIS = 100;
     private static final int BACKLOG = 10_000;
     private static final BlockingQueue<Line> QUEUE = new ArrayBlockingQueue<>(BACKLOG);
     private static final AtomicLong DROPPED = new AtomicLong();
@@ -51,7 +53,7 @@ public class RequestLog implements ContainerRequestFilter, ContainerResponseFilt
 
     record Line(String method, String path, String query, int status, long micros, String caller) {
         /** Writes this line as one JSON object, its strings escaped by JSON-P. */
-        void writeTo(java.io.Writer out) {
+        void writeTo(Writer out) {
             try (JsonGenerator json = Json.createGenerator(out)) {
                 json.writeStartObject().write("method", method).write("path", path).write("query", redact(query))
                         .write("status", status).write("micros", micros).write("caller", caller == null ? "anonymous" : caller)
@@ -143,7 +145,7 @@ public class RequestLog implements ContainerRequestFilter, ContainerResponseFilt
                 running = false; // undeployed: write what is queued, then stop
             }
             while (QUEUE.drainTo(batch, BATCH) > 0) {
-                java.io.StringWriter lines = new java.io.StringWriter(batch.size() * 160);
+                StringWriter lines = new StringWriter(batch.size() * 160);
                 for (Line line : batch) {
                     if (lines.getBuffer().length() > 0) {
                         lines.append('\n');

@@ -7,9 +7,11 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonWriter;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonGenerator;
 
 import java.io.InputStream;
 import java.io.Reader;
+import java.io.Writer;
 
 /**
  * jakarta.json.Json's factory methods on one provider looked up once. Json's own methods look the provider
@@ -51,7 +53,7 @@ public final class Json {
     }
 
     /** A generator writing to this writer (closing it closes the writer). */
-    public static jakarta.json.stream.JsonGenerator createGenerator(java.io.Writer writer) {
+    public static JsonGenerator createGenerator(Writer writer) {
         return PROVIDER.createGenerator(writer);
     }
 

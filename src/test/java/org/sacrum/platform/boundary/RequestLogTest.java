@@ -1,6 +1,11 @@
 package org.sacrum.platform.boundary;
 
+import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
+import org.sacrum.platform.control.Json;
+
+import java.io.StringReader;
+import java.io.StringWriter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -15,10 +20,10 @@ class RequestLogTest {
 
     @Test
     void aLineIsOneJsonObjectWhateverItsPathHolds() {
-        java.io.StringWriter out = new java.io.StringWriter();
+        StringWriter out = new StringWriter();
         new RequestLog.Line("GET", "/api/v1/\"x\\\n", "token=secret&q=a", 200, 42, null).writeTo(out);
         assertEquals(-1, out.toString().indexOf('\n'), "one line");
-        jakarta.json.JsonObject line = org.sacrum.platform.control.Json.createReader(new java.io.StringReader(out.toString())).readObject();
+        JsonObject line = Json.createReader(new StringReader(out.toString())).readObject();
         assertEquals("/api/v1/\"x\\\n", line.getString("path"));
         assertEquals("token=REDACTED&q=a", line.getString("query"));
         assertEquals(200, line.getInt("status"));
