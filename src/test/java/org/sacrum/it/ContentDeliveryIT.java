@@ -261,6 +261,9 @@ abstract class ContentDeliveryIT extends OnSharedDeployment {
         for (String header : List.of("ETag", "Cache-Control", "Last-Modified", "Vary", "Content-Type")) {
             assertEquals(first.header(header), cached.header(header), header);
         }
+        for (String header : List.of("ETag", "Cache-Control", "Last-Modified", "Vary", "X-Sacrum-Cache", "Access-Control-Allow-Origin")) {
+            assertEquals(1, cached.headers().get(header).size(), header + " once on a hit (the filter adds, not sets, them)");
+        }
         assertEquals(first.text(), cached.text());
         for (Api.Reply reply : List.of(first, cached, team.anonymous.get("/api/v1/conditions/" + team.slug("no-such-condition")))) {
             assertEquals("*", reply.header("Access-Control-Allow-Origin"), "front-end sites may read it from the browser");

@@ -84,12 +84,16 @@ public record EncodedResponse(ResponseCache.Cached response, List<Map.Entry<Stri
         return body.length + 512L + headers.stream().mapToLong(h -> 2L * (h.getKey().length() + h.getValue().length())).sum();
     }
 
-    /** Sends this response (or 304 without a body) and returns the status sent. */
+    /**
+     * Sends this response (or 304 without a body) and returns the status sent. Its headers are added, not set: the
+     * caller sends them on a response that has none of them yet (setting scans every header already there, which
+     * cost a cached read 1.8 µs of its 170, async-profiler).
+     */
     public int send(HttpServletResponse servlet, boolean notModified, String cacheStatus) throws IOException {
         for (Map.Entry<String, String> header : headers) {
-            servlet.setHeader(header.getKey(), header.getValue());
+            servlet.addHeader(header.getKey(), header.getValue());
         }
-        servlet.setHeader("X-Sacrum-Cache", cacheStatus);
+        servlet.addHeader("X-Sacrum-Cache", cacheStatus);
         if (notModified) {
             servlet.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return HttpServletResponse.SC_NOT_MODIFIED;

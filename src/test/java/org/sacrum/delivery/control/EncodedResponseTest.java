@@ -168,8 +168,8 @@ class EncodedResponseTest {
             };
             return (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{HttpServletResponse.class},
                     (proxy, method, args) -> switch (method.getName()) {
-                        case "setHeader" -> {
-                            headers.put((String) args[0], (String) args[1]);
+                        case "addHeader" -> {
+                            assertNull(headers.put((String) args[0], (String) args[1]), args[0] + " is added once");
                             yield null;
                         }
                         case "setStatus" -> {
