@@ -10,6 +10,7 @@
   edge-latency.txt "kind milliseconds fed-by" a line: a change committing to the edge (Varnish) serving it
   facts.txt        key=value lines: catalogue size, wrk settings, the list scenarios' totals
   times.txt        "NAME start end" (epoch seconds) of each measured wrk run
+  cpu.txt          "NAME ticks ticks": Sacrum's JVM CPU time (user + system, clock ticks) before and after each run
   gc.log           Sacrum's GC log (-Xlog:gc with wall-clock times): pauses during each Sacrum run
 
 Usage: report.py WORK_DIR. Fails loudly if a wrk output cannot be read rather than printing a made-up figure.
@@ -33,14 +34,40 @@ EDGE_WITHDRAWAL_P99_MS = 1000.0
 
 
 def container_pairs(work):
-    """The extra back-to-back pairs of cached detail and the container's static file: (Sacrum, static, share) each."""
+    """
+    The extra back-to-back pairs of cached detail and the container's static file: (Sacrum req/s, static req/s,
+    share, Sacrum CPU µs per request, static CPU µs per request) each; a CPU figure is None where cpu.txt lacks it.
+    """
     pairs = []
     n = 1
     while os.path.exists(os.path.join(work, f"wrk-pair{n}-container.txt")):
-        sacrum, static = wrk(work, f"pair{n}-sacrum")["rps"], wrk(work, f"pair{n}-container")["rps"]
-        pairs.append((sacrum, static, sacrum / static))
+        sacrum, static = wrk(work, f"pair{n}-sacrum"), wrk(work, f"pair{n}-container")
+        pairs.append((sacrum["rps"], static["rps"], sacrum["rps"] / static["rps"],
+                      cpu_per_request(work, f"pair{n}-sacrum", sacrum["requests"]),
+                      cpu_per_request(work, f"pair{n}-container", static["requests"])))
         n += 1
     return pairs
+
+
+def cpu_per_request(work, name, requests):
+    """Sacrum's JVM CPU time (all threads) during run NAME in microseconds per request answered, from cpu.txt."""
+    path = os.path.join(work, "cpu.txt")
+    if not os.path.exists(path) or not requests:
+        return None
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            key, before, after = line.split()
+            if key == name:
+                return (float(after) - float(before)) / os.sysconf("SC_CLK_TCK") * 1e6 / requests
+    return None
+
+
+def quartiles(values):
+    """Lower quartile, median and upper quartile (statistics' exclusive method; the values themselves under 4)."""
+    if len(values) < 4:
+        return min(values), statistics.median(values), max(values)
+    q = statistics.quantiles(values, n=4)
+    return q[0], q[1], q[2]
 
 
 def ms(value, unit):
@@ -70,6 +97,7 @@ def wrk(work, name):
         "rps": float(need(r"^Requests/sec:\s+([\d.]+)").group(1)),
         "p50": percentiles[50],
         "p99": percentiles[99],
+        "requests": requests,
         "kb": read / requests / 1024 if requests else 0.0,
         "errors": (int(non2xx.group(1)) if non2xx else 0) + (sum(map(int, sockets.groups())) if sockets else 0),
     }
@@ -194,8 +222,9 @@ def main():
                   f"{r['kb']:>8.1f} {r['errors']:>7}  (reference: the container's own ceiling)")
             print(f"{'':<28} {'Payara static / nginx':<22} {r['rps'] / results[f'{key}-nginx']['rps'] * 100:>8.1f}%")
             if key == "detail":
-                for n, (sacrum, static, share) in enumerate(container_pairs(work), 1):
-                    print(f"{'':<28} {f'pair {n}: Sacrum / static':<22} {sacrum:>9.0f} / {static:.0f} = {share:.1%}")
+                for n, (sacrum, static, share, s_cpu, c_cpu) in enumerate(container_pairs(work), 1):
+                    cpu = f"   CPU µs/request {s_cpu:.1f} / {c_cpu:.1f}" if s_cpu and c_cpu else ""
+                    print(f"{'':<28} {f'pair {n}: Sacrum / static':<22} {sacrum:>9.0f} / {static:.0f} = {share:.1%}{cpu}")
     cached = [(label, key) for label, key in rows if os.path.exists(os.path.join(work, f"wrk-{key}-cached.txt"))]
     if cached:
         print()
@@ -285,10 +314,16 @@ def main():
               f"{verdict(share >= CONTAINER_SHARE_TARGET)}")
         pairs = container_pairs(work)
         if pairs:
-            median = statistics.median([share] + [s for _, _, s in pairs])
+            shares = [share] + [p[2] for p in pairs]
+            low, median, high = quartiles(shares)
             print(f"target: the same, median of the main run and {len(pairs)} back-to-back pairs "
-                  f"({', '.join(f'{s:.1%}' for s in [share] + [s for _, _, s in pairs])}): {median:.1%}: "
+                  f"({', '.join(f'{s:.1%}' for s in shares)}; quartiles {low:.1%} / {high:.1%}): {median:.1%}: "
                   f"{verdict(median >= CONTAINER_SHARE_TARGET)}")
+            cpu = [c / s for _, _, _, s, c in pairs if s and c]
+            if cpu:
+                low, median, high = quartiles(cpu)
+                print(f"  (not judged) the pairs' CPU time per request, static file / cached detail: median {median:.1%}, "
+                      f"quartiles {low:.1%} / {high:.1%}")
     if "heap_used_kb" in boot:
         used = int(boot["heap_used_kb"]) / 1024
         print(f"target: heap after GC at steady state < {HEAP_TARGET_MB} MB: {used:.0f} MB: {verdict(used < HEAP_TARGET_MB)}")

@@ -6,7 +6,7 @@
 # and PASS/FAIL against the targets. A benchmark prints figures; it is not a test and exits 0 whatever they are.
 #
 #   bash deploy/bench/run.sh                    # builds first (mvn package); SKIP_BUILD=true reuses target/
-#   DURATION=15s WARMUP=5s JIT_WARMUP=10s COLD_WARMUP=20s PAIRS=4 CONNECTIONS=32 THREADS=2 CACHED=true PROFILE=false bash deploy/bench/run.sh
+#   DURATION=15s WARMUP=5s JIT_WARMUP=10s COLD_WARMUP=20s PAIRS=12 PAIR_DURATION=5s CONNECTIONS=32 THREADS=2 CACHED=true PROFILE=false bash deploy/bench/run.sh
 #
 # Needs root on Debian 12 (installs wrk and nginx-light), Java 17 and Maven, and PostgreSQL on 127.0.0.1:5432 for
 # user postgres without a password; it (re)creates the database sacrum_bench. Only loopback traffic; every wrk run
@@ -278,13 +278,15 @@ if [[ "${VARNISH:-true}" == "true" ]]; then
 fi
 
 # ---- measurements
-measure() { # name, base URL, paths file [prefix]
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$sacrum_pid/stat"; } # user + system CPU time of Sacrum's JVM, all threads
+measure() { # name, base URL, paths file [prefix]; run_duration and run_warmup override DURATION and WARMUP
   local name=$1 url=$2; shift 2
-  wrk -t"$threads" -c"$connections" -d"$warmup" --timeout 10s -s "$bench/paths.lua" "$url" -- "$@" >/dev/null
-  local start; start=$(date +%s.%N)
-  wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s --latency -s "$bench/paths.lua" "$url" -- "$@" \
+  wrk -t"$threads" -c"$connections" -d"${run_warmup:-$warmup}" --timeout 10s -s "$bench/paths.lua" "$url" -- "$@" >/dev/null
+  local start ticks; start=$(date +%s.%N); ticks=$(cpu_ticks)
+  wrk -t"$threads" -c"$connections" -d"${run_duration:-$duration}" --timeout 10s --latency -s "$bench/paths.lua" "$url" -- "$@" \
     >"$work/wrk-$name.txt"
   echo "$name $start $(date +%s.%N)" >>"$work/times.txt" # to match Sacrum's GC pauses with the run
+  echo "$name $ticks $(cpu_ticks)" >>"$work/cpu.txt" # Sacrum's CPU during the run (also nginx's runs: Sacrum idle)
 }
 cold() { # name, paths file: each path once, one at a time, on one kept-alive connection
   sed "s|^|url = \"$sacrum|; s|\$|\"\noutput = \"/dev/null\"|" "$2" >"$work/cold-$1.curl"
@@ -340,17 +342,16 @@ measure detail-nginx "$nginx" "$work/detail.paths"
 # the ceiling of the container Sacrum runs in, for reference: Payara Micro serving a static file of Sacrum's WAR
 echo /console/console.css >"$work/container.paths"
 measure detail-container "$sacrum" "$work/container.paths"
-# the container's rate moved by up to half between runs (13k-24k req/s): the detail/static ratio again in PAIRS more
-# back-to-back pairs, so that a drift of the machine hits both; odd pairs run Sacrum first, even ones the static file
-# first, so that a steady drift of the machine within a pair favours neither side
-for pair in $(seq 1 "${PAIRS:-4}"); do
-  if (( pair % 2 == 1 )); then
-    measure "pair$pair-sacrum" "$sacrum" "$work/detail.paths"
-    measure "pair$pair-container" "$sacrum" "$work/container.paths"
-  else
-    measure "pair$pair-container" "$sacrum" "$work/container.paths"
-    measure "pair$pair-sacrum" "$sacrum" "$work/detail.paths"
-  fi
+# the container's rate moved by up to half between runs (13k-24k req/s), and one pair's ratio from 75% to 108% on
+# the same build: the detail/static ratio again in PAIRS more back-to-back pairs of shorter runs (PAIR_DURATION),
+# so that a drift of the machine hits both sides of a pair and the median has enough pairs to stand on; odd pairs
+# run Sacrum first, even ones the static file first, so that a steady drift within a pair favours neither side
+for pair in $(seq 1 "${PAIRS:-12}"); do
+  first=sacrum; (( pair % 2 == 1 )) || first=container
+  for side in $first $([[ $first == sacrum ]] && echo container || echo sacrum); do
+    paths="$work/detail.paths"; [[ $side == container ]] && paths="$work/container.paths"
+    run_duration="${PAIR_DURATION:-5s}" run_warmup="${PAIR_WARMUP:-1s}" measure "pair$pair-$side" "$sacrum" "$paths"
+  done
 done
 # PROFILE=true: one more pair, each run recorded by async-profiler (CPU time of every thread, a sample per ms) and
 # not judged (JFR slowed both runs eightfold on this machine; async-profiler up to a third at 100k, see README.md)
