@@ -6,9 +6,14 @@ sample count; one sample per millisecond of CPU time of Sacrum's JVM, every thre
 run answered, and prints CPU microseconds per request: in total, by component, and the frames whose inclusive time
 differs most between the two. Each sample goes to the component of the innermost frame (nearest the leaf) that
 belongs to a known one, so JDK code counts for whoever called it (the log handler's file write counts as the
-request log). Usage: profile.py SACRUM.collapsed SACRUM_REQUESTS CONTAINER.collapsed CONTAINER_REQUESTS
+request log). Usage: profile.py SACRUM.collapsed SACRUM_REQUESTS CONTAINER.collapsed CONTAINER_REQUESTS [WORK_DIR]
+
+The profiler costs CPU itself, and its samples need not add up to the CPU time the JVM reports, so the figures are
+shares more than absolutes: with WORK_DIR (run.sh's), it also prints the profiled runs' rate and CPU time per request
+as /proc measured them (cpu.txt) beside the unprofiled pairs' medians.
 """
 import collections
+import statistics
 import sys
 
 COMPONENTS = [
@@ -75,6 +80,25 @@ def main():
     print("  and the static file over the detail read:")
     for frame in diff[:6]:
         print(f"  {s_incl.get(frame, 0):7.1f} {c_incl.get(frame, 0):7.1f}  {frame[:110]}")
+    if len(sys.argv) > 5:
+        measured(sys.argv[5], s_total, c_total)
+
+
+def measured(work, s_profiled, c_profiled):
+    """The profiled runs as measured without the profiler's view: req/s and /proc CPU per request, and the pairs'."""
+    import report  # run.sh's report, next to this file
+    pairs = report.container_pairs(work)
+    print("  the profiled runs as measured (req/s; CPU µs per request from /proc, all threads), against the"
+          " unprofiled pairs' medians:")
+    for side, name, index, profiled in (("cached detail", "sacrum", 3, s_profiled), ("static file", "container", 4, c_profiled)):
+        run = report.wrk(work, f"profiled-{name}")
+        cpu = report.cpu_per_request(work, f"profiled-{name}", run["requests"])
+        rates = [p[0 if name == "sacrum" else 1] for p in pairs]
+        cpus = [p[index] for p in pairs if p[index]]
+        if cpu is None or not rates or not cpus:
+            return
+        print(f"  {side:<14} profiled {run['rps']:>8.0f} req/s, {cpu:6.1f} µs (the samples say {profiled:.1f});"
+              f"  unprofiled {statistics.median(rates):>8.0f} req/s, {statistics.median(cpus):6.1f} µs")
 
 
 if __name__ == "__main__":

@@ -256,13 +256,16 @@ def main():
     for label, key in (("detail, 500 other slugs", "detail"), ("detail include=, 500 others", "include"),
                        ("lists, 420 other queries", "lists")):
         c = colds[key] = cold(work, key)
-        print(f"{label:<28} {'Sacrum':<22} {c['n']:>9} {c['p50']:>8.2f} {c['p99']:>8.2f} {c['kb']:>8.1f} {c['n'] - c['ok']:>7}")
+        print(f"{label:<28} {'Sacrum':<22} {c['n']:>9} {c['p50']:>8.2f} {c['p99']:>8.2f} {c['kb']:>8.1f} {c['n'] - c['ok']:>7}"
+              f"  {gc_during(work, f'cold-{key}', pauses)}")
     manage = cold_manage(work) if os.path.exists(os.path.join(work, "cold-manage.txt")) else {}
     for label, rows in manage.items():
         times = [t for _, t, _ in rows]
         print(f"{'manage: ' + label:<28} {'Sacrum':<22} {len(rows):>9} {nearest_rank(times, 50):>8.2f} "
               f"{nearest_rank(times, 99):>8.2f} {statistics.mean(z for _, _, z in rows) / 1024:>8.1f} "
               f"{sum(1 for s, _, _ in rows if s != 200):>7}")
+    if manage:
+        print(f"  (GC pauses during the management requests, all kinds: {gc_during(work, 'cold-manage', pauses)})")
     if "deep_history" in facts:
         print(f"  (revision history: {facts['deep_history']}, 100 a page)")
     print()

@@ -290,7 +290,9 @@ measure() { # name, base URL, paths file [prefix]; run_duration and run_warmup o
 }
 cold() { # name, paths file: each path once, one at a time, on one kept-alive connection
   sed "s|^|url = \"$sacrum|; s|\$|\"\noutput = \"/dev/null\"|" "$2" >"$work/cold-$1.curl"
+  local start; start=$(date +%s.%N)
   curl -s -K "$work/cold-$1.curl" -w '%{http_code} %{time_total} %{size_download}\n' >"$work/cold-$1.txt"
+  echo "cold-$1 $start $(date +%s.%N)" >>"$work/times.txt" # a GC pause shows in one request's time: printed beside
 }
 
 # A fresh JVM compiles its hot paths over the first tens of thousands of requests (the first runs measured a third
@@ -333,7 +335,9 @@ sed "s|^|header = \"Authorization: Bearer $token_manage\"\nurl = \"$sacrum|; s|\
 # one untimed pass first: the management code paths get their JIT warm-up as the delivery scenarios get theirs (the
 # first request of each kind took 100-160 ms cold, the rest 15-50 ms)
 curl -s -K "$work/cold-manage.curl" >/dev/null
+manage_start=$(date +%s.%N)
 curl -s -K "$work/cold-manage.curl" -w '%{http_code} %{time_total} %{size_download}\n' >"$work/cold-manage.txt"
+echo "cold-manage $manage_start $(date +%s.%N)" >>"$work/times.txt"
 echo "deep_history=$deep_slug, $deep_count revisions" >>"$work/facts.txt"
 
 say "wrk -t$threads -c$connections -d$duration --latency, each after a $warmup warm-up"
@@ -491,7 +495,7 @@ if [[ "${PROFILE:-}" == "true" ]]; then
   echo "where the CPU went: cached detail against the container's static file, one more pair recorded by async-profiler"
   requests() { awk '/requests in/ { print $1 }' "$work/wrk-profiled-$1.txt"; }
   python3 "$bench/profile.py" "$work/profiled-sacrum.collapsed" "$(requests sacrum)" \
-    "$work/profiled-container.collapsed" "$(requests container)"
+    "$work/profiled-container.collapsed" "$(requests container)" "$work"
 fi
 echo
 echo "finished in $((SECONDS - started_at)) s; logs, bodies and wrk outputs in $work"
