@@ -87,18 +87,20 @@ def main():
 def measured(work, s_profiled, c_profiled):
     """The profiled runs as measured without the profiler's view: req/s and /proc CPU per request, and the pairs'."""
     import report  # run.sh's report, next to this file
-    pairs = report.container_pairs(work)
-    print("  the profiled runs as measured (req/s; CPU µs per request from /proc, all threads), against the"
-          " unprofiled pairs' medians:")
-    for side, name, index, profiled in (("cached detail", "sacrum", 3, s_profiled), ("static file", "container", 4, c_profiled)):
+    pairs = report.container_pairs(work)  # (Sacrum req/s, static req/s, share, Sacrum µs, static µs) each
+    lines = []
+    for side, name, rate, cpu_at, profiled in (("cached detail", "sacrum", 0, 3, s_profiled),
+                                               ("static file", "container", 1, 4, c_profiled)):
         run = report.wrk(work, f"profiled-{name}")
         cpu = report.cpu_per_request(work, f"profiled-{name}", run["requests"])
-        rates = [p[0 if name == "sacrum" else 1] for p in pairs]
-        cpus = [p[index] for p in pairs if p[index]]
-        if cpu is None or not rates or not cpus:
-            return
-        print(f"  {side:<14} profiled {run['rps']:>8.0f} req/s, {cpu:6.1f} µs (the samples say {profiled:.1f});"
-              f"  unprofiled {statistics.median(rates):>8.0f} req/s, {statistics.median(cpus):6.1f} µs")
+        cpus = [p[cpu_at] for p in pairs if p[cpu_at]]
+        if cpu is None or not cpus:
+            return  # an older work folder, without cpu.txt
+        lines.append(f"  {side:<14} profiled {run['rps']:>8.0f} req/s, {cpu:6.1f} µs (the samples say {profiled:.1f});"
+                     f"  unprofiled {statistics.median(p[rate] for p in pairs):>8.0f} req/s, {statistics.median(cpus):6.1f} µs")
+    print("  the profiled runs as measured (req/s; CPU µs per request from /proc, all threads), against the"
+          " unprofiled pairs' medians:")
+    print("\n".join(lines))
 
 
 if __name__ == "__main__":

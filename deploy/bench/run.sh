@@ -288,11 +288,15 @@ measure() { # name, base URL, paths file [prefix]; run_duration and run_warmup o
   echo "$name $start $(date +%s.%N)" >>"$work/times.txt" # to match Sacrum's GC pauses with the run
   echo "$name $ticks $(cpu_ticks)" >>"$work/cpu.txt" # Sacrum's CPU during the run (also nginx's runs: Sacrum idle)
 }
-cold() { # name, paths file: each path once, one at a time, on one kept-alive connection
-  sed "s|^|url = \"$sacrum|; s|\$|\"\noutput = \"/dev/null\"|" "$2" >"$work/cold-$1.curl"
+one_at_a_time() { # name: the requests of cold-NAME.curl, one at a time, on one kept-alive connection
   local start; start=$(date +%s.%N)
   curl -s -K "$work/cold-$1.curl" -w '%{http_code} %{time_total} %{size_download}\n' >"$work/cold-$1.txt"
-  echo "cold-$1 $start $(date +%s.%N)" >>"$work/times.txt" # a GC pause shows in one request's time: printed beside
+  # to match GC pauses with the requests: one at a time, a pause lands whole in the request it meets
+  echo "cold-$1 $start $(date +%s.%N)" >>"$work/times.txt"
+}
+cold() { # name, paths file: each path once
+  sed "s|^|url = \"$sacrum|; s|\$|\"\noutput = \"/dev/null\"|" "$2" >"$work/cold-$1.curl"
+  one_at_a_time "$1"
 }
 
 # A fresh JVM compiles its hot paths over the first tens of thousands of requests (the first runs measured a third
@@ -335,9 +339,7 @@ sed "s|^|header = \"Authorization: Bearer $token_manage\"\nurl = \"$sacrum|; s|\
 # one untimed pass first: the management code paths get their JIT warm-up as the delivery scenarios get theirs (the
 # first request of each kind took 100-160 ms cold, the rest 15-50 ms)
 curl -s -K "$work/cold-manage.curl" >/dev/null
-manage_start=$(date +%s.%N)
-curl -s -K "$work/cold-manage.curl" -w '%{http_code} %{time_total} %{size_download}\n' >"$work/cold-manage.txt"
-echo "cold-manage $manage_start $(date +%s.%N)" >>"$work/times.txt"
+one_at_a_time manage
 echo "deep_history=$deep_slug, $deep_count revisions" >>"$work/facts.txt"
 
 say "wrk -t$threads -c$connections -d$duration --latency, each after a $warmup warm-up"
@@ -351,8 +353,8 @@ measure detail-container "$sacrum" "$work/container.paths"
 # so that a drift of the machine hits both sides of a pair and the median has enough pairs to stand on; odd pairs
 # run Sacrum first, even ones the static file first, so that a steady drift within a pair favours neither side
 for pair in $(seq 1 "${PAIRS:-12}"); do
-  first=sacrum; (( pair % 2 == 1 )) || first=container
-  for side in $first $([[ $first == sacrum ]] && echo container || echo sacrum); do
+  order="sacrum container"; (( pair % 2 == 1 )) || order="container sacrum"
+  for side in $order; do
     paths="$work/detail.paths"; [[ $side == container ]] && paths="$work/container.paths"
     run_duration="${PAIR_DURATION:-5s}" run_warmup="${PAIR_WARMUP:-1s}" measure "pair$pair-$side" "$sacrum" "$paths"
   done
