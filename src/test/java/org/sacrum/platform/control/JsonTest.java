@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JsonTest {
     @Test
@@ -23,6 +25,49 @@ class JsonTest {
         byte[] utf8 = Json.utf8(value);
         assertArrayEquals(value.toString().getBytes(StandardCharsets.UTF_8), utf8);
         assertEquals(value, Json.createReader(new StringReader(new String(utf8, StandardCharsets.UTF_8))).readObject());
+    }
+
+    @Test
+    void eachBodyIsItsOwnWhatAThreadWroteBefore() {
+        // the thread's buffer is reused: a small body after a large one (over the kept size) and after a small one
+        JsonObject large = Json.createObjectBuilder().add("long", "x".repeat(Json.KEPT_BYTES + 10)).build();
+        JsonObject small = Json.createObjectBuilder().add("a", "b").build();
+        JsonObject other = Json.createObjectBuilder().add("c", "déjà").build();
+        byte[] first = Json.utf8(small);
+        byte[] big = Json.utf8(large);
+        byte[] second = Json.utf8(small);
+        byte[] third = Json.utf8(other);
+        assertArrayEquals(small.toString().getBytes(StandardCharsets.UTF_8), first);
+        assertArrayEquals(large.toString().getBytes(StandardCharsets.UTF_8), big);
+        assertArrayEquals(first, second);
+        assertArrayEquals(other.toString().getBytes(StandardCharsets.UTF_8), third);
+        assertNotSame(first, second); // a body is kept by the response cache: never the buffer itself
+    }
+
+    @Test
+    void threadsWritingAtOnceGetTheirOwnText() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                String text = Integer.toString(t).repeat(1000 + t * 50_000);
+                JsonObject value = Json.createObjectBuilder().add("t", text).build();
+                byte[] expected = value.toString().getBytes(StandardCharsets.UTF_8);
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 200; i++) {
+                        if (!java.util.Arrays.equals(expected, Json.utf8(value))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> result : results) {
+                assertTrue(result.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
