@@ -246,6 +246,32 @@ abstract class ContentDeliveryIT extends OnSharedDeployment {
     }
 
     @Test
+    void anIncludedEntryIsShownAsItsOwnDetailShowsIt() {
+        // the warning and the condition are published and never read before the first include: their revisions are
+        // read for it (included entries' revisions are otherwise not read again); later includes find them rendered
+        String warning = team.slug("included-warning");
+        String condition = team.slug("included-condition");
+        String exercise = team.slug("including-exercise");
+        team.publishNew("warnings", Samples.warning(warning));
+        team.publishNew("conditions", Samples.condition(condition));
+        team.publishNew("exercises", Samples.exerciseBuilder(exercise)
+                .add("warnings", Json.createArrayBuilder().add(warning))
+                .add("conditions", Json.createArrayBuilder().add(condition)).build());
+        Api api = team.anonymous;
+        JsonObject first = api.get("/api/v1/exercises/" + exercise + "?include=warnings,conditions").expect(200).json().getJsonObject("included");
+        JsonObject warningDetail = api.get("/api/v1/warnings/" + warning).expect(200).json();
+        JsonObject conditionDetail = api.get("/api/v1/conditions/" + condition).expect(200).json();
+        JsonObject warningShown = Json.createObjectBuilder(warningDetail).remove("linkedFrom").remove("linkedFromTotals").build();
+        assertEquals(warningShown, first.getJsonArray("warnings").getJsonObject(0), "a warning's back-links are its detail's only");
+        assertEquals(conditionDetail, first.getJsonArray("conditions").getJsonObject(0));
+        assertTrue(conditionDetail.getJsonObject("html").size() > 0 && conditionDetail.getJsonObject("content").size() > 0, conditionDetail.toString());
+
+        JsonObject listed = api.get("/api/v1/exercises?warning=" + warning + "&include=conditions,warnings").expect(200).json()
+                .getJsonArray("items").getJsonObject(0).getJsonObject("included");
+        assertEquals(first, listed);
+    }
+
+    @Test
     void cachingHeadersAndConditionalRequests() {
         String slug = team.slug("cached");
         team.publishNew("conditions", Samples.condition(slug));

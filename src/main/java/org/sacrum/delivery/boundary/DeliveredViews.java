@@ -82,7 +82,7 @@ public class DeliveredViews {
     }
 
     private List<JsonObject> views(List<DeliveryQueries.Published> page, boolean preview, Set<ContentType> include) {
-        Map<ContentType, Map<String, DeliveryQueries.Published>> included = included(page, include);
+        Map<ContentType, Map<String, Shown>> included = included(page, include);
         List<Entry> shown = new ArrayList<>();
         page.forEach(p -> shown.add(p.entry()));
         included.values().forEach(of -> of.values().forEach(p -> shown.add(p.entry())));
@@ -98,7 +98,7 @@ public class DeliveredViews {
                 JsonObjectBuilder of = Json.createObjectBuilder();
                 for (ContentType type : include) {
                     JsonArrayBuilder items = Json.createArrayBuilder();
-                    Map<String, DeliveryQueries.Published> bySlug = included.getOrDefault(type, Map.of());
+                    Map<String, Shown> bySlug = included.getOrDefault(type, Map.of());
                     links.getOrDefault(type, List.of()).stream().distinct().sorted().map(bySlug::get).filter(p -> p != null)
                             .forEach(p -> items.add(base(p, false, null, facts)));
                     of.add(type.plural(), items);
@@ -110,9 +110,19 @@ public class DeliveredViews {
         return views;
     }
 
-    /** The published entries the page links to, of the types included, by type and slug: one query for the page. */
-    private Map<ContentType, Map<String, DeliveryQueries.Published>> included(List<DeliveryQueries.Published> page, Set<ContentType> include) {
-        Map<ContentType, Map<String, DeliveryQueries.Published>> included = new EnumMap<>(ContentType.class);
+    /** An entry as a view shows it: the revision's number and its rendered content. */
+    private record Shown(Entry entry, int revision, RenderedRevisions.Rendered rendered) {
+        static Shown of(DeliveryQueries.Published p) {
+            return new Shown(p.entry(), p.revision().number(), RenderedRevisions.of(p.entry().contentType(), p.revision()));
+        }
+    }
+
+    /**
+     * The published entries the page links to, of the types included, by type and slug: one query for the page, and a
+     * second only for revisions not rendered before (the first reads no revision's content).
+     */
+    private Map<ContentType, Map<String, Shown>> included(List<DeliveryQueries.Published> page, Set<ContentType> include) {
+        Map<ContentType, Map<String, Shown>> included = new EnumMap<>(ContentType.class);
         if (include.isEmpty() || page.isEmpty()) {
             return included;
         }
@@ -122,9 +132,27 @@ public class DeliveredViews {
             include.forEach(type -> wanted.computeIfAbsent(type, t -> new HashSet<>()).addAll(links.getOrDefault(type, List.of())));
         }
         String locale = page.get(0).entry().locale(); // a page is of one locale
-        queries.publishedBySlugs(locale, wanted).forEach((type, found) -> {
-            Map<String, DeliveryQueries.Published> bySlug = new HashMap<>();
-            found.forEach(p -> bySlug.put(p.entry().slug(), p));
+        Map<ContentType, List<DeliveryQueries.Linked>> linked = queries.linkedBySlugs(locale, wanted);
+        // held for this page: the bounded cache may drop a view between this look-up and its use
+        Map<String, RenderedRevisions.Rendered> rendered = new HashMap<>();
+        Map<String, ContentType> unrendered = new HashMap<>();
+        linked.values().forEach(of -> of.forEach(l -> {
+            RenderedRevisions.Rendered known = RenderedRevisions.ifRendered(l.revisionId());
+            if (known != null) {
+                rendered.put(l.revisionId(), known);
+            } else {
+                unrendered.put(l.revisionId(), l.entry().contentType());
+            }
+        }));
+        queries.revisions(unrendered.keySet()).forEach(r -> rendered.put(r.id(), RenderedRevisions.of(unrendered.get(r.id()), r)));
+        linked.forEach((type, found) -> {
+            Map<String, Shown> bySlug = new HashMap<>();
+            found.forEach(l -> {
+                RenderedRevisions.Rendered view = rendered.get(l.revisionId());
+                if (view != null) { // null only for a revision gone between the two queries, which revisions never are
+                    bySlug.put(l.entry().slug(), new Shown(l.entry(), l.entry().publishedRevision(), view));
+                }
+            });
             included.put(type, bySlug);
         });
         return included;
@@ -224,14 +252,18 @@ public class DeliveredViews {
 
     /** The entry's view; {@code then} (null: now) gives the publication date, approval and date of a point-in-time read. */
     private JsonObjectBuilder base(DeliveryQueries.Published published, boolean preview, Snapshot then, PageFacts facts) {
-        Entry e = published.entry();
-        RenderedRevisions.Rendered rendered = RenderedRevisions.of(e.contentType(), published.revision());
+        return base(Shown.of(published), preview, then, facts);
+    }
+
+    private JsonObjectBuilder base(Shown shown, boolean preview, Snapshot then, PageFacts facts) {
+        Entry e = shown.entry();
+        RenderedRevisions.Rendered rendered = shown.rendered();
         JsonObjectBuilder b = Json.createObjectBuilder()
                 .add("type", e.contentType().id())
                 .add("slug", e.slug())
                 .add("locale", e.locale())
                 .add("sample", e.sample())
-                .add("revision", published.revision().number());
+                .add("revision", shown.revision());
         Instant publishedAt = then == null ? e.publishedAt() : then.publishedAt();
         if (!preview && publishedAt != null) {
             b.add("publishedAt", publishedAt.toString());

@@ -197,16 +197,41 @@ public class DeliveryQueries {
         return ids.stream().map(byId::get).filter(p -> p != null).toList();
     }
 
-    /** Published entries of a type among these slugs, in slug order: unpublished links are simply absent. */
+    /** Published entries of a type among these slugs, with their revisions, in slug order: unpublished links are simply absent. */
     public List<Published> publishedBySlugs(ContentType type, String locale, Collection<String> slugs) {
-        return publishedBySlugs(locale, Map.of(type, slugs)).getOrDefault(type, List.of());
+        List<Published> found = new ArrayList<>();
+        bySlugs("r", locale, Map.of(type, slugs)).forEach(row -> found.add(new Published((Entry) row[0], (Revision) row[1])));
+        return found;
+    }
+
+    /**
+     * A published entry another one links to, with its published revision's id only: the revision's content (tens of
+     * kilobytes) is read again only for a revision {@link RenderedRevisions} does not hold ({@link #revisions}).
+     */
+    public record Linked(Entry entry, String revisionId) {
     }
 
     /**
      * Published entries of a locale among these slugs of each type, in one query (a page's includes: not a query per
      * entry and type), by type in slug order; unpublished links are simply absent.
      */
-    public Map<ContentType, List<Published>> publishedBySlugs(String locale, Map<ContentType, ? extends Collection<String>> wanted) {
+    public Map<ContentType, List<Linked>> linkedBySlugs(String locale, Map<ContentType, ? extends Collection<String>> wanted) {
+        Map<ContentType, List<Linked>> byType = new java.util.EnumMap<>(ContentType.class);
+        bySlugs("r.id", locale, wanted).forEach(row -> {
+            Entry entry = (Entry) row[0];
+            byType.computeIfAbsent(entry.contentType(), t -> new ArrayList<>()).add(new Linked(entry, (String) row[1]));
+        });
+        return byType;
+    }
+
+    /** These revisions, in one query, in no particular order. */
+    public List<Revision> revisions(Collection<String> ids) {
+        return ids.isEmpty() ? List.of() : em.createQuery("SELECT r FROM Revision r WHERE r.id IN :ids", Revision.class)
+                .setParameter("ids", List.copyOf(ids)).getResultList();
+    }
+
+    /** Rows of (entry, what {@code revision} selects of its published revision) among these slugs of each type, in slug order. */
+    private List<Object[]> bySlugs(String revision, String locale, Map<ContentType, ? extends Collection<String>> wanted) {
         Set<String> slugs = new HashSet<>();
         List<ContentType> types = new ArrayList<>();
         wanted.forEach((type, of) -> {
@@ -215,18 +240,20 @@ public class DeliveryQueries {
                 slugs.addAll(of);
             }
         });
-        Map<ContentType, List<Published>> byType = new java.util.EnumMap<>(ContentType.class);
         if (types.isEmpty()) {
-            return byType;
+            return List.of();
         }
-        List<Object[]> rows = em.createQuery("SELECT e, r FROM Entry e, Revision r WHERE r.entryId = e.id AND r.number = e.publishedRevision"
+        List<Object[]> rows = em.createQuery("SELECT e, " + revision + " FROM Entry e, Revision r WHERE r.entryId = e.id AND r.number = e.publishedRevision"
                         + " AND e.locale = :locale AND e.contentType IN :types AND e.slug IN :slugs", Object[].class)
                 .setParameter("locale", locale).setParameter("types", types).setParameter("slugs", List.copyOf(slugs)).getResultList();
-        rows.stream().map(row -> new Published((Entry) row[0], (Revision) row[1]))
-                .filter(p -> wanted.get(p.entry().contentType()) != null && wanted.get(p.entry().contentType()).contains(p.entry().slug()))
-                .sorted(java.util.Comparator.comparing((Published p) -> p.entry().slug()))
-                .forEach(p -> byType.computeIfAbsent(p.entry().contentType(), t -> new ArrayList<>()).add(p));
-        return byType;
+        return rows.stream()
+                .filter(row -> {
+                    Entry e = (Entry) row[0];
+                    Collection<String> of = wanted.get(e.contentType());
+                    return of != null && of.contains(e.slug());
+                })
+                .sorted(java.util.Comparator.comparing((Object[] row) -> ((Entry) row[0]).slug()))
+                .toList();
     }
 
     /** Back-links of one type: its first slugs in order and how many there are in all. */

@@ -35,6 +35,11 @@ public final class RenderedRevisions {
         return RENDERED.get(revision.id(), id -> render(type, revision));
     }
 
+    /** The view of this revision when it was worked out already, else null. */
+    public static Rendered ifRendered(String revisionId) {
+        return RENDERED.getIfPresent(revisionId);
+    }
+
     static Rendered render(ContentType type, Revision revision) {
         JsonObject content = ContentCodec.toJsonObject(revision.content());
         return new Rendered(content, MarkdownRenderer.render(type, content), LinkFields.linksOf(type, content),
