@@ -281,6 +281,10 @@ def main():
         print()
         print(f"time to ready: {boot.get('ready_empty', '?')} s on an empty database (first boot, seeding), "
               f"{boot.get('ready_full', '?')} s restarted on the full catalogue")
+        if "settle_s" in boot:
+            state = "quiet" if boot.get("settle_quiet") == "yes" else "NOT quiet (JIT_SETTLE_MAX reached)"
+            print(f"JIT settling before the timed requests: {boot['settle_s']} s in {boot['settle_rounds']} rounds of 10 s, "
+                  f"{state}; the last round compiled for {boot['settle_last_jit_s']} s")
         if "uncached_jit_s" in boot:
             print(f"JIT compiling during the uncached requests: {boot['uncached_jit_s']} s of compile time in their "
                   f"{boot['uncached_s']} s (one compiler thread busy the whole time would be {boot['uncached_s']} s)")

@@ -6,7 +6,7 @@
 # and PASS/FAIL against the targets. A benchmark prints figures; it is not a test and exits 0 whatever they are.
 #
 #   bash deploy/bench/run.sh                    # builds first (mvn package); SKIP_BUILD=true reuses target/
-#   DURATION=15s WARMUP=5s JIT_WARMUP=10s COLD_WARMUP=20s PAIRS=12 PAIR_DURATION=5s CONNECTIONS=32 THREADS=2 CACHED=true PROFILE=false bash deploy/bench/run.sh
+#   DURATION=15s WARMUP=5s JIT_WARMUP=10s COLD_WARMUP=20s JIT_SETTLE_MAX=300 JIT_QUIET=1.0 PAIRS=12 PAIR_DURATION=5s CONNECTIONS=32 THREADS=2 CACHED=true PROFILE=false bash deploy/bench/run.sh
 #
 # Needs root on Debian 12 (installs wrk and nginx-light), Java 17 and Maven, and PostgreSQL on 127.0.0.1:5432 for
 # user postgres without a password; it (re)creates the database sacrum_bench. Only loopback traffic; every wrk run
@@ -175,6 +175,13 @@ for topic in strengthening stretching mobility sciatica si-joint-pain low-back-p
     for p in $(seq 1 15); do echo "/api/v1/exercises?topic=$topic&region=$region&sort=-slug&page=$p&size=20"; done
   done
 done | shuf --random-source=<(yes) >"$work/warm-lists.paths"
+# the JIT's settling (below): yet other cache keys, the same code: one included type at a time, other page sizes
+psql -d "$db" -At -c "SELECT '/api/v1/exercises/' || slug || '?include=' || t FROM entry, (VALUES ('conditions'), ('warnings')) i(t)
+  WHERE content_type = 'EXERCISE' AND slug LIKE '%-bench-%' ORDER BY md5(slug || t) OFFSET 0 LIMIT 200000" |
+  grep -vxFf <(sed 's|?.*||' "$work/cold-include.paths" "$work/cold-detail.paths" "$work/detail.paths" | sed 's|$|?include=conditions|; p; s|=conditions|=warnings|') \
+  >"$work/settle-include.paths" || true
+[[ -s "$work/settle-include.paths" ]] || cp "$work/warm-include.paths" "$work/settle-include.paths"
+for size in 19 21; do sed "s|size=20|size=$size|" "$work/warm-lists.paths"; done | shuf --random-source=<(yes) >"$work/settle-lists.paths"
 for p in $(seq 1 "$pages1"); do echo "/api/v1/exercises?$list1&page=$p"; done >"$work/list1.paths"
 # list B is deep: page numbers reach the first 1,000 results (page 50 of 20), so beyond page 50 it reads on as a
 # reader must, by the next link's cursor (the paths are those links, fetched once here in order)
@@ -311,13 +318,37 @@ for file in warm-include warm-lists; do
   wrk -t"$threads" -c4 -d"${COLD_WARMUP:-20s}" --timeout 10s -s "$bench/paths.lua" "$sacrum" -- "$work/$file.paths" >/dev/null
 done
 
+# Until the JIT is quiet. On this 2-core machine C2 compiled some 2,800 methods of Payara, Jersey, EclipseLink, Hazelcast
+# and Sacrum in a server's first minutes (a probe on the 2k catalogue: its compiler thread busy 72% of the time a minute
+# into the warm-up, 4% after three), and uncached requests timed meanwhile measured the compiler as much as Sacrum.
+# Warm-up goes on in 10 s rounds, includes and lists in turn, on keys no timed request asks, until two rounds in a row
+# compiled for under JIT_QUIET seconds each (jstat's compile time, both compilers), or JIT_SETTLE_MAX seconds passed.
+jit_time() { jstat -compiler "$sacrum_pid" | awk 'NR == 2 { print $4 }'; }
+say "warming on until the JIT is quiet: 10 s rounds, at most ${JIT_SETTLE_MAX:-300} s"
+settle_started=$SECONDS quiet=0 round=0 compiled=0
+while (( SECONDS - settle_started < ${JIT_SETTLE_MAX:-300} )); do
+  file=$( (( round % 2 == 0 )) && echo settle-include || echo settle-lists )
+  before=$(jit_time)
+  wrk -t"$threads" -c4 -d10s --timeout 10s -s "$bench/paths.lua" "$sacrum" -- "$work/$file.paths" >/dev/null
+  compiled=$(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$before" "$(jit_time)")
+  round=$((round + 1))
+  if python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) < float(sys.argv[2]) else 1)" "$compiled" "${JIT_QUIET:-1.0}"; then
+    quiet=$((quiet + 1))
+  else
+    quiet=0
+  fi
+  (( quiet < 2 )) || break
+done
+printf 'settle_s=%s\nsettle_rounds=%s\nsettle_quiet=%s\nsettle_last_jit_s=%s\n' $((SECONDS - settle_started)) "$round" \
+  "$( (( quiet >= 2 )) && echo yes || echo no )" "$compiled" >>"$work/boot.txt"
+
 say "uncached requests, one at a time"
 # the JIT's compile time (jstat's 4th column, seconds) while they run: how much of the machine it still took
-jit_before=$(jstat -compiler "$sacrum_pid" | awk 'NR == 2 { print $4 }') cold_started=$(date +%s.%N)
+jit_before=$(jit_time) cold_started=$(date +%s.%N)
 cold detail "$work/cold-detail.paths"
 cold include "$work/cold-include.paths"
 cold lists "$work/cold-lists.paths"
-jit_after=$(jstat -compiler "$sacrum_pid" | awk 'NR == 2 { print $4 }')
+jit_after=$(jit_time)
 python3 -c "import sys; print(f'uncached_jit_s={float(sys.argv[2]) - float(sys.argv[1]):.1f}\nuncached_s={float(sys.argv[4]) - float(sys.argv[3]):.1f}')" \
   "$jit_before" "$jit_after" "$cold_started" "$(date +%s.%N)" >>"$work/boot.txt"
 
