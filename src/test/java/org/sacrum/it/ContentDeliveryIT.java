@@ -266,9 +266,13 @@ abstract class ContentDeliveryIT extends OnSharedDeployment {
         assertEquals(conditionDetail, first.getJsonArray("conditions").getJsonObject(0));
         assertTrue(conditionDetail.getJsonObject("html").size() > 0 && conditionDetail.getJsonObject("content").size() > 0, conditionDetail.toString());
 
-        JsonObject listed = api.get("/api/v1/exercises?warning=" + warning + "&include=conditions,warnings").expect(200).json()
-                .getJsonArray("items").getJsonObject(0).getJsonObject("included");
-        assertEquals(first, listed);
+        JsonObject item = api.get("/api/v1/exercises?warning=" + warning + "&include=conditions,warnings").expect(200).json()
+                .getJsonArray("items").getJsonObject(0);
+        assertEquals(first, item.getJsonObject("included"));
+        assertEquals(api.get("/api/v1/exercises/" + exercise).expect(200).json(), Json.createObjectBuilder(item).remove("included").build(),
+                "a list's item is the entry's detail");
+        JsonObject conditionListed = api.get("/api/v1/conditions?q=" + condition).expect(200).json().getJsonArray("items").getJsonObject(0);
+        assertEquals(conditionDetail, conditionListed);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.sacrum.delivery.boundary;
 
 import org.sacrum.delivery.control.DeliveryQueries;
+import org.sacrum.delivery.control.DeliveryQueries.Shown;
 import org.sacrum.delivery.control.CareRoutes;
 import org.sacrum.delivery.control.RenderedRevisions;
 import org.sacrum.entries.control.Workflow;
@@ -65,36 +66,36 @@ public class DeliveredViews {
 
     /** One published entry's view, with the published entries it links to of the types included. */
     public JsonObject entry(DeliveryQueries.Published published, Set<ContentType> include) {
-        return entries(List.of(published), include).get(0);
+        return views(List.of(Shown.of(published)), false, include).get(0);
     }
 
     /** An unreviewed preview of an entry's latest revision (links included as published). */
     public JsonObject preview(DeliveryQueries.Published latest, Set<ContentType> include) {
-        return views(List.of(latest), true, include).get(0);
+        return views(List.of(Shown.of(latest)), true, include).get(0);
     }
 
     /**
      * The views of a list's page, in its order: one transaction and a fixed number of queries for the page, whatever
      * its size (the included entries of all items in one query, all their approvals in another).
      */
-    public List<JsonObject> entries(List<DeliveryQueries.Published> page, Set<ContentType> include) {
+    public List<JsonObject> entries(List<Shown> page, Set<ContentType> include) {
         return views(page, false, include);
     }
 
-    private List<JsonObject> views(List<DeliveryQueries.Published> page, boolean preview, Set<ContentType> include) {
+    private List<JsonObject> views(List<Shown> page, boolean preview, Set<ContentType> include) {
         Map<ContentType, Map<String, Shown>> included = included(page, include);
         List<Entry> shown = new ArrayList<>();
         page.forEach(p -> shown.add(p.entry()));
         included.values().forEach(of -> of.values().forEach(p -> shown.add(p.entry())));
         PageFacts facts = facts(shown);
         List<JsonObject> views = new ArrayList<>();
-        for (DeliveryQueries.Published published : page) {
-            JsonObjectBuilder b = base(published, preview, null, facts);
-            if (published.entry().contentType() == ContentType.WARNING) {
-                linkedFrom(published.entry(), b);
+        for (Shown item : page) {
+            JsonObjectBuilder b = base(item, preview, null, facts);
+            if (item.entry().contentType() == ContentType.WARNING) {
+                linkedFrom(item.entry(), b);
             }
             if (!include.isEmpty()) {
-                Map<ContentType, List<String>> links = RenderedRevisions.of(published.entry().contentType(), published.revision()).links();
+                Map<ContentType, List<String>> links = item.rendered().links();
                 JsonObjectBuilder of = Json.createObjectBuilder();
                 for (ContentType type : include) {
                     JsonArrayBuilder items = Json.createArrayBuilder();
@@ -110,51 +111,25 @@ public class DeliveredViews {
         return views;
     }
 
-    /** An entry as a view shows it: the revision's number and its rendered content. */
-    private record Shown(Entry entry, int revision, RenderedRevisions.Rendered rendered) {
-        static Shown of(DeliveryQueries.Published p) {
-            return new Shown(p.entry(), p.revision().number(), RenderedRevisions.of(p.entry().contentType(), p.revision()));
-        }
-    }
-
     /**
      * The published entries the page links to, of the types included, by type and slug: one query for the page, and a
-     * second only for revisions not rendered before (the first reads no revision's content).
+     * second only for revisions not worked out before (the first reads no revision's content).
      */
-    private Map<ContentType, Map<String, Shown>> included(List<DeliveryQueries.Published> page, Set<ContentType> include) {
+    private Map<ContentType, Map<String, Shown>> included(List<Shown> page, Set<ContentType> include) {
         Map<ContentType, Map<String, Shown>> included = new EnumMap<>(ContentType.class);
         if (include.isEmpty() || page.isEmpty()) {
             return included;
         }
         Map<ContentType, Set<String>> wanted = new EnumMap<>(ContentType.class);
-        for (DeliveryQueries.Published p : page) {
-            Map<ContentType, List<String>> links = RenderedRevisions.of(p.entry().contentType(), p.revision()).links();
+        for (Shown p : page) {
+            Map<ContentType, List<String>> links = p.rendered().links();
             include.forEach(type -> wanted.computeIfAbsent(type, t -> new HashSet<>()).addAll(links.getOrDefault(type, List.of())));
         }
         String locale = page.get(0).entry().locale(); // a page is of one locale
-        Map<ContentType, List<DeliveryQueries.Linked>> linked = queries.linkedBySlugs(locale, wanted);
-        // held for this page: the bounded cache may drop a view between this look-up and its use
-        Map<String, RenderedRevisions.Rendered> rendered = new HashMap<>();
-        Map<String, ContentType> unrendered = new HashMap<>();
-        linked.values().forEach(of -> of.forEach(l -> {
-            RenderedRevisions.Rendered known = RenderedRevisions.ifRendered(l.revisionId());
-            if (known != null) {
-                rendered.put(l.revisionId(), known);
-            } else {
-                unrendered.put(l.revisionId(), l.entry().contentType());
-            }
-        }));
-        queries.revisions(unrendered.keySet()).forEach(r -> rendered.put(r.id(), RenderedRevisions.of(unrendered.get(r.id()), r)));
-        linked.forEach((type, found) -> {
-            Map<String, Shown> bySlug = new HashMap<>();
-            found.forEach(l -> {
-                RenderedRevisions.Rendered view = rendered.get(l.revisionId());
-                if (view != null) { // null only for a revision gone between the two queries, which revisions never are
-                    bySlug.put(l.entry().slug(), new Shown(l.entry(), l.entry().publishedRevision(), view));
-                }
-            });
-            included.put(type, bySlug);
-        });
+        List<DeliveryQueries.Linked> linked = new ArrayList<>();
+        queries.linkedBySlugs(locale, wanted).values().forEach(linked::addAll);
+        include.forEach(type -> included.put(type, new HashMap<>()));
+        queries.rendered(linked).forEach(p -> included.computeIfAbsent(p.entry().contentType(), t -> new HashMap<>()).put(p.entry().slug(), p));
         return included;
     }
 

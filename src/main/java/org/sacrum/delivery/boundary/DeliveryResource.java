@@ -148,8 +148,8 @@ public class DeliveryResource {
         Instant newest = null;
         Set<ContentType> linked = EnumSet.noneOf(ContentType.class);
         views.entries(result.items(), query.included()).forEach(items::add);
-        for (DeliveryQueries.Published p : result.items()) {
-            linked.addAll(links(p).keySet());
+        for (DeliveryQueries.Shown p : result.items()) {
+            linked.addAll(p.rendered().links().keySet());
             newest = newest == null || p.entry().publishedAt().isAfter(newest) ? p.entry().publishedAt() : newest;
         }
         long pages = (result.total() + size - 1) / size;

@@ -44,7 +44,7 @@ public class DeliveryQueries {
      * A page of a list; {@code total} is exact, or when {@code exact} is false a lower bound ("at least");
      * {@code next} is where the next page starts, null when this one is the last.
      */
-    public record Page(List<Published> items, long total, boolean exact, ListCursor next) {
+    public record Page(List<Shown> items, long total, boolean exact, ListCursor next) {
     }
 
     /** An entry with the revision the public sees (or, in preview, the latest). */
@@ -91,7 +91,7 @@ public class DeliveryQueries {
                 next = new ListCursor(sort, published ? stored(last[2]) : null, last[1].toString());
             }
         }
-        return new Page(load(ids, false), total.value(), total.exact(), next);
+        return new Page(rendered(published(ids)), total.value(), total.exact(), next);
     }
 
     @SuppressWarnings("unchecked")
@@ -158,6 +158,52 @@ public class DeliveryQueries {
         }
     }
 
+    /** Published entries with these ids and their published revisions' ids (no content), in the order given. */
+    private List<Linked> published(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Object[]> rows = em.createQuery("SELECT e, r.id FROM Entry e, Revision r WHERE r.entryId = e.id AND r.number = e.publishedRevision"
+                + " AND e.id IN :ids", Object[].class).setParameter("ids", ids).getResultList();
+        Map<String, Linked> byId = new HashMap<>();
+        rows.forEach(row -> byId.put(((Entry) row[0]).id(), new Linked((Entry) row[0], (String) row[1])));
+        return ids.stream().map(byId::get).filter(p -> p != null).toList();
+    }
+
+    /** An entry as a view shows it: the number of the revision shown, and that revision worked out ({@link RenderedRevisions}). */
+    public record Shown(Entry entry, int revision, RenderedRevisions.Rendered rendered) {
+        public static Shown of(Published p) {
+            return new Shown(p.entry(), p.revision().number(), RenderedRevisions.of(p.entry().contentType(), p.revision()));
+        }
+    }
+
+    /**
+     * These published entries with their revisions worked out, in the order given: a revision's content (tens of
+     * kilobytes) is read, in one query for all of them, only where {@link RenderedRevisions} does not hold its view.
+     */
+    public List<Shown> rendered(List<Linked> linked) {
+        // held for this call: the bounded cache may drop a view between this look-up and its use
+        Map<String, RenderedRevisions.Rendered> rendered = new HashMap<>();
+        Map<String, ContentType> unrendered = new HashMap<>();
+        for (Linked l : linked) {
+            RenderedRevisions.Rendered known = RenderedRevisions.ifRendered(l.revisionId());
+            if (known != null) {
+                rendered.put(l.revisionId(), known);
+            } else {
+                unrendered.put(l.revisionId(), l.entry().contentType());
+            }
+        }
+        revisions(unrendered.keySet()).forEach(r -> rendered.put(r.id(), RenderedRevisions.of(unrendered.get(r.id()), r)));
+        List<Shown> shown = new ArrayList<>();
+        for (Linked l : linked) {
+            RenderedRevisions.Rendered view = rendered.get(l.revisionId());
+            if (view != null) { // null only for a revision gone between the two queries, which revisions never are
+                shown.add(new Shown(l.entry(), l.entry().publishedRevision(), view));
+            }
+        }
+        return shown;
+    }
+
     /** Published (or, for previews, latest) entries with these ids, in the order given. */
     public List<Published> load(List<String> ids, boolean latest) {
         if (ids.isEmpty()) {
@@ -205,8 +251,8 @@ public class DeliveryQueries {
     }
 
     /**
-     * A published entry another one links to, with its published revision's id only: the revision's content (tens of
-     * kilobytes) is read again only for a revision {@link RenderedRevisions} does not hold ({@link #revisions}).
+     * A published entry with its published revision's id only: the revision's content (tens of kilobytes) is read
+     * only for a revision {@link RenderedRevisions} does not hold ({@link #rendered}).
      */
     public record Linked(Entry entry, String revisionId) {
     }
@@ -225,7 +271,7 @@ public class DeliveryQueries {
     }
 
     /** These revisions, in one query, in no particular order. */
-    public List<Revision> revisions(Collection<String> ids) {
+    private List<Revision> revisions(Collection<String> ids) {
         return ids.isEmpty() ? List.of() : em.createQuery("SELECT r FROM Revision r WHERE r.id IN :ids", Revision.class)
                 .setParameter("ids", List.copyOf(ids)).getResultList();
     }
