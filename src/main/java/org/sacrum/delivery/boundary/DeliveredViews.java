@@ -76,7 +76,8 @@ public class DeliveredViews {
 
     /**
      * The views of a list's page, in its order: one transaction and a fixed number of queries for the page, whatever
-     * its size (the included entries of all items in one query, all their approvals in another).
+     * its size (the included entries of all items in one query, all their approvals in another, and the content of
+     * revisions not rendered before in a third).
      */
     public List<JsonObject> entries(List<Shown> page, Set<ContentType> include) {
         return views(page, false, include);

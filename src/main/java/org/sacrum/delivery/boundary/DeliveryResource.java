@@ -195,7 +195,7 @@ public class DeliveryResource {
         if (query.preview()) {
             Entry latest = entries.find(new EntryRef(type, slug, query.locale())).filter(e -> e.state() != State.ARCHIVED)
                     .orElseThrow(() -> notPublished(type, slug));
-            JsonObject body = render(query, queries.load(List.of(latest.id()), true).get(0), true, jsonLd).body();
+            JsonObject body = render(query, queries.latest(List.of(latest.id())).get(0), true, jsonLd).body();
             return Response.ok(jsonLd ? JsonLd.text(body) : body.toString(), mediaType)
                     .cacheControl(noStore()).header("X-Sacrum-Preview", "unreviewed").build();
         }

@@ -163,10 +163,10 @@ public class DeliveryQueries {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<Object[]> rows = em.createQuery("SELECT e, r.id FROM Entry e, Revision r WHERE r.entryId = e.id AND r.number = e.publishedRevision"
-                + " AND e.id IN :ids", Object[].class).setParameter("ids", ids).getResultList();
+        List<Object[]> rows = em.createQuery("SELECT e, r.id, r.number FROM Entry e, Revision r WHERE r.entryId = e.id"
+                + " AND r.number = e.publishedRevision AND e.id IN :ids", Object[].class).setParameter("ids", ids).getResultList();
         Map<String, Linked> byId = new HashMap<>();
-        rows.forEach(row -> byId.put(((Entry) row[0]).id(), new Linked((Entry) row[0], (String) row[1])));
+        rows.forEach(row -> byId.put(((Entry) row[0]).id(), Linked.of(row)));
         return ids.stream().map(byId::get).filter(p -> p != null).toList();
     }
 
@@ -198,20 +198,19 @@ public class DeliveryQueries {
         for (Linked l : linked) {
             RenderedRevisions.Rendered view = rendered.get(l.revisionId());
             if (view != null) { // null only for a revision gone between the two queries, which revisions never are
-                shown.add(new Shown(l.entry(), l.entry().publishedRevision(), view));
+                shown.add(new Shown(l.entry(), l.revisionNumber(), view));
             }
         }
         return shown;
     }
 
-    /** Published (or, for previews, latest) entries with these ids, in the order given. */
-    public List<Published> load(List<String> ids, boolean latest) {
+    /** Entries with these ids and their latest revisions (previews), in the order given. */
+    public List<Published> latest(List<String> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        String number = latest ? "e.latestRevision" : "e.publishedRevision";
-        List<Object[]> rows = em.createQuery("SELECT e, r FROM Entry e, Revision r WHERE r.entryId = e.id AND r.number = "
-                + number + " AND e.id IN :ids", Object[].class).setParameter("ids", ids).getResultList();
+        List<Object[]> rows = em.createQuery("SELECT e, r FROM Entry e, Revision r WHERE r.entryId = e.id AND r.number = e.latestRevision"
+                + " AND e.id IN :ids", Object[].class).setParameter("ids", ids).getResultList();
         Map<String, Published> byId = new HashMap<>();
         rows.forEach(row -> byId.put(((Entry) row[0]).id(), new Published((Entry) row[0], (Revision) row[1])));
         return ids.stream().map(byId::get).filter(p -> p != null).toList();
@@ -254,7 +253,11 @@ public class DeliveryQueries {
      * A published entry with its published revision's id only: the revision's content (tens of kilobytes) is read
      * only for a revision {@link RenderedRevisions} does not hold ({@link #rendered}).
      */
-    public record Linked(Entry entry, String revisionId) {
+    public record Linked(Entry entry, String revisionId, int revisionNumber) {
+        /** From a row of (entry, revision id, revision number): the number from the revision's row, as its content will be. */
+        static Linked of(Object[] row) {
+            return new Linked((Entry) row[0], (String) row[1], ((Number) row[2]).intValue());
+        }
     }
 
     /**
@@ -263,9 +266,9 @@ public class DeliveryQueries {
      */
     public Map<ContentType, List<Linked>> linkedBySlugs(String locale, Map<ContentType, ? extends Collection<String>> wanted) {
         Map<ContentType, List<Linked>> byType = new java.util.EnumMap<>(ContentType.class);
-        bySlugs("r.id", locale, wanted).forEach(row -> {
-            Entry entry = (Entry) row[0];
-            byType.computeIfAbsent(entry.contentType(), t -> new ArrayList<>()).add(new Linked(entry, (String) row[1]));
+        bySlugs("r.id, r.number", locale, wanted).forEach(row -> {
+            Linked linked = Linked.of(row);
+            byType.computeIfAbsent(linked.entry().contentType(), t -> new ArrayList<>()).add(linked);
         });
         return byType;
     }

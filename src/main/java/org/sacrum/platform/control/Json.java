@@ -51,14 +51,16 @@ public final class Json {
     public static byte[] utf8(JsonObject value) {
         java.io.ByteArrayOutputStream out = BUFFERS.get();
         out.reset();
-        try (JsonWriter writer = PROVIDER.createWriter(out)) {
-            writer.write(value);
+        try {
+            try (JsonWriter writer = PROVIDER.createWriter(out)) {
+                writer.write(value);
+            }
+            return out.toByteArray();
+        } finally {
+            if (out.size() > KEPT_BYTES) {
+                BUFFERS.remove();
+            }
         }
-        byte[] bytes = out.toByteArray();
-        if (bytes.length > KEPT_BYTES) {
-            BUFFERS.remove();
-        }
-        return bytes;
     }
 
     /** The size of the buffer each thread keeps for {@link #utf8}: a list page of 20 exercises is about 90 KB. */
