@@ -6,7 +6,8 @@
   sql-NAME.txt     "milliseconds" a line: EXPLAIN ANALYZE execution times of the SQL a list shape sends (sql-shapes.txt)
   sql-NAME.plan    the last EXPLAIN (ANALYZE, BUFFERS) of that shape, printed at the end
   cold-manage.txt  management lists, the review queue, a long revision history (manage.paths), one at a time
-  boot.txt         seconds to ready on the empty and on the full catalogue, heap after a full GC
+  boot.txt         seconds to ready on the empty and on the full catalogue, heap after a full GC, the JIT's settling
+                   and its compile time during the uncached requests
   edge-latency.txt "kind milliseconds fed-by" a line: a change committing to the edge (Varnish) serving it
   facts.txt        key=value lines: catalogue size, wrk settings, the list scenarios' totals
   times.txt        "NAME start end" (epoch seconds) of each measured wrk run
