@@ -127,10 +127,8 @@ public class DeliveredViews {
             include.forEach(type -> wanted.computeIfAbsent(type, t -> new HashSet<>()).addAll(links.getOrDefault(type, List.of())));
         }
         String locale = page.get(0).entry().locale(); // a page is of one locale
-        List<DeliveryQueries.Linked> linked = new ArrayList<>();
-        queries.linkedBySlugs(locale, wanted).values().forEach(linked::addAll);
-        include.forEach(type -> included.put(type, new HashMap<>()));
-        queries.rendered(linked).forEach(p -> included.computeIfAbsent(p.entry().contentType(), t -> new HashMap<>()).put(p.entry().slug(), p));
+        queries.rendered(queries.linkedBySlugs(locale, wanted))
+                .forEach(p -> included.computeIfAbsent(p.entry().contentType(), t -> new HashMap<>()).put(p.entry().slug(), p));
         return included;
     }
 

@@ -262,15 +262,10 @@ public class DeliveryQueries {
 
     /**
      * Published entries of a locale among these slugs of each type, in one query (a page's includes: not a query per
-     * entry and type), by type in slug order; unpublished links are simply absent.
+     * entry and type), in slug order; unpublished links are simply absent.
      */
-    public Map<ContentType, List<Linked>> linkedBySlugs(String locale, Map<ContentType, ? extends Collection<String>> wanted) {
-        Map<ContentType, List<Linked>> byType = new java.util.EnumMap<>(ContentType.class);
-        bySlugs("r.id, r.number", locale, wanted).forEach(row -> {
-            Linked linked = Linked.of(row);
-            byType.computeIfAbsent(linked.entry().contentType(), t -> new ArrayList<>()).add(linked);
-        });
-        return byType;
+    public List<Linked> linkedBySlugs(String locale, Map<ContentType, ? extends Collection<String>> wanted) {
+        return bySlugs("r.id, r.number", locale, wanted).stream().map(Linked::of).toList();
     }
 
     /** These revisions, in one query, in no particular order. */
