@@ -4,6 +4,7 @@
   wrk-NAME.txt     the output of `wrk --latency` for scenario NAME (requests/s, percentiles, errors, bytes)
   cold-NAME.txt    "status seconds bytes" a line, one uncached request at a time (curl -w)
   sql-NAME.txt     "milliseconds" a line: EXPLAIN ANALYZE execution times of the SQL a list shape sends (sql-shapes.txt)
+  sql-NAME.first   the untimed first run of that SQL in the session (the backend's catalogue caches still cold)
   sql-NAME.plan    the last EXPLAIN (ANALYZE, BUFFERS) of that shape, printed at the end
   cold-manage.txt  management lists, the review queue, a long revision history (manage.paths), one at a time
   boot.txt         seconds to ready on the empty and on the full catalogue, heap after a full GC, the JIT's settling
@@ -160,6 +161,15 @@ def sql(work, name):
     return statistics.median(times)
 
 
+def sql_first(work, name):
+    """The shape's first run in its session, or None (a run before this file existed)."""
+    path = os.path.join(work, f"sql-{name}.first")
+    if not os.path.exists(path):
+        return None
+    with open(path, encoding="utf-8") as f:
+        return float(f.read().strip() or "nan")
+
+
 def cold_manage(work):
     with open(os.path.join(work, "manage.paths"), encoding="utf-8") as f:
         paths = [line.strip() for line in f]
@@ -270,13 +280,16 @@ def main():
     if "deep_history" in facts:
         print(f"  (revision history: {facts['deep_history']}, 100 a page)")
     print()
-    print("database time of the SQL each list shape sends (EXPLAIN (ANALYZE, BUFFERS), page and count queries summed, median of 5, ms):")
+    print("database time of the SQL each list shape sends (EXPLAIN (ANALYZE, BUFFERS), page and count queries summed, ms):")
+    print("  median of 5 in one session after an untimed first run, as on a connection of Sacrum's pool; (first run)")
     shapes = []
     with open(os.path.join(work, "sql-shapes.txt"), encoding="utf-8") as f:
         for line in f:
             name, _, query = line.rstrip("\n").partition("|")
             shapes.append((name, query, sql(work, name)))
-            print(f"  {shapes[-1][2]:7.2f}  {name:<22} ?{query}")
+            first = sql_first(work, name)
+            first = f"({first:6.2f})" if first is not None else ""
+            print(f"  {shapes[-1][2]:7.2f} {first:>8}  {name:<22} ?{query}")
     boot = facts_file(work, "boot.txt")
     if boot:
         print()
