@@ -7,6 +7,7 @@ import org.sacrum.content.control.ContentCodec;
 import org.sacrum.content.control.LinkFields;
 import org.sacrum.content.entity.ContentType;
 import org.sacrum.entries.entity.Revision;
+import org.sacrum.platform.control.Json;
 
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ public final class RenderedRevisions {
     }
 
     static Rendered render(ContentType type, Revision revision) {
-        JsonObject content = ContentCodec.toJsonObject(revision.content());
+        JsonObject content = Json.kept(ContentCodec.toJsonObject(revision.content())); // written with every view of it
         return new Rendered(content, MarkdownRenderer.render(type, content), LinkFields.linksOf(type, content),
                 (int) Math.min(Integer.MAX_VALUE, 512L + 3L * revision.content().length()));
     }

@@ -5,6 +5,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
@@ -76,5 +77,29 @@ public final class Json {
 
     public static JsonString createValue(String value) {
         return PROVIDER.createValue(value);
+    }
+
+    /**
+     * The same tree with every string held as a String, for a tree that is kept and written many times: the reader
+     * (Parsson) holds each string it parsed as a StringBuilder and copies it into a new String on every getString(),
+     * which its writer calls each time the tree is written.
+     */
+    public static JsonObject kept(JsonObject object) {
+        JsonObjectBuilder builder = PROVIDER.createObjectBuilder();
+        object.forEach((name, value) -> builder.add(name, keptValue(value)));
+        return builder.build();
+    }
+
+    private static JsonValue keptValue(JsonValue value) {
+        return switch (value.getValueType()) {
+            case STRING -> PROVIDER.createValue(((JsonString) value).getString());
+            case OBJECT -> kept(value.asJsonObject());
+            case ARRAY -> {
+                JsonArrayBuilder builder = PROVIDER.createArrayBuilder();
+                value.asJsonArray().forEach(v -> builder.add(keptValue(v)));
+                yield builder.build();
+            }
+            default -> value; // numbers, true, false, null: nothing copied on writing
+        };
     }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JsonTest {
@@ -74,5 +75,30 @@ class JsonTest {
     void aHashOfBytesIsTheHashOfTheirText() {
         String text = "{\"title\":\"Cat–cow 😀\"}";
         assertEquals(Hashes.sha256(text), Hashes.sha256(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aKeptTreeIsEqualAndHoldsEveryStringAsAString() {
+        JsonObject parsed = Json.createReader(new StringReader("{\"title\":\"Cat–cow 😀\",\"n\":2.5,\"ok\":true,\"none\":null,"
+                + "\"steps\":[{\"text\":\"Kneel\",\"tags\":[\"a\",\"b\",[\"deep\"]]},3],\"empty\":{},\"list\":[]}")).readObject();
+        JsonObject kept = Json.kept(parsed);
+        assertEquals(parsed, kept);
+        assertEquals(parsed.toString(), kept.toString());
+        java.util.List<jakarta.json.JsonString> strings = new java.util.ArrayList<>();
+        collectStrings(kept, strings);
+        assertEquals(5, strings.size()); // title, Kneel, a, b and deep, the last in an array in an array
+        for (jakarta.json.JsonString s : strings) {
+            assertTrue(s.getChars() instanceof String, s + " is held as " + s.getChars().getClass());
+            assertSame(s.getString(), s.getString(), "written without a copy");
+        }
+    }
+
+    private static void collectStrings(jakarta.json.JsonValue value, java.util.List<jakarta.json.JsonString> into) {
+        switch (value.getValueType()) {
+            case STRING -> into.add((jakarta.json.JsonString) value);
+            case OBJECT -> value.asJsonObject().values().forEach(v -> collectStrings(v, into));
+            case ARRAY -> value.asJsonArray().forEach(v -> collectStrings(v, into));
+            default -> { }
+        }
     }
 }
