@@ -3,7 +3,6 @@ package org.sacrum.delivery.control;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.json.JsonObject;
-import org.sacrum.content.control.ContentCodec;
 import org.sacrum.content.control.LinkFields;
 import org.sacrum.content.entity.ContentType;
 import org.sacrum.entries.entity.Revision;
@@ -42,7 +41,7 @@ public final class RenderedRevisions {
     }
 
     static Rendered render(ContentType type, Revision revision) {
-        JsonObject content = Json.kept(ContentCodec.toJsonObject(revision.content())); // written with every view of it
+        JsonObject content = Json.readObject(revision.content()); // its strings as Strings: written with every view of it
         return new Rendered(content, MarkdownRenderer.render(type, content), LinkFields.linksOf(type, content),
                 (int) Math.min(Integer.MAX_VALUE, 512L + 3L * revision.content().length()));
     }

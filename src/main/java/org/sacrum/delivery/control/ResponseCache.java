@@ -98,6 +98,18 @@ public class ResponseCache {
             return String.join("\n", FORMAT, etag, Long.toString(lastModified), mediaType, link, Long.toString(total), surrogateKeys, body);
         }
 
+        /**
+         * The UTF-8 bytes of {@link #encode()} with this body, given as its UTF-8 bytes: the head's lines encoded and the
+         * body copied after them, so the size is known without a String of the body (nor a second encoding of it).
+         */
+        byte[] encode(byte[] utf8Body) {
+            byte[] head = String.join("\n", FORMAT, etag, Long.toString(lastModified), mediaType, link, Long.toString(total), surrogateKeys, "")
+                    .getBytes(StandardCharsets.UTF_8);
+            byte[] all = java.util.Arrays.copyOf(head, head.length + utf8Body.length);
+            System.arraycopy(utf8Body, 0, all, head.length, utf8Body.length);
+            return all;
+        }
+
         static Optional<Cached> decode(String value) {
             String[] parts = value.split("\n", 8);
             if (parts.length < 8 || !FORMAT.equals(parts[0])) {
@@ -228,12 +240,13 @@ public class ResponseCache {
         }
         String key = onToday(requestKey);
         local.put(key, wire);
-        // a body over the bound alone is not made a String and encoded only to be refused
+        // a body over the bound alone is not encoded only to be refused; the bound is in UTF-8 bytes, the value one String
         if (cache != null && fresh.body().length <= sharedMaxEntryBytes) {
-            String encoded = fresh.response().withBody(new String(fresh.body(), StandardCharsets.UTF_8)).encode();
-            if (encoded.length() <= sharedMaxEntryBytes && encoded.getBytes(StandardCharsets.UTF_8).length <= sharedMaxEntryBytes) {
+            byte[] encoded = fresh.response().encode(fresh.body());
+            if (encoded.length <= sharedMaxEntryBytes) {
+                String value = new String(encoded, StandardCharsets.UTF_8);
                 shared(() -> {
-                    cache.put(key, encoded);
+                    cache.put(key, value);
                     return null;
                 });
             }

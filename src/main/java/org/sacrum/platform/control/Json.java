@@ -1,6 +1,7 @@
 package org.sacrum.platform.control;
 
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -9,6 +10,7 @@ import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonParser;
 
 import java.io.InputStream;
 import java.io.Reader;
@@ -80,26 +82,50 @@ public final class Json {
     }
 
     /**
-     * The same tree with every string held as a String, for a tree that is kept and written many times: the reader
-     * (Parsson) holds each string it parsed as a StringBuilder and copies it into a new String on every getString(),
-     * which its writer calls each time the tree is written.
+     * The JSON object in this text, every string in it held as a String. Parsson's reader holds each string it parsed
+     * as a StringBuilder and copies it into a new String on every getString(), which its writer calls each time the
+     * tree is written: for a tree that is kept and written with many responses (RenderedRevisions) that is a copy of
+     * all its text per response. This builds the tree from the parser's events instead, taking each string once.
      */
-    public static JsonObject kept(JsonObject object) {
+    public static JsonObject readObject(String json) {
+        try (JsonParser parser = PROVIDER.createParser(new java.io.StringReader(json))) {
+            JsonParser.Event first = parser.next();
+            if (first != JsonParser.Event.START_OBJECT) {
+                throw new JsonException("not a JSON object: " + first);
+            }
+            return object(parser);
+        }
+    }
+
+    private static JsonObject object(JsonParser parser) {
         JsonObjectBuilder builder = PROVIDER.createObjectBuilder();
-        object.forEach((name, value) -> builder.add(name, keptValue(value)));
+        String name = null;
+        for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_OBJECT; event = parser.next()) {
+            if (event == JsonParser.Event.KEY_NAME) {
+                name = parser.getString();
+            } else {
+                builder.add(name, value(parser, event));
+            }
+        }
         return builder.build();
     }
 
-    private static JsonValue keptValue(JsonValue value) {
-        return switch (value.getValueType()) {
-            case STRING -> PROVIDER.createValue(((JsonString) value).getString());
-            case OBJECT -> kept(value.asJsonObject());
-            case ARRAY -> {
+    private static JsonValue value(JsonParser parser, JsonParser.Event event) {
+        return switch (event) {
+            case START_OBJECT -> object(parser);
+            case START_ARRAY -> {
                 JsonArrayBuilder builder = PROVIDER.createArrayBuilder();
-                value.asJsonArray().forEach(v -> builder.add(keptValue(v)));
+                for (JsonParser.Event e = parser.next(); e != JsonParser.Event.END_ARRAY; e = parser.next()) {
+                    builder.add(value(parser, e));
+                }
                 yield builder.build();
             }
-            default -> value; // numbers, true, false, null: nothing copied on writing
+            case VALUE_STRING -> PROVIDER.createValue(parser.getString());
+            case VALUE_NUMBER -> parser.getValue();
+            case VALUE_TRUE -> JsonValue.TRUE;
+            case VALUE_FALSE -> JsonValue.FALSE;
+            case VALUE_NULL -> JsonValue.NULL;
+            default -> throw new JsonException("unexpected " + event);
         };
     }
 }

@@ -74,6 +74,19 @@ class EncodedResponseTest {
     }
 
     @Test
+    void theSharedLevelsValueIsTheSameTextWhenMadeFromTheBodysBytes() {
+        // a body with characters of two, three and four UTF-8 bytes and newlines; a link and keys outside ASCII letters
+        String body = "{\"title\":\"Cat–cow é 😀\",\n\"steps\":[]}";
+        ResponseCache.Cached head = new ResponseCache.Cached("\"3a7\"", MODIFIED, "application/ld+json", "</a?page=2>; rel=\"next\"", 41,
+                "list:exercise type:exercise", "");
+        byte[] encoded = head.encode(body.getBytes(StandardCharsets.UTF_8));
+        String text = head.withBody(body).encode();
+        assertArrayEquals(text.getBytes(StandardCharsets.UTF_8), encoded);
+        assertEquals(java.util.Optional.of(head.withBody(body)), ResponseCache.Cached.decode(new String(encoded, StandardCharsets.UTF_8)));
+        assertArrayEquals(text.substring(0, text.length() - body.length()).getBytes(StandardCharsets.UTF_8), head.encode(new byte[0]), "an empty body");
+    }
+
+    @Test
     void noConditionalHeadersMeansTheFullResponse() {
         assertFalse(ENTRY.notModified(null, null));
     }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JsonTest {
@@ -78,10 +79,11 @@ class JsonTest {
     }
 
     @Test
-    void aKeptTreeIsEqualAndHoldsEveryStringAsAString() {
-        JsonObject parsed = Json.createReader(new StringReader("{\"title\":\"Cat–cow 😀\",\"n\":2.5,\"ok\":true,\"none\":null,"
-                + "\"steps\":[{\"text\":\"Kneel\",\"tags\":[\"a\",\"b\",[\"deep\"]]},3],\"empty\":{},\"list\":[]}")).readObject();
-        JsonObject kept = Json.kept(parsed);
+    void readObjectGivesTheReadersTreeWithEveryStringAsAString() {
+        String text = "{\"title\":\"Cat–cow 😀 \\\"q\\\" \\u00e9\",\"n\":2.5,\"big\":12345678901234567890,\"i\":-3,\"ok\":true,\"no\":false,"
+                + "\"none\":null,\"steps\":[{\"text\":\"Kneel\",\"tags\":[\"a\",\"b\",[\"deep\"]]},3,null],\"empty\":{},\"list\":[]}";
+        JsonObject parsed = Json.createReader(new StringReader(text)).readObject();
+        JsonObject kept = Json.readObject(text);
         assertEquals(parsed, kept);
         assertEquals(parsed.toString(), kept.toString());
         java.util.List<jakarta.json.JsonString> strings = new java.util.ArrayList<>();
@@ -91,6 +93,8 @@ class JsonTest {
             assertTrue(s.getChars() instanceof String, s + " is held as " + s.getChars().getClass());
             assertSame(s.getString(), s.getString(), "written without a copy");
         }
+        assertThrows(jakarta.json.JsonException.class, () -> Json.readObject("[1]"), "not an object");
+        assertThrows(jakarta.json.JsonException.class, () -> Json.readObject("{\"a\":"), "cut short");
     }
 
     private static void collectStrings(jakarta.json.JsonValue value, java.util.List<jakarta.json.JsonString> into) {
