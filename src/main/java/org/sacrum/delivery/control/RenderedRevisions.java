@@ -3,10 +3,10 @@ package org.sacrum.delivery.control;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.json.JsonObject;
+import org.sacrum.content.control.ContentCodec;
 import org.sacrum.content.control.LinkFields;
 import org.sacrum.content.entity.ContentType;
 import org.sacrum.entries.entity.Revision;
-import org.sacrum.platform.control.Json;
 
 import java.util.List;
 import java.util.Map;
@@ -41,7 +41,7 @@ public final class RenderedRevisions {
     }
 
     static Rendered render(ContentType type, Revision revision) {
-        JsonObject content = Json.readObject(revision.content()); // its strings as Strings: written with every view of it
+        JsonObject content = ContentCodec.toJsonObject(revision.content());
         return new Rendered(content, MarkdownRenderer.render(type, content), LinkFields.linksOf(type, content),
                 (int) Math.min(Integer.MAX_VALUE, 512L + 3L * revision.content().length()));
     }

@@ -94,13 +94,9 @@ public class ResponseCache {
             return new Cached(etag, lastModified, mediaType, link, total, surrogateKeys, text);
         }
 
-        String encode() {
-            return String.join("\n", FORMAT, etag, Long.toString(lastModified), mediaType, link, Long.toString(total), surrogateKeys, body);
-        }
-
         /**
-         * The UTF-8 bytes of {@link #encode()} with this body, given as its UTF-8 bytes: the head's lines encoded and the
-         * body copied after them, so the size is known without a String of the body (nor a second encoding of it).
+         * The shared level's value, as UTF-8, of this response with this body (given as its UTF-8 bytes): the head's lines,
+         * then the body copied after them, so its size is known without a String of the body or a second encoding.
          */
         byte[] encode(byte[] utf8Body) {
             byte[] head = String.join("\n", FORMAT, etag, Long.toString(lastModified), mediaType, link, Long.toString(total), surrogateKeys, "")

@@ -69,21 +69,22 @@ class EncodedResponseTest {
     @Test
     void theSharedLevelKeepsTheKeysAndTakesAnOlderEncodingForAMiss() {
         ResponseCache.Cached cached = new ResponseCache.Cached("e", MODIFIED, "application/json", "", 3, "list:exercise type:exercise", "{\n}");
-        assertEquals(java.util.Optional.of(cached), ResponseCache.Cached.decode(cached.encode()));
+        assertEquals(java.util.Optional.of(cached), ResponseCache.Cached.decode(
+                new String(cached.encode(cached.body().getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8)));
         assertEquals(java.util.Optional.empty(), ResponseCache.Cached.decode("e\n0\napplication/json\n\n-1\n{}"), "written before the keys");
     }
 
     @Test
-    void theSharedLevelsValueIsTheSameTextWhenMadeFromTheBodysBytes() {
-        // a body with characters of two, three and four UTF-8 bytes and newlines; a link and keys outside ASCII letters
+    void theSharedLevelsValueIsTheHeadsLinesThenTheBodysBytes() {
+        // a body with characters of two, three and four UTF-8 bytes and newlines; a link with quotes and a space
         String body = "{\"title\":\"Cat–cow é 😀\",\n\"steps\":[]}";
         ResponseCache.Cached head = new ResponseCache.Cached("\"3a7\"", MODIFIED, "application/ld+json", "</a?page=2>; rel=\"next\"", 41,
                 "list:exercise type:exercise", "");
+        String lines = "2\n\"3a7\"\n" + MODIFIED + "\napplication/ld+json\n</a?page=2>; rel=\"next\"\n41\nlist:exercise type:exercise\n";
         byte[] encoded = head.encode(body.getBytes(StandardCharsets.UTF_8));
-        String text = head.withBody(body).encode();
-        assertArrayEquals(text.getBytes(StandardCharsets.UTF_8), encoded);
+        assertArrayEquals((lines + body).getBytes(StandardCharsets.UTF_8), encoded);
         assertEquals(java.util.Optional.of(head.withBody(body)), ResponseCache.Cached.decode(new String(encoded, StandardCharsets.UTF_8)));
-        assertArrayEquals(text.substring(0, text.length() - body.length()).getBytes(StandardCharsets.UTF_8), head.encode(new byte[0]), "an empty body");
+        assertArrayEquals(lines.getBytes(StandardCharsets.UTF_8), head.encode(new byte[0]), "an empty body");
     }
 
     @Test
